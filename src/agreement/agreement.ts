@@ -1,0 +1,76 @@
+// Agreement across one network's endpoints in one region: reference height,
+// lag, ahead, head age and stale head. Pure: plain data in, findings out.
+import { reason, type Reason, type ReasonCode } from '../probe/reasons.ts';
+import { referenceHeight } from './reference-height.ts';
+
+export interface AgreementInput {
+  readonly id: string;
+  readonly height: number | null;
+  readonly headTimeSeconds: number | null;
+  readonly headAgeSeconds: number | null;
+  /** Reason codes the endpoint already has (some exclude it from agreement). */
+  readonly codes: readonly ReasonCode[];
+}
+
+export interface AgreementSettings {
+  readonly maxLagBlocks: number;
+  /** null: the family has no head time, staleness is not judged. */
+  readonly maxHeadAgeSeconds: number | null;
+}
+
+export interface EndpointAgreement {
+  readonly lagBlocks: number | null;
+  readonly headAgeSeconds: number | null;
+  readonly reasons: readonly Reason[];
+}
+
+export interface NetworkAgreement {
+  readonly referenceHeight: number | null;
+  /** Endpoints whose heights took part. */
+  readonly n: number;
+  readonly endpoints: ReadonlyMap<string, EndpointAgreement>;
+}
+
+/** An endpoint on the wrong chain, syncing, or talking nonsense must not move the reference. */
+const EXCLUDING: ReadonlySet<ReasonCode> = new Set(['wrong_chain', 'syncing', 'invalid_response']);
+
+export function isAgreementInput(input: AgreementInput): boolean {
+  return input.height !== null && !input.codes.some((c) => EXCLUDING.has(c));
+}
+
+export function agree(inputs: readonly AgreementInput[], settings: AgreementSettings, nowMs: number): NetworkAgreement {
+  const eligible = inputs.filter(isAgreementInput);
+  const reference = referenceHeight(eligible.map((e) => e.height!));
+  const endpoints = new Map<string, EndpointAgreement>();
+  for (const input of inputs) {
+    const reasons: Reason[] = [];
+    let lagBlocks: number | null = null;
+    if (reference !== null && isAgreementInput(input)) {
+      lagBlocks = reference - input.height!;
+      if (lagBlocks > settings.maxLagBlocks) {
+        reasons.push(reason('lagging', `height ${input.height} is ${lagBlocks} blocks behind reference ${reference} (max ${settings.maxLagBlocks})`));
+      } else if (-lagBlocks > settings.maxLagBlocks) {
+        reasons.push(reason('ahead', `height ${input.height} is ${-lagBlocks} blocks above reference ${reference} (max ${settings.maxLagBlocks}): a fork, another network, or a proxy that lies`));
+      }
+    }
+    const headAgeSeconds = headAge(input, nowMs);
+    if (headAgeSeconds !== null && settings.maxHeadAgeSeconds !== null && headAgeSeconds > settings.maxHeadAgeSeconds) {
+      reasons.push(reason('stale_head', `newest block is ${formatAge(headAgeSeconds)} old (max ${settings.maxHeadAgeSeconds} s)`));
+    }
+    endpoints.set(input.id, { lagBlocks, headAgeSeconds, reasons });
+  }
+  return { referenceHeight: reference, n: eligible.length, endpoints };
+}
+
+/** Seconds since the head block, clamped at 0 (clock skew can put a head in the future). */
+export function headAge(input: Pick<AgreementInput, 'headTimeSeconds' | 'headAgeSeconds'>, nowMs: number): number | null {
+  const raw = input.headAgeSeconds ?? (input.headTimeSeconds !== null ? nowMs / 1000 - input.headTimeSeconds : null);
+  if (raw === null || !Number.isFinite(raw)) return null;
+  return Math.round(Math.max(0, raw) * 10) / 10;
+}
+
+function formatAge(seconds: number): string {
+  if (seconds < 120) return `${seconds.toFixed(1)} s`;
+  if (seconds < 7200) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}

@@ -1,0 +1,61 @@
+// The one shape every chain family implements (one file per family, as
+// blackbox_exporter has one file per prober). The runner owns the connection,
+// the deadline, timings and statuses; an adapter only reads its chain.
+import type { ResolvedAccount, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
+import type { HttpSession } from '../probe/http-session.ts';
+import type { Reason } from '../probe/reasons.ts';
+import type { ChainFamily } from './families.ts';
+
+export interface ChainReading {
+  /** Latest block height the endpoint serves; null when it could not be read. */
+  readonly height: number | null;
+  /** Unix seconds of the head block, where the family reports one. */
+  readonly headTimeSeconds: number | null;
+  /** Age of the head as the node itself reports it (Algorand), in seconds. */
+  readonly headAgeSeconds: number | null;
+  readonly syncing: boolean | null;
+  readonly peers: number | null;
+  /** Chain identity, keyed like the network's `expect` (e.g. chainId). */
+  readonly identity: Readonly<Record<string, string | number>>;
+}
+
+export interface AdapterOutcome {
+  /** null when the adapter obtained nothing at all. */
+  readonly chain: ChainReading | null;
+  readonly reasons: readonly Reason[];
+}
+
+export interface AdapterContext {
+  readonly network: ResolvedNetwork;
+  readonly endpoint: ResolvedEndpoint;
+  readonly http: HttpSession;
+  /** Wall clock in ms (injectable for tests). */
+  readonly now: () => number;
+}
+
+export interface AccountReading {
+  readonly address: string;
+  /** Participation status as the node reports it (Online, Offline, NotParticipating). */
+  readonly participation: string | null;
+  readonly voteLastValid: number | null;
+  readonly daysToExpiry: number | null;
+  readonly reasons: readonly Reason[];
+}
+
+export interface ChainAdapter {
+  readonly family: ChainFamily;
+  /** Every call `read` may send, e.g. `eth_chainId` or `GET /v2/status`: documented, and asserted read-only by tests. */
+  readonly readCalls: readonly string[];
+  /** Every call `checkExposure` may send. */
+  readonly exposureCalls: readonly string[];
+  read(ctx: AdapterContext): Promise<AdapterOutcome>;
+  /** Read-only probes of namespaces that must not face the internet; a Reason when one answers. */
+  checkExposure?(ctx: AdapterContext): Promise<Reason | null>;
+  /** Account watch (Algorand participation keys). */
+  readAccounts?(ctx: AdapterContext, accounts: readonly ResolvedAccount[], lastRound: number | null): Promise<AccountReading[]>;
+  // Planned seam (block arrival latency): waitForNextHead?(ctx, signal) resolving with the next height.
+}
+
+export const emptyReading = (): ChainReading => ({
+  height: null, headTimeSeconds: null, headAgeSeconds: null, syncing: null, peers: null, identity: {},
+});

@@ -1,0 +1,52 @@
+// Strict parsing of heights and numbers as nodes send them: hex quantities
+// (EVM, Substrate), decimal strings (CometBFT) and JSON numbers (Bitcoin,
+// Algorand, Solana). Anything else is invalid_response, never a guess.
+
+export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+
+const HEX = /^0x[0-9a-fA-F]+$/;
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+
+function fromBigInt(value: bigint, what: string, raw: string): Parsed {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: `${what} ${raw} is implausibly large` };
+  return { ok: true, value: Number(value) };
+}
+
+const show = (raw: unknown) => {
+  const text = JSON.stringify(raw) ?? String(raw);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+
+/** EVM/Substrate QUANTITY: 0x-prefixed hex. */
+export function parseHexQuantity(raw: unknown, what = 'height'): Parsed {
+  if (typeof raw !== 'string' || !HEX.test(raw)) return { ok: false, message: `${what} ${show(raw)} is not a hex quantity` };
+  return fromBigInt(BigInt(raw), what, raw);
+}
+
+/** A non-negative integer sent as a JSON number or a decimal string. */
+export function parseUnsigned(raw: unknown, what = 'height'): Parsed {
+  if (typeof raw === 'number') {
+    if (!Number.isSafeInteger(raw) || raw < 0) return { ok: false, message: `${what} ${show(raw)} is not a non-negative whole number` };
+    return { ok: true, value: raw };
+  }
+  if (typeof raw === 'string' && DECIMAL.test(raw)) return fromBigInt(BigInt(raw), what, raw);
+  return { ok: false, message: `${what} ${show(raw)} is not a non-negative whole number` };
+}
+
+/** Any of the above: for http-json, where the operator's API decides. */
+export function parseAnyHeight(raw: unknown, what = 'height'): Parsed {
+  if (typeof raw === 'string' && raw.startsWith('0x')) return parseHexQuantity(raw, what);
+  return parseUnsigned(raw, what);
+}
+
+/** Unix seconds from seconds, milliseconds, or an ISO-8601 string. */
+export function parseTimestampSeconds(raw: unknown): number | null {
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw > 0) return raw > 1e12 ? raw / 1000 : raw;
+  if (typeof raw === 'string') {
+    if (HEX.test(raw)) return Number(BigInt(raw));
+    if (DECIMAL.test(raw)) return parseTimestampSeconds(Number(raw));
+    const t = Date.parse(raw);
+    if (!Number.isNaN(t)) return t / 1000;
+  }
+  return null;
+}

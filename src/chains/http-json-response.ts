@@ -1,0 +1,50 @@
+// Turns a completed HTTP exchange into parsed JSON or the reason it is not:
+// redirects and non-2xx are http_error, a body that is not JSON is
+// invalid_response. Shared by every adapter.
+import type { HttpOutcome } from '../probe/http-session.ts';
+import { reason, type Reason } from '../probe/reasons.ts';
+
+export type JsonOutcome = { readonly ok: true; readonly value: unknown; readonly status: number } | { readonly ok: false; readonly reason: Reason; readonly status: number | null };
+
+const SNIPPET = 80;
+
+export function snippet(body: Buffer): string {
+  const text = body.subarray(0, SNIPPET * 4).toString('utf8').replace(/\s+/g, ' ').trim();
+  return text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text;
+}
+
+export function httpStatusReason(outcome: Extract<HttpOutcome, { ok: true }>, what: string): Reason | null {
+  const { status } = outcome;
+  if (status >= 200 && status < 300) return null;
+  if (status >= 300 && status < 400) {
+    const location = outcome.headers['location'];
+    const to = Array.isArray(location) ? location[0] : location;
+    return reason('http_error', `${what}: HTTP ${status} redirect to ${to ?? '(no Location)'}; redirects are not followed, point the config at the final URL`);
+  }
+  const body = snippet(outcome.body);
+  return reason('http_error', `${what}: HTTP ${status}${body ? ` (${body})` : ''}`);
+}
+
+export function parseJsonBody(outcome: Extract<HttpOutcome, { ok: true }>, what: string): JsonOutcome {
+  try {
+    return { ok: true, value: JSON.parse(outcome.body.toString('utf8')), status: outcome.status };
+  } catch {
+    const type = outcome.headers['content-type'];
+    const body = snippet(outcome.body);
+    return {
+      ok: false,
+      status: outcome.status,
+      reason: reason('invalid_response', `${what}: body is not JSON${type ? ` (content-type ${String(type)})` : ''}${body ? `: ${body}` : ' (empty)'}`),
+    };
+  }
+}
+
+/** A 2xx JSON body, or the reason there is none. */
+export function expectJson(outcome: HttpOutcome, what: string): JsonOutcome {
+  if (!outcome.ok) return { ok: false, reason: outcome.reason, status: null };
+  const bad = httpStatusReason(outcome, what);
+  if (bad) return { ok: false, reason: bad, status: outcome.status };
+  return parseJsonBody(outcome, what);
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

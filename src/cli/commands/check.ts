@@ -1,0 +1,44 @@
+// `vantage check`: one round, as a table or the JSON report.
+import { prepareConfig } from '../../config/index.ts';
+import { runRound } from '../../engine/round.ts';
+import { formatTable } from '../../report/format-table.ts';
+import { EXIT, parseFlags, UsageError, type Command } from '../command.ts';
+import { progressLine } from '../progress.ts';
+import { probeRegion } from '../region.ts';
+
+export const check: Command = {
+  name: 'check',
+  summary: 'probe every endpoint once and print the results',
+  help: `Usage: vantage check --config FILE [--json] [--region NAME]
+
+Probes every endpoint in the config once, concurrently (probe.concurrency),
+then prints a table, or with --json the report described in DESIGN.md.
+
+Options:
+  -c, --config FILE   vantage.yaml (or .json) to read            (required)
+      --json          print the JSON report instead of the table
+      --region NAME   region name to report (default: AWS_REGION in Lambda, else "local")
+  -h, --help          show this help
+
+Exit codes: 0 all up, 1 any endpoint degraded or down, 2 config or usage error.
+`,
+  async run(argv, io) {
+    const { values } = parseFlags('check', argv, {
+      config: { type: 'string', short: 'c' },
+      json: { type: 'boolean' },
+      region: { type: 'string' },
+    });
+    if (!values.config) throw new UsageError('--config FILE is required', 'check');
+    const { config, redactor } = await prepareConfig(values.config, { env: io.env });
+    const progress = io.stderr.isTTY && !values.json ? progressLine(io.stderr) : null;
+    const report = await runRound(config, redactor, {
+      region: probeRegion(values.region, io.env),
+      runSignal: io.signal,
+      onProbe: progress ? (done, total) => progress.update(`probing ${done}/${total} endpoints`) : undefined,
+    });
+    progress?.clear();
+    const text = values.json ? `${JSON.stringify(report, null, 2)}\n` : formatTable(report, { color: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'] });
+    io.stdout.write(redactor.redact(text));
+    return report.status === 'up' ? EXIT.ok : EXIT.findings;
+  },
+};

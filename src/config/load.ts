@@ -1,0 +1,115 @@
+// Reads vantage.yaml (or JSON, which is YAML too), validates it against the
+// schema and the cross-field rules, and reports every problem with its line.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError, formatPath, type ConfigProblem } from './config-error.ts';
+import { configSchema, type ConfigInput } from './schema.ts';
+import { crossFieldProblems } from './validate.ts';
+import { suggestKey } from './key-suggestions.ts';
+
+export interface LoadedConfig {
+  readonly input: ConfigInput;
+  /** Absolute path of the file, or null when parsed from text. */
+  readonly file: string | null;
+  /** Directory that relative paths (tls.caFile) are resolved against. */
+  readonly baseDir: string;
+}
+
+export function loadConfigFile(path: string): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(err);
+    throw new ConfigError([{ path: '', message: `cannot read config file: ${why}` }], path);
+  }
+  return parseConfigText(text, { file: path, baseDir: dirname(resolve(path)) });
+}
+
+export function parseConfigText(text: string, where: { file: string | null; baseDir: string }): LoadedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(doc.errors.map((e) => ({
+      path: '',
+      message: `not valid YAML/JSON: ${firstLine(e.message)}`,
+      line: lineCounter.linePos(e.pos[0]).line,
+    })), where.file);
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError([{ path: '', message: 'must be a mapping with at least "version" and "networks"' }], where.file);
+  }
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new ConfigError(sortByLine(parsed.error.issues.flatMap((i) => describeIssue(i, data, doc, lineCounter))), where.file);
+  }
+  const problems = crossFieldProblems(parsed.data, where.baseDir).map((p) => ({
+    ...p,
+    line: lineOf(doc, lineCounter, p.pathParts),
+  }));
+  if (problems.length > 0) throw new ConfigError(sortByLine(problems.map(({ pathParts, ...rest }) => rest)), where.file);
+  return { input: parsed.data, file: where.file, baseDir: where.baseDir };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, doc: Document, lc: LineCounter): ConfigProblem[] {
+  const path = issue.path as PropertyKey[];
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const hint = suggestKey(key);
+      return {
+        path: formatPath([...path, key]),
+        message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        line: keyLine(doc, lc, path, key),
+      };
+    });
+  }
+  if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
+    const at = path[path.length - 1] === issue.discriminator ? path : [...path, issue.discriminator];
+    return [{ path: formatPath(at), message: issue.message.replace(/^chain must be/, 'must be'), line: lineOf(doc, lc, at) }];
+  }
+  const missing = issue.code === 'invalid_type' && valueAt(data, path) === undefined;
+  const message = missing && !issue.message.startsWith('is required') ? 'is required' : issue.message;
+  return [{ path: formatPath(path), message, line: lineOf(doc, lc, path) }];
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = data;
+  for (const part of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[part];
+  }
+  return at;
+}
+
+/** Line of the deepest node on the path that exists in the document. */
+export function lineOf(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function keyLine(doc: Document, lc: LineCounter, parent: readonly PropertyKey[], key: string): number | undefined {
+  const map = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
+  if (isMap(map)) {
+    for (const pair of map.items) {
+      if (isNode(pair.key) && 'value' in pair.key && pair.key.value === key && pair.key.range) {
+        return lc.linePos(pair.key.range[0]).line;
+      }
+    }
+  }
+  return lineOf(doc, lc, parent);
+}
+
+function sortByLine(problems: ConfigProblem[]): ConfigProblem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,180 @@
+// Defaults are applied here and only here: everything downstream reads a
+// ResolvedConfig in which every setting has its effective value.
+import { isAbsolute, resolve } from 'node:path';
+import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from '../chains/families.ts';
+import type { LoadedConfig } from './load.ts';
+import type { EndpointInput, NetworkInput } from './schema.ts';
+
+export const DEFAULTS = {
+  timeoutMs: 5000,
+  maxResponseBytes: 1_048_576,
+  slowMs: 2000,
+  tlsWarnDays: 14,
+  concurrency: 32,
+  schedule: 'rate(1 minute)',
+  shards: 1,
+  metricsDetail: 'standard',
+  retentionDays: 30,
+  namespace: 'Vantage',
+  outageRegions: 2,
+  accountWarnDays: 14,
+  statusTitle: 'Node API status',
+} as const;
+
+export interface ResolvedTls {
+  readonly warnDays: number;
+  /** Absolute path, or null for the system trust store. */
+  readonly caFile: string | null;
+  readonly serverName: string | null;
+  readonly insecureSkipVerify: boolean;
+}
+
+export interface HttpJsonSettings {
+  readonly heightPointer: string;
+  readonly timePointer: string | null;
+  readonly method: 'GET' | 'POST';
+  readonly body: string | null;
+}
+
+export interface ResolvedEndpoint {
+  readonly id: string;
+  /** May still hold secret references until resolveSecrets() ran. */
+  readonly url: string;
+  readonly reference: boolean;
+  readonly visibility: 'public' | 'private';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly basicAuth: { readonly username: string; readonly password: string } | null;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly slowMs: number;
+  readonly tls: ResolvedTls;
+  readonly httpJson: HttpJsonSettings | null;
+}
+
+export interface ResolvedAccount {
+  readonly address: string;
+  readonly warnDays: number;
+}
+
+export interface ResolvedNetwork {
+  readonly id: string;
+  readonly chain: ChainFamily;
+  readonly blockTimeSeconds: number;
+  readonly maxLagBlocks: number;
+  /** null: the family reports no head time, so staleness is not judged. */
+  readonly maxHeadAgeSeconds: number | null;
+  /** Chain identity the endpoints must report (family-specific keys). */
+  readonly expect: Readonly<Record<string, string | number>>;
+  readonly endpoints: readonly ResolvedEndpoint[];
+  readonly accounts: readonly ResolvedAccount[];
+}
+
+export interface ResolvedConfig {
+  readonly probe: {
+    readonly concurrency: number;
+    readonly schedule: string;
+    readonly regions: readonly string[];
+    readonly shards: number;
+  };
+  readonly metrics: { readonly detail: 'standard' | 'full' };
+  readonly logs: { readonly retentionDays: number };
+  readonly central: { readonly account: string; readonly region: string; readonly namespace: string } | null;
+  readonly namespace: string;
+  readonly alerting: {
+    readonly outageRegions: number;
+    readonly email: readonly string[];
+    readonly httpsSubscriptions: readonly string[];
+  };
+  readonly status: { readonly title: string };
+  readonly networks: readonly ResolvedNetwork[];
+}
+
+export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
+  const input = loaded.input;
+  const d = input.defaults ?? {};
+  const regions = input.probe?.regions ?? [];
+  const namespace = input.central?.namespace ?? DEFAULTS.namespace;
+  const endpointDefaults = {
+    timeoutMs: d.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxResponseBytes: d.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+    slowMs: d.slowMs ?? DEFAULTS.slowMs,
+    warnDays: d.tls?.warnDays ?? DEFAULTS.tlsWarnDays,
+  };
+  return {
+    probe: {
+      concurrency: input.probe?.concurrency ?? DEFAULTS.concurrency,
+      schedule: input.probe?.schedule ?? DEFAULTS.schedule,
+      regions,
+      shards: input.probe?.shards ?? DEFAULTS.shards,
+    },
+    metrics: { detail: input.metrics?.detail ?? DEFAULTS.metricsDetail },
+    logs: { retentionDays: input.logs?.retentionDays ?? DEFAULTS.retentionDays },
+    central: input.central ? { account: input.central.account, region: input.central.region, namespace } : null,
+    namespace,
+    alerting: {
+      // With fewer regions than the default, "down everywhere" is the outage.
+      outageRegions: input.alerting?.outageRegions ?? Math.max(1, Math.min(DEFAULTS.outageRegions, regions.length || DEFAULTS.outageRegions)),
+      email: input.alerting?.email ?? [],
+      httpsSubscriptions: input.alerting?.httpsSubscriptions ?? [],
+    },
+    status: { title: input.status?.title ?? DEFAULTS.statusTitle },
+    networks: input.networks.map((n) => resolveNetwork(n, endpointDefaults, loaded.baseDir)),
+  };
+}
+
+interface EndpointDefaults {
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly slowMs: number;
+  readonly warnDays: number;
+}
+
+function resolveNetwork(network: NetworkInput, defaults: EndpointDefaults, baseDir: string): ResolvedNetwork {
+  const family = FAMILY_DEFAULTS[network.chain];
+  const blockTimeSeconds = network.blockTimeSeconds ?? family.blockTimeSeconds;
+  const expect: Record<string, string | number> = {};
+  if ('expect' in network && network.expect) {
+    for (const [key, value] of Object.entries(network.expect)) if (value !== undefined) expect[key] = value;
+  }
+  return {
+    id: network.id,
+    chain: network.chain,
+    blockTimeSeconds,
+    maxLagBlocks: network.maxLagBlocks ?? defaultMaxLagBlocks(blockTimeSeconds),
+    maxHeadAgeSeconds: network.maxHeadAgeSeconds ?? family.maxHeadAgeSeconds,
+    expect,
+    endpoints: (network.endpoints as EndpointInput[]).map((e) => resolveEndpoint(e, defaults, baseDir)),
+    accounts: network.chain === 'algorand'
+      ? (network.accounts ?? []).map((a) => ({ address: a.address, warnDays: a.warnDays ?? DEFAULTS.accountWarnDays }))
+      : [],
+  };
+}
+
+function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string): ResolvedEndpoint {
+  const caFile = e.tls?.caFile;
+  return {
+    id: e.id,
+    url: e.url,
+    reference: e.reference ?? false,
+    visibility: e.visibility ?? 'public',
+    headers: e.headers ?? {},
+    basicAuth: e.basicAuth ?? null,
+    timeoutMs: e.timeoutMs ?? d.timeoutMs,
+    maxResponseBytes: e.maxResponseBytes ?? d.maxResponseBytes,
+    slowMs: e.slowMs ?? d.slowMs,
+    tls: {
+      warnDays: e.tls?.warnDays ?? d.warnDays,
+      caFile: caFile ? (isAbsolute(caFile) ? caFile : resolve(baseDir, caFile)) : null,
+      serverName: e.tls?.serverName ?? null,
+      insecureSkipVerify: e.tls?.insecureSkipVerify ?? false,
+    },
+    httpJson: e.heightPointer
+      ? {
+          heightPointer: e.heightPointer,
+          timePointer: e.timePointer ?? null,
+          method: e.method ?? (e.body !== undefined ? 'POST' : 'GET'),
+          body: e.body === undefined ? null : typeof e.body === 'string' ? e.body : JSON.stringify(e.body),
+        }
+      : null,
+  };
+}

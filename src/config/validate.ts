@@ -1,0 +1,99 @@
+// Rules the schema alone cannot express: unique ids, secret reference syntax,
+// URLs that stay valid once references are substituted, files that must exist.
+import { accessSync, constants, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { formatPath } from './config-error.ts';
+import type { ConfigInput, EndpointInput } from './schema.ts';
+import { scanReferences } from './secret-reference.ts';
+
+export interface PathProblem {
+  readonly path: string;
+  readonly pathParts: readonly PropertyKey[];
+  readonly message: string;
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export function crossFieldProblems(config: ConfigInput, baseDir: string): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const add = (pathParts: PropertyKey[], message: string) => problems.push({ path: formatPath(pathParts), pathParts, message });
+
+  const regions = config.probe?.regions ?? [];
+  const outageRegions = config.alerting?.outageRegions;
+  if (outageRegions !== undefined && regions.length > 0 && outageRegions > regions.length) {
+    add(['alerting', 'outageRegions'], `is ${outageRegions} but probe.regions lists only ${regions.length} region(s)`);
+  }
+  if (new Set(regions).size !== regions.length) add(['probe', 'regions'], 'lists a region twice');
+  (config.alerting?.httpsSubscriptions ?? []).forEach((value, i) => {
+    checkSecretable(value, ['alerting', 'httpsSubscriptions', i], add);
+    checkUrl(value, ['alerting', 'httpsSubscriptions', i], add, ['https:']);
+  });
+
+  const networkIds = new Map<string, number>();
+  config.networks.forEach((network, n) => {
+    const first = networkIds.get(network.id);
+    if (first !== undefined) add(['networks', n, 'id'], `duplicate network id "${network.id}" (also networks[${first}])`);
+    else networkIds.set(network.id, n);
+
+    const endpointIds = new Map<string, number>();
+    (network.endpoints as EndpointInput[]).forEach((endpoint, e) => {
+      const at = ['networks', n, 'endpoints', e];
+      const seen = endpointIds.get(endpoint.id);
+      if (seen !== undefined) add([...at, 'id'], `duplicate endpoint id "${endpoint.id}" in network "${network.id}" (also endpoints[${seen}])`);
+      else endpointIds.set(endpoint.id, e);
+      checkEndpoint(endpoint, at, baseDir, add);
+    });
+    if (network.endpoints.every((e) => e.reference === true)) {
+      add(['networks', n, 'endpoints'], 'every endpoint is a reference; at least one must be watched');
+    }
+  });
+  return problems;
+}
+
+type Add = (pathParts: PropertyKey[], message: string) => void;
+
+function checkEndpoint(endpoint: EndpointInput, at: PropertyKey[], baseDir: string, add: Add): void {
+  checkSecretable(endpoint.url, [...at, 'url'], add);
+  checkUrl(endpoint.url, [...at, 'url'], add, ['http:', 'https:']);
+  for (const [name, value] of Object.entries(endpoint.headers ?? {})) {
+    if (!HEADER_NAME.test(name)) add([...at, 'headers', name], 'is not a valid HTTP header name');
+    checkSecretable(value, [...at, 'headers', name], add);
+  }
+  if (endpoint.basicAuth) {
+    checkSecretable(endpoint.basicAuth.username, [...at, 'basicAuth', 'username'], add);
+    checkSecretable(endpoint.basicAuth.password, [...at, 'basicAuth', 'password'], add);
+  }
+  if (endpoint.reference && endpoint.visibility === 'private') {
+    add([...at, 'reference'], 'a private endpoint cannot be a reference (it must not answer at all)');
+  }
+  if (endpoint.method === 'GET' && endpoint.body !== undefined) add([...at, 'body'], 'is only sent with method: POST');
+  const caFile = endpoint.tls?.caFile;
+  if (caFile) {
+    const full = isAbsolute(caFile) ? caFile : resolve(baseDir, caFile);
+    try {
+      accessSync(full, constants.R_OK);
+      if (!statSync(full).isFile()) add([...at, 'tls', 'caFile'], `"${caFile}" is not a file`);
+    } catch {
+      add([...at, 'tls', 'caFile'], `file "${caFile}" does not exist or cannot be read`);
+    }
+  }
+}
+
+function checkSecretable(value: string, at: PropertyKey[], add: Add): void {
+  const scan = scanReferences(value);
+  if (!scan.ok) add(at, scan.message);
+}
+
+function checkUrl(value: string, at: PropertyKey[], add: Add, protocols: string[]): void {
+  const wanted = protocols.length > 1 ? 'an http(s) URL' : 'an https URL';
+  // References are checked above; judge the URL with them stood in for.
+  let url: URL;
+  try {
+    url = new URL(value.replace(/\$\{[^}]*\}/g, 'x'));
+  } catch {
+    add(at, `must be ${wanted}`);
+    return;
+  }
+  if (!protocols.includes(url.protocol)) add(at, `must be ${wanted} (got "${url.protocol}")`);
+  else if (url.hash) add(at, 'must not contain a #fragment');
+}

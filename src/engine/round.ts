@@ -1,0 +1,73 @@
+// One probing round: every selected endpoint probed concurrently, then
+// agreement per network, accounts, statuses and the redacted report.
+import { performance } from 'node:perf_hooks';
+import { agree } from '../agreement/agreement.ts';
+import type { AccountReading } from '../chains/adapter.ts';
+import { adapterFor } from '../chains/registry.ts';
+import type { Redactor } from '../config/redactor.ts';
+import type { ResolvedConfig, ResolvedNetwork } from '../config/resolved-config.ts';
+import { probeEndpoint, type EndpointProbe, type ProbeOptions } from '../probe/probe-endpoint.ts';
+import { buildNetworkReport, buildReport } from '../report/build-report.ts';
+import type { Report } from '../report/report.ts';
+import { readAccounts } from './accounts.ts';
+import { mapConcurrent } from './map-concurrent.ts';
+
+export interface RoundOptions {
+  readonly region: string;
+  /** Overrides probe.concurrency. */
+  readonly concurrency?: number;
+  /** Fires at the run's deadline; unfinished probes become `timeout`. */
+  readonly runSignal?: AbortSignal;
+  /** Wall clock in ms. */
+  readonly now?: () => number;
+  /** Which networks this run probes (shards keep networks whole, so agreement sees all peers). */
+  readonly selectNetwork?: (network: ResolvedNetwork, index: number) => boolean;
+  /** Called as each endpoint finishes (progress output). */
+  readonly onProbe?: (done: number, total: number) => void;
+}
+
+export async function runRound(config: ResolvedConfig, redactor: Redactor, options: RoundOptions): Promise<Report> {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const started = performance.now();
+  const networks = config.networks.filter((n, i) => options.selectNetwork?.(n, i) ?? true);
+  const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
+  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now };
+  let done = 0;
+  const probes = await mapConcurrent(tasks, options.concurrency ?? config.probe.concurrency, async ({ network, endpoint }) => {
+    const result = await probeEndpoint(network, endpoint, probeOptions);
+    options.onProbe?.(++done, tasks.length);
+    return result;
+  });
+
+  const byNetwork = new Map<string, EndpointProbe[]>();
+  tasks.forEach(({ network }, i) => {
+    const list = byNetwork.get(network.id) ?? [];
+    list.push(probes[i]!);
+    byNetwork.set(network.id, list);
+  });
+
+  const networkReports = await Promise.all(networks.map(async (network) => {
+    const results = byNetwork.get(network.id) ?? [];
+    const agreement = agree(
+      results.map((p) => ({
+        id: p.endpoint.id,
+        height: p.chain?.height ?? null,
+        headTimeSeconds: p.chain?.headTimeSeconds ?? null,
+        headAgeSeconds: p.chain?.headAgeSeconds ?? null,
+        codes: p.reasons.map((r) => r.code),
+      })),
+      { maxLagBlocks: network.maxLagBlocks, maxHeadAgeSeconds: network.maxHeadAgeSeconds },
+      now(),
+    );
+    const accounts: AccountReading[] = await readAccounts(network, results, adapterFor(network.chain), probeOptions);
+    return buildNetworkReport(network, results, agreement, accounts, redactor);
+  }));
+
+  return buildReport({
+    startedAt: new Date(startedAt).toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    region: options.region,
+    networks: networkReports,
+  });
+}

@@ -1,0 +1,195 @@
+// Opens one fresh connection the way a customer's client would, timing each
+// phase at the socket: DNS lookup, TCP connect, TLS handshake. Hand-written on
+// node:net/node:tls (not a library) because these timings and the certificate
+// facts are the product; undici then speaks HTTP over the socket we hand it.
+import { lookup } from 'node:dns';
+import { isIP, connect as tcpConnect, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
+import type { HandshakeFacts } from './certificate.ts';
+import { reason, type Reason } from './reasons.ts';
+import { secureContextFor } from './secure-contexts.ts';
+import { ms, type Timings } from './timings.ts';
+
+export interface ConnectTarget {
+  /** Host as in the URL, without IPv6 brackets. */
+  readonly host: string;
+  readonly port: number;
+  readonly tls: boolean;
+  /** SNI and certificate name when it differs from host. */
+  readonly serverName: string | null;
+  readonly caFile: string | null;
+  /**
+   * Seam for probing each resolved address on its own: connect here while
+   * keeping host for SNI, the certificate check and the Host header.
+   */
+  readonly address?: string;
+}
+
+export type ConnectOutcome =
+  | { readonly ok: true; readonly socket: Socket | TLSSocket; readonly handshake: HandshakeFacts | null }
+  | { readonly ok: false; readonly reason: Reason; readonly handshake: HandshakeFacts | null };
+
+export interface ConnectOptions {
+  readonly signal: AbortSignal;
+  /** Where phase timings are written; also read by the caller on failure. */
+  readonly timings: Timings;
+  /** performance.now() at the probe's start. */
+  readonly startedAt: number;
+  /** Words for "until the signal fired", e.g. "within 5000 ms". */
+  readonly budget: () => string;
+  /** Stop after TCP: private endpoints must not be sent anything. */
+  readonly tcpOnly?: boolean;
+}
+
+export async function openConnection(target: ConnectTarget, options: ConnectOptions): Promise<ConnectOutcome> {
+  const { signal, timings, budget } = options;
+  let address = target.address ?? (isIP(target.host) ? target.host : null);
+  if (address === null) {
+    const dnsStart = performance.now();
+    const resolved = await resolveHost(target.host, signal);
+    timings.dnsMs = ms(dnsStart, performance.now());
+    if (!resolved.ok) {
+      const text = resolved.aborted
+        ? `DNS lookup of ${target.host} did not answer ${budget()}`
+        : `${target.host} does not resolve (${resolved.code})`;
+      return { ok: false, reason: reason('dns_failed', text), handshake: null };
+    }
+    address = resolved.address;
+  }
+
+  const tcpStart = performance.now();
+  const tcp = await connectTcp(address, target.port, signal);
+  if (!tcp.ok) {
+    const where = `${target.host}:${target.port}`;
+    const failure = tcp.aborted
+      ? reason('connect_timeout', `no TCP answer from ${where} ${budget()}`)
+      : tcp.code === 'ECONNREFUSED'
+        ? reason('connect_refused', `connection refused by ${where} (nothing listening)`)
+        : tcp.code === 'ETIMEDOUT'
+          ? reason('connect_timeout', `TCP connect to ${where} timed out (ETIMEDOUT)`)
+          : reason('connect_refused', `cannot connect to ${where} (${tcp.code})`);
+    return { ok: false, reason: failure, handshake: null };
+  }
+  timings.connectMs = ms(tcpStart, performance.now());
+  if (!target.tls || options.tcpOnly) return { ok: true, socket: tcp.socket, handshake: null };
+
+  const tlsStart = performance.now();
+  const secured = await handshake(tcp.socket, target, signal);
+  if (!secured.ok) {
+    tcp.socket.destroy();
+    const failure = secured.aborted
+      ? reason('timeout', `connected to ${target.host}:${target.port}, but the TLS handshake got no answer ${budget()}`)
+      : reason('tls_failed', `TLS handshake with ${target.host}:${target.port} failed: ${secured.message}`);
+    return { ok: false, reason: failure, handshake: null };
+  }
+  timings.tlsMs = ms(tlsStart, performance.now());
+  return { ok: true, socket: secured.socket, handshake: secured.facts };
+}
+
+type Resolved = { ok: true; address: string } | { ok: false; aborted: boolean; code: string };
+
+function resolveHost(host: string, signal: AbortSignal): Promise<Resolved> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve({ ok: false, aborted: true, code: 'ABORTED' });
+    // getaddrinfo cannot be cancelled; on abort we stop waiting for it.
+    const onAbort = () => resolve({ ok: false, aborted: true, code: 'ABORTED' });
+    signal.addEventListener('abort', onAbort, { once: true });
+    lookup(host, (err, address) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(err ? { ok: false, aborted: false, code: err.code ?? 'ENOTFOUND' } : { ok: true, address });
+    });
+  });
+}
+
+type Connected = { ok: true; socket: Socket } | { ok: false; aborted: boolean; code: string };
+
+function connectTcp(address: string, port: number, signal: AbortSignal): Promise<Connected> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve({ ok: false, aborted: true, code: 'ABORTED' });
+    const socket = tcpConnect({ host: address, port, noDelay: true });
+    const settle = (outcome: Connected) => {
+      signal.removeEventListener('abort', onAbort);
+      socket.removeListener('error', onError);
+      socket.removeListener('connect', onConnect);
+      if (!outcome.ok) socket.destroy();
+      resolve(outcome);
+    };
+    const onAbort = () => settle({ ok: false, aborted: true, code: 'ABORTED' });
+    const onError = (err: NodeJS.ErrnoException) => settle({ ok: false, aborted: false, code: err.code ?? err.message });
+    const onConnect = () => settle({ ok: true, socket });
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('error', onError);
+    socket.once('connect', onConnect);
+  });
+}
+
+type Secured = { ok: true; socket: TLSSocket; facts: HandshakeFacts } | { ok: false; aborted: boolean; message: string };
+
+function handshake(socket: Socket, target: ConnectTarget, signal: AbortSignal): Promise<Secured> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve({ ok: false, aborted: true, message: 'aborted' });
+    const checkedName = target.serverName ?? target.host;
+    // Node checks the name only when the chain verified, with a certificate
+    // it has already parsed; we take both, and check the name we mean (Node
+    // would fall back to "localhost" for IP targets without SNI).
+    let checked: { cert: PeerCertificate; error: string | null } | null = null;
+    const tls = tlsConnect({
+      socket,
+      // SNI must not carry an IP address (RFC 6066).
+      servername: isIP(checkedName) ? '' : checkedName,
+      secureContext: secureContextFor(target.caFile),
+      // Verified below instead, so a failed verification still yields the
+      // certificate's facts (when it expired, who issued it).
+      rejectUnauthorized: false,
+      checkServerIdentity: (_name, cert) => {
+        checked = { cert, error: checkServerIdentity(checkedName, cert)?.message ?? null };
+        return undefined;
+      },
+      ALPNProtocols: ['http/1.1'],
+    });
+    const settle = (outcome: Secured) => {
+      signal.removeEventListener('abort', onAbort);
+      tls.removeListener('error', onError);
+      tls.removeListener('secureConnect', onSecure);
+      if (!outcome.ok) tls.destroy();
+      resolve(outcome);
+    };
+    const onAbort = () => settle({ ok: false, aborted: true, message: 'aborted' });
+    const onError = (err: NodeJS.ErrnoException) => settle({ ok: false, aborted: false, message: describeTlsError(err) });
+    const onSecure = () => {
+      const seen = checked as { cert: PeerCertificate; error: string | null } | null;
+      let cert = seen?.cert ?? null;
+      let hostnameError = seen?.error ?? null;
+      if (!seen) {
+        // Chain verification failed (or a resumed session): read and check it ourselves.
+        const peer = tls.getPeerCertificate(false);
+        cert = peer && 'valid_to' in peer ? peer : null;
+        hostnameError = cert ? checkServerIdentity(checkedName, cert)?.message ?? null : 'no certificate';
+      }
+      const authError = tls.authorizationError as unknown as string | NodeJS.ErrnoException | null;
+      settle({
+        ok: true,
+        socket: tls,
+        facts: {
+          protocol: tls.getProtocol(),
+          certificate: cert,
+          authorizationError: tls.authorized ? null : typeof authError === 'string' ? authError : authError?.code ?? 'UNKNOWN',
+          hostnameError,
+          checkedName,
+        },
+      });
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    tls.once('error', onError);
+    tls.once('secureConnect', onSecure);
+  });
+}
+
+function describeTlsError(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ECONNRESET') return 'connection reset by the server during the handshake';
+  // OpenSSL's "…:error:0A00010B:SSL routines:fn:reason:file.c:77:" → "reason".
+  const openssl = /:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+)/.exec(err.message);
+  const text = openssl?.[1] ?? err.message.split('\n')[0] ?? err.message;
+  return err.code ? `${text} (${err.code})` : text;
+}

@@ -1,0 +1,129 @@
+// HTTP/1.1 over the connection the probe opened, through undici. The first
+// response's first byte is timed at the socket ('readable'), not inferred.
+// Every outcome is a value: a completed response (any status) or a Reason.
+import { performance } from 'node:perf_hooks';
+import type { Socket } from 'node:net';
+import { Client } from 'undici';
+import type { ConnectOutcome } from './connect.ts';
+import { classifyRequestError } from './classify.ts';
+import { reason, type Reason } from './reasons.ts';
+import { ms, type Timings } from './timings.ts';
+
+export interface HttpRequest {
+  readonly method?: 'GET' | 'POST';
+  /** Appended to the endpoint URL's path; its query string is kept. */
+  readonly path?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Skip the endpoint's configured headers (exposure checks sent "without the admin token"). */
+  readonly withoutEndpointHeaders?: boolean;
+}
+
+export type HttpOutcome =
+  | { readonly ok: true; readonly status: number; readonly headers: Readonly<Record<string, string | string[] | undefined>>; readonly body: Buffer }
+  | { readonly ok: false; readonly reason: Reason };
+
+export interface HttpSessionOptions {
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly maxResponseBytes: number;
+  readonly signal: AbortSignal;
+  readonly timings: Timings;
+  readonly startedAt: number;
+  readonly budget: () => string;
+  /** Opens a further connection if the server closes the first between calls. */
+  readonly reconnect: () => Promise<ConnectOutcome>;
+}
+
+const USER_AGENT = 'vantage-probe/0.1';
+
+export class HttpSession {
+  readonly #options: HttpSessionOptions;
+  readonly #client: Client;
+  #firstByteSeen = false;
+
+  constructor(socket: Socket, options: HttpSessionOptions) {
+    this.#options = options;
+    let first: Socket | null = socket;
+    this.#watchFirstByte(socket);
+    this.#client = new Client(options.url.origin, {
+      connect: (_opts, callback) => {
+        if (first) {
+          const handOver = first;
+          first = null;
+          // undici's connect loop breaks if called back synchronously.
+          queueMicrotask(() => callback(null, handOver));
+          return;
+        }
+        options.reconnect().then(
+          (outcome) => (outcome.ok ? callback(null, outcome.socket) : callback(Object.assign(new Error(outcome.reason.message), { vantageReason: outcome.reason }), null)),
+          (err: Error) => callback(err, null),
+        );
+      },
+      pipelining: 1,
+      maxResponseSize: options.maxResponseBytes,
+      // The probe's AbortSignal is the one deadline; undici's own timers off.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+  }
+
+  #watchFirstByte(socket: Socket): void {
+    const { timings, startedAt } = this.#options;
+    socket.once('readable', () => {
+      if (!this.#firstByteSeen) {
+        this.#firstByteSeen = true;
+        timings.ttfbMs = ms(startedAt, performance.now());
+      }
+    });
+  }
+
+  async request(req: HttpRequest = {}): Promise<HttpOutcome> {
+    const { url, signal, maxResponseBytes, budget } = this.#options;
+    if (signal.aborted) return { ok: false, reason: reason('timeout', `no complete answer ${budget()}`) };
+    const headers: Record<string, string> = {
+      'user-agent': USER_AGENT,
+      accept: 'application/json',
+      ...(req.withoutEndpointHeaders ? {} : this.#options.headers),
+      ...req.headers,
+    };
+    if (req.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['content-type'] = 'application/json';
+    }
+    let gotHeaders = false;
+    try {
+      const response = await this.#client.request({
+        method: req.method ?? (req.body !== undefined ? 'POST' : 'GET'),
+        path: joinPath(url, req.path ?? ''),
+        headers,
+        body: req.body,
+        signal,
+      });
+      gotHeaders = true;
+      const declared = Number(response.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxResponseBytes) {
+        response.body.destroy();
+        return { ok: false, reason: tooLarge(`declares ${declared} bytes`, maxResponseBytes) };
+      }
+      const body = Buffer.from(await response.body.arrayBuffer());
+      return { ok: true, status: response.statusCode, headers: response.headers, body };
+    } catch (err) {
+      return { ok: false, reason: classifyRequestError(err, { aborted: signal.aborted, gotHeaders, budget: budget(), maxResponseBytes }) };
+    }
+  }
+
+  close(): void {
+    this.#client.destroy().catch(() => undefined);
+  }
+}
+
+const tooLarge = (what: string, max: number) => reason('response_too_large', `response ${what}, over maxResponseBytes ${max}`);
+
+/** `https://h/base?k=v` + `/v2/status` → `/base/v2/status?k=v` */
+export function joinPath(url: URL, sub: string): string {
+  const base = url.pathname.endsWith('/') && sub.startsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+  const [subPath, subQuery] = sub.split('?', 2) as [string, string | undefined];
+  const path = sub ? `${base}${subPath}` : url.pathname;
+  const query = [url.search.slice(1), subQuery ?? ''].filter(Boolean).join('&');
+  return query ? `${path || '/'}?${query}` : path || '/';
+}

@@ -1,0 +1,198 @@
+// Probes one endpoint. This runner owns the deadline, the connection, the
+// timings envelope and the TLS verdict; the chain adapter only reads its
+// chain. It never throws and never outlives the endpoint's timeout.
+import { performance } from 'node:perf_hooks';
+import type { AdapterContext, ChainAdapter, ChainReading } from '../chains/adapter.ts';
+import { adapterFor } from '../chains/registry.ts';
+import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
+import { blockingCertificateReasons, describeTls, expiryWarning, type TlsInfo } from './certificate.ts';
+import { openConnection, type ConnectTarget } from './connect.ts';
+import { identityMismatches } from './identity.ts';
+import { HttpSession } from './http-session.ts';
+import { addReason, reason, type Reason } from './reasons.ts';
+import { emptyTimings, ms, type Timings } from './timings.ts';
+
+export interface EndpointProbe {
+  readonly endpoint: ResolvedEndpoint;
+  readonly reasons: Reason[];
+  readonly timings: Timings;
+  readonly tls: TlsInfo | null;
+  readonly chain: ChainReading | null;
+}
+
+export interface ProbeOptions {
+  /** Fires at the run's deadline (Lambda): unfinished probes become `timeout`. */
+  readonly runSignal?: AbortSignal;
+  /** Wall clock in ms. */
+  readonly now?: () => number;
+}
+
+/** Extra time a probe gets past its timeout before the runner stops waiting for it. */
+const GRACE_MS = 250;
+
+export interface Session {
+  readonly http: HttpSession;
+  readonly tls: TlsInfo | null;
+}
+
+/**
+ * Opens a verified session to an endpoint and runs `use` on it, inside the
+ * endpoint's timeout. Shared by endpoint probes and account reads.
+ */
+export async function withSession<T>(
+  endpoint: ResolvedEndpoint,
+  options: ProbeOptions,
+  use: (session: Session, context: { timings: Timings; reasons: Reason[]; now: () => number }) => Promise<T>,
+  onUnusable: (context: { timings: Timings; reasons: Reason[]; tls: TlsInfo | null }) => T,
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  const timings = emptyTimings();
+  const reasons: Reason[] = [];
+  const startedAt = performance.now();
+  const signal = options.runSignal
+    ? AbortSignal.any([AbortSignal.timeout(endpoint.timeoutMs), options.runSignal])
+    : AbortSignal.timeout(endpoint.timeoutMs);
+  const budget = () => (options.runSignal?.aborted ? "before the run's deadline" : `within ${endpoint.timeoutMs} ms`);
+
+  let url: URL;
+  try {
+    url = new URL(endpoint.url);
+  } catch {
+    reasons.push(reason('http_error', 'the URL is not valid once its secret references are filled in'));
+    return onUnusable({ timings, reasons, tls: null });
+  }
+  const target = targetOf(url, endpoint);
+  const connectOptions = { signal, timings, startedAt, budget };
+  const first = await openConnection(target, connectOptions);
+  let tls: TlsInfo | null = first.handshake ? describeTls(first.handshake, now()) : null;
+  if (!first.ok) {
+    reasons.push(first.reason);
+    timings.totalMs = ms(startedAt, performance.now());
+    return onUnusable({ timings, reasons, tls });
+  }
+  if (first.handshake && !endpoint.tls.insecureSkipVerify) {
+    const blocking = blockingCertificateReasons(first.handshake, now());
+    if (blocking.length > 0) {
+      first.socket.destroy();
+      reasons.push(...blocking);
+      timings.totalMs = ms(startedAt, performance.now());
+      return onUnusable({ timings, reasons, tls });
+    }
+  }
+  const http = new HttpSession(first.socket, {
+    url,
+    headers: requestHeaders(endpoint, url),
+    maxResponseBytes: endpoint.maxResponseBytes,
+    signal,
+    timings,
+    startedAt,
+    budget,
+    reconnect: () => openConnection(target, { ...connectOptions, timings: emptyTimings() }),
+  });
+  try {
+    return await use({ http, tls }, { timings, reasons, now });
+  } finally {
+    http.close();
+    timings.totalMs = ms(startedAt, performance.now());
+  }
+}
+
+export async function probeEndpoint(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions = {}): Promise<EndpointProbe> {
+  const guardTimings = emptyTimings();
+  const startedAt = performance.now();
+  let guard: NodeJS.Timeout | undefined;
+  const abandoned = new Promise<EndpointProbe>((resolve) => {
+    guard = setTimeout(() => {
+      guardTimings.totalMs = ms(startedAt, performance.now());
+      resolve({ endpoint, reasons: [reason('timeout', `probe did not finish within ${endpoint.timeoutMs} ms`)], timings: guardTimings, tls: null, chain: null });
+    }, endpoint.timeoutMs + GRACE_MS);
+    guard.unref();
+  });
+  try {
+    return await Promise.race([runProbe(network, endpoint, options), abandoned]);
+  } catch (err) {
+    // A bug must not take the whole run down: report it on this endpoint.
+    const text = err instanceof Error ? err.message : String(err);
+    return { endpoint, reasons: [reason('invalid_response', `unexpected error while probing: ${text}`)], timings: guardTimings, tls: null, chain: null };
+  } finally {
+    clearTimeout(guard);
+  }
+}
+
+async function runProbe(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
+  if (endpoint.visibility === 'private') return probePrivate(endpoint, options);
+  const adapter = adapterFor(network.chain);
+  return withSession<EndpointProbe>(
+    endpoint,
+    options,
+    async ({ http, tls }, { timings, reasons, now }) => {
+      if (!adapter) {
+        reasons.push(reason('invalid_response', `no adapter for chain family "${network.chain}" in this build`));
+        return { endpoint, reasons, timings, tls, chain: null };
+      }
+      const context: AdapterContext = { network, endpoint, http, now };
+      const outcome = await adapter.read(context);
+      for (const r of outcome.reasons) addReason(reasons, r);
+      if (outcome.chain) for (const r of identityMismatches(network.expect, outcome.chain.identity)) addReason(reasons, r);
+      if (!endpoint.reference && outcome.chain) await checkExposure(adapter, context, reasons);
+      if (timings.ttfbMs !== null && timings.ttfbMs > endpoint.slowMs) {
+        addReason(reasons, reason('slow', `time to first byte ${Math.round(timings.ttfbMs)} ms is over slowMs ${endpoint.slowMs}`));
+      }
+      const warning = tls ? expiryWarning(tls, endpoint.tls.warnDays) : null;
+      if (warning) addReason(reasons, warning);
+      return { endpoint, reasons, timings, tls, chain: outcome.chain };
+    },
+    ({ timings, reasons, tls }) => ({ endpoint, reasons, timings, tls, chain: null }),
+  );
+}
+
+async function checkExposure(adapter: ChainAdapter, context: AdapterContext, reasons: Reason[]): Promise<void> {
+  if (!adapter.checkExposure) return;
+  const finding = await adapter.checkExposure(context);
+  if (finding) addReason(reasons, finding);
+}
+
+/** Private endpoints: a completed TCP connection is the finding; nothing is sent. */
+async function probePrivate(endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
+  const timings = emptyTimings();
+  const startedAt = performance.now();
+  let url: URL;
+  try {
+    url = new URL(endpoint.url);
+  } catch {
+    return { endpoint, reasons: [], timings, tls: null, chain: null };
+  }
+  const signal = options.runSignal
+    ? AbortSignal.any([AbortSignal.timeout(endpoint.timeoutMs), options.runSignal])
+    : AbortSignal.timeout(endpoint.timeoutMs);
+  const target = targetOf(url, endpoint);
+  const outcome = await openConnection(target, { signal, timings, startedAt, budget: () => '', tcpOnly: true });
+  timings.totalMs = ms(startedAt, performance.now());
+  if (!outcome.ok) return { endpoint, reasons: [], timings, tls: null, chain: null };
+  outcome.socket.destroy();
+  return {
+    endpoint,
+    reasons: [reason('exposed_private_endpoint', `private endpoint accepts connections from outside (TCP ${target.host}:${target.port} connected)`)],
+    timings,
+    tls: null,
+    chain: null,
+  };
+}
+
+function targetOf(url: URL, endpoint: ResolvedEndpoint): ConnectTarget {
+  const https = url.protocol === 'https:';
+  return {
+    host: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    port: url.port ? Number(url.port) : https ? 443 : 80,
+    tls: https,
+    serverName: endpoint.tls.serverName,
+    caFile: endpoint.tls.caFile,
+  };
+}
+
+function requestHeaders(endpoint: ResolvedEndpoint, url: URL): Record<string, string> {
+  const headers: Record<string, string> = { ...endpoint.headers };
+  const user = endpoint.basicAuth ?? (url.username ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : null);
+  if (user) headers['authorization'] = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
+  return headers;
+}

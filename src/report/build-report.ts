@@ -1,0 +1,68 @@
+// Results → the JSON report: merges agreement findings into each endpoint,
+// derives statuses upward (endpoint → network → report) and redacts every
+// URL and message.
+import type { NetworkAgreement } from '../agreement/agreement.ts';
+import type { AccountReading } from '../chains/adapter.ts';
+import type { Redactor } from '../config/redactor.ts';
+import type { ResolvedNetwork } from '../config/resolved-config.ts';
+import type { EndpointProbe } from '../probe/probe-endpoint.ts';
+import { addReason, statusOfReasons, worstStatus, type Reason } from '../probe/reasons.ts';
+import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from './report.ts';
+
+export function buildNetworkReport(
+  network: ResolvedNetwork,
+  probes: readonly EndpointProbe[],
+  agreement: NetworkAgreement,
+  accounts: readonly AccountReading[],
+  redactor: Redactor,
+): NetworkReport {
+  const redactReasons = (reasons: readonly Reason[]) => reasons.map((r) => ({ code: r.code, message: redactor.redact(r.message) }));
+  const endpoints: EndpointReport[] = probes.map((probe) => {
+    const agreed = agreement.endpoints.get(probe.endpoint.id);
+    const reasons = [...probe.reasons];
+    for (const r of agreed?.reasons ?? []) addReason(reasons, r);
+    return {
+      id: probe.endpoint.id,
+      url: redactor.redact(probe.endpoint.url),
+      reference: probe.endpoint.reference,
+      status: statusOfReasons(reasons),
+      reasons: redactReasons(reasons),
+      timings: { ...probe.timings },
+      tls: probe.tls,
+      chain: probe.chain
+        ? {
+            height: probe.chain.height,
+            lagBlocks: agreed?.lagBlocks ?? null,
+            headAgeSeconds: agreed?.headAgeSeconds ?? null,
+            syncing: probe.chain.syncing,
+            peers: probe.chain.peers,
+          }
+        : null,
+    };
+  });
+  const accountReports: AccountReport[] = accounts.map((a) => ({
+    address: a.address,
+    status: statusOfReasons(a.reasons),
+    participation: a.participation,
+    voteLastValid: a.voteLastValid,
+    daysToExpiry: a.daysToExpiry,
+    reasons: redactReasons(a.reasons),
+  }));
+  // Reference endpoints are reported with their own status but never move the network's.
+  const status = worstStatus([
+    ...endpoints.filter((e) => !e.reference).map((e) => e.status),
+    ...accountReports.map((a) => a.status),
+  ]);
+  return { id: network.id, chain: network.chain, status, referenceHeight: agreement.referenceHeight, endpoints, accounts: accountReports };
+}
+
+export function buildReport(parts: { startedAt: string; durationMs: number; region: string; networks: readonly NetworkReport[] }): Report {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    startedAt: parts.startedAt,
+    durationMs: parts.durationMs,
+    region: parts.region,
+    status: worstStatus(parts.networks.map((n) => n.status)),
+    networks: parts.networks,
+  };
+}

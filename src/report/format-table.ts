@@ -1,0 +1,66 @@
+// The human view of a report: one block per network, one row per endpoint,
+// its reasons underneath. Status is words and a mark, colour only on top.
+import type { Status } from '../probe/reasons.ts';
+import type { EndpointReport, NetworkReport, Report } from './report.ts';
+
+export interface TableOptions {
+  readonly color: boolean;
+}
+
+const MARK: Readonly<Record<Status, string>> = { up: '✓', degraded: '!', down: '✗' };
+const COLOR: Readonly<Record<Status, string>> = { up: '\x1b[32m', degraded: '\x1b[33m', down: '\x1b[31m' };
+const RESET = '\x1b[0m';
+const DIM = '\x1b[2m';
+
+const HEADERS = ['ENDPOINT', 'STATUS', 'HEIGHT', 'LAG', 'HEAD AGE', 'DNS', 'CONNECT', 'TLS', 'TTFB', 'TOTAL', 'CERT DAYS'] as const;
+
+export function formatTable(report: Report, options: TableOptions): string {
+  const paint = (status: Status, text: string) => (options.color ? `${COLOR[status]}${text}${RESET}` : text);
+  const dim = (text: string) => (options.color ? `${DIM}${text}${RESET}` : text);
+  const lines: string[] = [
+    `${paint(report.status, `${MARK[report.status]} ${report.status.toUpperCase()}`)}  region ${report.region} · ${report.startedAt} · ${report.durationMs} ms`,
+  ];
+  for (const network of report.networks) {
+    lines.push('', networkTitle(network, paint));
+    const rows = network.endpoints.map(endpointCells);
+    const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    lines.push(`  ${dim(HEADERS.map((h, i) => h.padEnd(widths[i]!)).join('  ').trimEnd())}`);
+    network.endpoints.forEach((endpoint, r) => {
+      const cells = rows[r]!.map((cell, i) => cell.padEnd(widths[i]!));
+      cells[1] = paint(endpoint.status, cells[1]!);
+      lines.push(`  ${cells.join('  ').trimEnd()}`);
+      for (const reason of endpoint.reasons) lines.push(`      ${paint(endpoint.status, reason.code)}: ${reason.message}`);
+    });
+    for (const account of network.accounts) {
+      const days = account.daysToExpiry === null ? '' : `, key expires in ${account.daysToExpiry.toFixed(1)} days`;
+      lines.push(`  account ${account.address}  ${paint(account.status, `${MARK[account.status]} ${account.status}`)}  ${account.participation ?? 'unknown'}${days}`);
+      for (const reason of account.reasons) lines.push(`      ${paint(account.status, reason.code)}: ${reason.message}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function networkTitle(network: NetworkReport, paint: (s: Status, t: string) => string): string {
+  const reference = network.referenceHeight === null ? 'no reference height' : `reference height ${network.referenceHeight}`;
+  return `${network.id} (${network.chain})  ${paint(network.status, `${MARK[network.status]} ${network.status}`)}  ${reference}`;
+}
+
+function endpointCells(e: EndpointReport): string[] {
+  const t = e.timings;
+  return [
+    e.reference ? `${e.id} (ref)` : e.id,
+    `${MARK[e.status]} ${e.status}`,
+    num(e.chain?.height),
+    num(e.chain?.lagBlocks),
+    e.chain?.headAgeSeconds === null || e.chain?.headAgeSeconds === undefined ? '-' : `${e.chain.headAgeSeconds.toFixed(1)} s`,
+    msCell(t.dnsMs),
+    msCell(t.connectMs),
+    msCell(t.tlsMs),
+    msCell(t.ttfbMs),
+    msCell(t.totalMs),
+    e.tls?.daysToExpiry === null || e.tls?.daysToExpiry === undefined ? '-' : e.tls.daysToExpiry.toFixed(1),
+  ];
+}
+
+const num = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(v));
+const msCell = (v: number | null) => (v === null ? '-' : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);

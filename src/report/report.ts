@@ -1,0 +1,58 @@
+// The JSON report (DESIGN.md, "JSON report"): the CLI's --json output, the
+// Lambda's log line and the status function's input. Fields that do not
+// apply are null, never missing.
+import type { ChainFamily } from '../chains/families.ts';
+import type { TlsInfo } from '../probe/certificate.ts';
+import type { Reason, Status } from '../probe/reasons.ts';
+import type { Timings } from '../probe/timings.ts';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ChainReport {
+  readonly height: number | null;
+  readonly lagBlocks: number | null;
+  readonly headAgeSeconds: number | null;
+  readonly syncing: boolean | null;
+  readonly peers: number | null;
+}
+
+export interface EndpointReport {
+  readonly id: string;
+  /** Redacted. */
+  readonly url: string;
+  readonly reference: boolean;
+  readonly status: Status;
+  readonly reasons: readonly Reason[];
+  readonly timings: Timings;
+  readonly tls: TlsInfo | null;
+  readonly chain: ChainReport | null;
+}
+
+export interface AccountReport {
+  readonly address: string;
+  /** Health, like every other status in the report: worst of its reasons. */
+  readonly status: Status;
+  /** Participation status as the node reports it (Online, Offline, NotParticipating). */
+  readonly participation: string | null;
+  readonly voteLastValid: number | null;
+  readonly daysToExpiry: number | null;
+  readonly reasons: readonly Reason[];
+}
+
+export interface NetworkReport {
+  readonly id: string;
+  readonly chain: ChainFamily;
+  readonly status: Status;
+  readonly referenceHeight: number | null;
+  readonly endpoints: readonly EndpointReport[];
+  readonly accounts: readonly AccountReport[];
+}
+
+export interface Report {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly region: string;
+  readonly status: Status;
+  readonly networks: readonly NetworkReport[];
+}
