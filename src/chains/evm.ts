@@ -64,6 +64,11 @@ async function readSyncing(http: AdapterContext['http'], reasons: Reason[]): Pro
   // Some providers do not offer eth_syncing; unknown is not a failure.
   if (!answer.ok) return null;
   if (answer.result === false) return false;
+  // The spec says false or a sync-status object; a bare true still means syncing.
+  if (answer.result === true) {
+    reasons.push(reason('syncing', 'node reports it is syncing'));
+    return true;
+  }
   if (isRecord(answer.result)) {
     const current = parseHexQuantity(answer.result['currentBlock'], 'currentBlock');
     const highest = parseHexQuantity(answer.result['highestBlock'], 'highestBlock');

@@ -1,6 +1,7 @@
 // Strict parsing of heights and numbers as nodes send them: hex quantities
 // (EVM, Substrate), decimal strings (CometBFT) and JSON numbers (Bitcoin,
 // Algorand, Solana). Anything else is invalid_response, never a guess.
+import { clip } from '../config/redactor.ts';
 
 export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
 
@@ -12,10 +13,7 @@ function fromBigInt(value: bigint, what: string, raw: string): Parsed {
   return { ok: true, value: Number(value) };
 }
 
-const show = (raw: unknown) => {
-  const text = JSON.stringify(raw) ?? String(raw);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-};
+const show = (raw: unknown) => clip(JSON.stringify(raw) ?? String(raw), 40);
 
 /** EVM/Substrate QUANTITY: 0x-prefixed hex. */
 export function parseHexQuantity(raw: unknown, what = 'height'): Parsed {
@@ -49,4 +47,10 @@ export function parseTimestampSeconds(raw: unknown): number | null {
     if (!Number.isNaN(t)) return t / 1000;
   }
   return null;
+}
+
+/** A non-negative integer sent as a JSON number, for APIs that send numbers (a string there is not what the node sends). */
+export function parseJsonInteger(raw: unknown, what = 'height'): Parsed {
+  if (typeof raw !== 'number') return { ok: false, message: `${what} ${show(raw)} is not a JSON number` };
+  return parseUnsigned(raw, what);
 }

@@ -1,16 +1,19 @@
 // Turns a completed HTTP exchange into parsed JSON or the reason it is not:
 // redirects and non-2xx are http_error, a body that is not JSON is
 // invalid_response. Shared by every adapter.
+import { clip, CLIP_MARK } from '../config/redactor.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
 import { reason, type Reason } from '../probe/reasons.ts';
 
 export type JsonOutcome = { readonly ok: true; readonly value: unknown; readonly status: number } | { readonly ok: false; readonly reason: Reason; readonly status: number | null };
 
 const SNIPPET = 80;
+const SNIPPET_BYTES = SNIPPET * 4;
 
+/** The start of a body for a message, clipped with the mark the Redactor looks for. */
 export function snippet(body: Buffer): string {
-  const text = body.subarray(0, SNIPPET * 4).toString('utf8').replace(/\s+/g, ' ').trim();
-  return text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text;
+  const text = body.subarray(0, SNIPPET_BYTES).toString('utf8').replace(/\s+/g, ' ').trim();
+  return body.length > SNIPPET_BYTES && text.length <= SNIPPET ? `${text}${CLIP_MARK}` : clip(text, SNIPPET);
 }
 
 export function httpStatusReason(outcome: Extract<HttpOutcome, { ok: true }>, what: string): Reason | null {

@@ -2,6 +2,7 @@
 // for Bitcoin). An error object is rpc_error; a body without result or error
 // is invalid_response. Non-2xx bodies are read too: bitcoind answers RPC
 // errors with HTTP 500 and a JSON-RPC error.
+import { clip } from '../config/redactor.ts';
 import type { HttpSession } from '../probe/http-session.ts';
 import { reason, type Reason } from '../probe/reasons.ts';
 import { httpStatusReason, isRecord, parseJsonBody, snippet } from './http-json-response.ts';
@@ -51,8 +52,8 @@ function toRpcError(error: unknown): RpcError {
   if (isRecord(error)) {
     const code = typeof error['code'] === 'number' ? error['code'] : 0;
     const text = typeof error['message'] === 'string' ? error['message'] : JSON.stringify(error);
-    return { code, message: text.slice(0, 200), data: error['data'] };
+    return { code, message: clip(text, 200), data: error['data'] };
   }
-  return { code: 0, message: String(error).slice(0, 200) };
+  return { code: 0, message: clip(String(error), 200) };
 }
 

@@ -1,11 +1,21 @@
 // Family name → adapter. Families without an adapter yet report that plainly.
 import type { ChainAdapter } from './adapter.ts';
+import { algorand } from './algorand.ts';
+import { bitcoin } from './bitcoin.ts';
+import { cometbft } from './cometbft.ts';
 import { evm } from './evm.ts';
 import type { ChainFamily } from './families.ts';
 import { httpJson } from './http-json.ts';
+import { solana } from './solana.ts';
+import { substrate } from './substrate.ts';
 
 const ADAPTERS: Partial<Record<ChainFamily, ChainAdapter>> = {
+  algorand,
   evm,
+  substrate,
+  cometbft,
+  bitcoin,
+  solana,
   'http-json': httpJson,
 };
 

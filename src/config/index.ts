@@ -12,7 +12,7 @@ export interface PreparedConfig {
 
 export async function prepareConfig(file: string, sources: SecretSources = {}): Promise<PreparedConfig> {
   const loaded = loadConfigFile(file);
-  const { config, redactor } = await resolveSecrets(applyDefaults(loaded), sources, file);
+  const { config, redactor } = await resolveSecrets(applyDefaults(loaded), sources, file, loaded.lineOf);
   return { config, redactor, file };
 }
 

@@ -1,4 +1,4 @@
-// "did you mean" for unknown keys: the closest key the schema knows anywhere.
+// "did you mean" for unknown keys: the closest key allowed at that place.
 import { configJsonSchema } from './json-schema.ts';
 
 let vocabulary: string[] | null = null;
@@ -17,7 +17,11 @@ function collectKeys(node: unknown, into: Set<string>): void {
   for (const value of Object.values(record)) collectKeys(value, into);
 }
 
-export function suggestKey(unknown: string): string | null {
+/**
+ * The closest of `candidates` (the keys allowed where the unknown one was
+ * written), else of every key the schema knows; never the unknown key itself.
+ */
+export function suggestKey(unknown: string, candidates?: readonly string[]): string | null {
   if (!vocabulary) {
     const keys = new Set<string>();
     collectKeys(configJsonSchema(), keys);
@@ -25,7 +29,8 @@ export function suggestKey(unknown: string): string | null {
   }
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const key of vocabulary) {
+  for (const key of candidates ?? vocabulary) {
+    if (key === unknown) continue;
     const d = key.toLowerCase() === unknown.toLowerCase() ? 0 : editDistance(key, unknown);
     if (d < bestDistance) {
       best = key;

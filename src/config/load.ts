@@ -8,6 +8,7 @@ import { ConfigError, formatPath, type ConfigProblem } from './config-error.ts';
 import { configSchema, type ConfigInput } from './schema.ts';
 import { crossFieldProblems } from './validate.ts';
 import { suggestKey } from './key-suggestions.ts';
+import { allowedKeysAt, configErrorMap } from './zod-messages.ts';
 
 export interface LoadedConfig {
   readonly input: ConfigInput;
@@ -15,6 +16,8 @@ export interface LoadedConfig {
   readonly file: string | null;
   /** Directory that relative paths (tls.caFile) are resolved against. */
   readonly baseDir: string;
+  /** Line of a config path in the file, for problems found after loading (secrets). */
+  readonly lineOf?: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 export function loadConfigFile(path: string): LoadedConfig {
@@ -35,45 +38,69 @@ export function parseConfigText(text: string, where: { file: string | null; base
   if (doc.errors.length > 0) {
     throw new ConfigError(doc.errors.map((e) => ({
       path: '',
-      message: `not valid YAML/JSON: ${firstLine(e.message)}`,
+      message: `not valid YAML/JSON: ${e.code === 'DUPLICATE_KEY' ? duplicateKey(text, e.pos[0]) : firstLine(e.message)}`,
       line: lineCounter.linePos(e.pos[0]).line,
     })), where.file);
   }
+  if (text.trim() === '') throw new ConfigError([{ path: '', message: 'the file is empty (it needs at least "version" and "networks")' }], where.file);
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError([{ path: '', message: 'must be a mapping with at least "version" and "networks"' }], where.file);
   }
-  const parsed = configSchema.safeParse(data);
+  const parsed = configSchema.safeParse(data, { error: configErrorMap });
   if (!parsed.success) {
-    throw new ConfigError(sortByLine(parsed.error.issues.flatMap((i) => describeIssue(i, data, doc, lineCounter))), where.file);
+    const problems = parsed.error.issues.flatMap((i) => describeIssue(i, data, doc, lineCounter));
+    throw new ConfigError(sortByLine(withoutMisspeltRequired(problems)), where.file);
   }
   const problems = crossFieldProblems(parsed.data, where.baseDir).map((p) => ({
     ...p,
     line: lineOf(doc, lineCounter, p.pathParts),
   }));
   if (problems.length > 0) throw new ConfigError(sortByLine(problems.map(({ pathParts, ...rest }) => rest)), where.file);
-  return { input: parsed.data, file: where.file, baseDir: where.baseDir };
+  return { input: parsed.data, file: where.file, baseDir: where.baseDir, lineOf: (path) => lineOf(doc, lineCounter, path) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, doc: Document, lc: LineCounter): ConfigProblem[] {
+/** Allowed keys are listed in an unknown-key message when there are at most this many. */
+const LIST_ALLOWED_UP_TO = 6;
+
+interface DescribedProblem extends ConfigProblem {
+  /** For unknown keys: the path of the key it probably meant. */
+  readonly meant?: string;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, doc: Document, lc: LineCounter): DescribedProblem[] {
   const path = issue.path as PropertyKey[];
   if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeysAt(configSchema, data, path);
     return issue.keys.map((key) => {
-      const hint = suggestKey(key);
+      const hint = suggestKey(key, allowed ?? undefined);
+      const help = hint
+        ? ` (did you mean "${hint}"?)`
+        : allowed && allowed.length <= LIST_ALLOWED_UP_TO ? ` (allowed here: ${allowed.join(', ')})` : '';
       return {
         path: formatPath([...path, key]),
-        message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        message: `unknown key${help}`,
         line: keyLine(doc, lc, path, key),
+        ...(hint ? { meant: formatPath([...path, hint]) } : {}),
       };
     });
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     const at = path[path.length - 1] === issue.discriminator ? path : [...path, issue.discriminator];
-    return [{ path: formatPath(at), message: issue.message.replace(/^chain must be/, 'must be'), line: lineOf(doc, lc, at) }];
+    const message = issue.message.replace(/^chain must be/, 'must be');
+    return [{ path: formatPath(at), message: valueAt(data, at) === undefined ? `is required (${message.replace(/^must be /, '')})` : message, line: lineOf(doc, lc, at) }];
   }
-  const missing = issue.code === 'invalid_type' && valueAt(data, path) === undefined;
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, path) === undefined;
   const message = missing && !issue.message.startsWith('is required') ? 'is required' : issue.message;
   return [{ path: formatPath(path), message, line: lineOf(doc, lc, path) }];
+}
+
+/** "networks: is required" says nothing new next to "netwroks: unknown key (did you mean "networks"?)". */
+function withoutMisspeltRequired(problems: readonly DescribedProblem[]): ConfigProblem[] {
+  const meant = new Set(problems.flatMap((p) => (p.meant ? [p.meant] : [])));
+  return problems
+    .filter((p) => !(p.message === 'is required' && meant.has(p.path)))
+    .map(({ meant: _, ...problem }) => problem);
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -108,6 +135,11 @@ function keyLine(doc: Document, lc: LineCounter, parent: readonly PropertyKey[],
 
 function sortByLine(problems: ConfigProblem[]): ConfigProblem[] {
   return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function duplicateKey(text: string, at: number): string {
+  const key = /^("[^"]*"|'[^']*'|[^:\s]+)/.exec(text.slice(at))?.[1];
+  return key ? `key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`} appears twice in the same mapping` : 'a key appears twice in the same mapping';
 }
 
 function firstLine(message: string): string {

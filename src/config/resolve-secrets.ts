@@ -26,6 +26,7 @@ const SENSITIVE_HEADER = /(authorization|token|key|secret|password|auth|cookie)/
 
 interface Site {
   readonly path: string;
+  readonly line: number | undefined;
   readonly refs: readonly SecretReference[];
 }
 
@@ -55,25 +56,34 @@ export function listSecretReferences(config: ResolvedConfig): SecretReference[] 
   return [...out.values()];
 }
 
-export async function resolveSecrets(config: ResolvedConfig, sources: SecretSources, file: string | null = null): Promise<SecretResolution> {
+/**
+ * Fills in every secret reference and registers every value with a Redactor.
+ * `lineOf` (from the loader) puts the file's line on problems.
+ */
+export async function resolveSecrets(
+  config: ResolvedConfig,
+  sources: SecretSources,
+  file: string | null = null,
+  lineOf?: (path: readonly PropertyKey[]) => number | undefined,
+): Promise<SecretResolution> {
   const sites: Site[] = [];
   for (const { path, value } of secretableSites(config)) {
     const scan = scanReferences(value);
-    if (scan.ok && scan.references.length > 0) sites.push({ path: formatPath(path), refs: scan.references });
+    if (scan.ok && scan.references.length > 0) sites.push({ path: formatPath(path), line: lineOf?.(path), refs: scan.references });
   }
   const values = new Map<string, string>();
   const problems: ConfigProblem[] = [];
   const env = sources.env ?? process.env;
 
-  const pending: Record<Exclude<SecretKind, 'env'>, Map<string, string>> = { ssm: new Map(), secretsmanager: new Map() };
+  const pending: Record<Exclude<SecretKind, 'env'>, Map<string, Site>> = { ssm: new Map(), secretsmanager: new Map() };
   for (const site of sites) {
     for (const ref of site.refs) {
       if (ref.kind === 'env') {
         const value = env[ref.name];
-        if (value === undefined) problems.push({ path: site.path, message: `environment variable ${ref.name} is not set (referenced as ${ref.raw})` });
+        if (value === undefined) problems.push({ path: site.path, line: site.line, message: `environment variable ${ref.name} is not set (referenced as ${ref.raw})` });
         else values.set(ref.raw, value);
       } else if (!pending[ref.kind].has(ref.name)) {
-        pending[ref.kind].set(ref.name, site.path);
+        pending[ref.kind].set(ref.name, site);
       }
     }
   }
@@ -82,8 +92,8 @@ export async function resolveSecrets(config: ResolvedConfig, sources: SecretSour
     if (wanted.size === 0) continue;
     const fetcher = sources[kind];
     if (!fetcher) {
-      for (const [name, path] of wanted) {
-        problems.push({ path, message: `\${${kind}:${name}} cannot be resolved here: no AWS ${kind === 'ssm' ? 'SSM' : 'Secrets Manager'} access configured` });
+      for (const [name, { path, line }] of wanted) {
+        problems.push({ path, line, message: `\${${kind}:${name}} cannot be resolved here: no AWS ${kind === 'ssm' ? 'SSM' : 'Secrets Manager'} access configured` });
       }
       continue;
     }
@@ -92,12 +102,12 @@ export async function resolveSecrets(config: ResolvedConfig, sources: SecretSour
       fetched = await fetcher([...wanted.keys()]);
     } catch (err) {
       const why = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : String(err);
-      for (const [name, path] of wanted) problems.push({ path, message: `could not read \${${kind}:${name}}: ${why}` });
+      for (const [name, { path, line }] of wanted) problems.push({ path, line, message: `could not read \${${kind}:${name}}: ${why}` });
       continue;
     }
-    for (const [name, path] of wanted) {
+    for (const [name, { path, line }] of wanted) {
       const value = fetched.get(name);
-      if (value === undefined) problems.push({ path, message: `\${${kind}:${name}} was not found` });
+      if (value === undefined) problems.push({ path, line, message: `\${${kind}:${name}} was not found` });
       else values.set(`\${${kind}:${name}}`, value);
     }
   }
@@ -114,8 +124,19 @@ export async function resolveSecrets(config: ResolvedConfig, sources: SecretSour
       endpoints: network.endpoints.map((endpoint) => resolveEndpointSecrets(endpoint, sub, redactor)),
     })),
   };
+  const broken = [...secretableSites(resolved)].filter(({ path, value }) => isUrlSite(path) && !URL.canParse(value));
+  if (broken.length > 0) {
+    // The message must not quote the URL: it now holds the secret values.
+    throw new ConfigError(broken.map(({ path }) => ({
+      path: formatPath(path),
+      line: lineOf?.(path),
+      message: 'is not a valid URL once its secret references are filled in (check the referenced values)',
+    })), file);
+  }
   return { config: resolved, redactor };
 }
+
+const isUrlSite = (path: readonly PropertyKey[]) => path[path.length - 1] === 'url' || path[1] === 'httpsSubscriptions';
 
 function resolveEndpointSecrets(endpoint: ResolvedEndpoint, sub: (v: string) => string, redactor: Redactor): ResolvedEndpoint {
   const headers: Record<string, string> = {};
@@ -126,12 +147,21 @@ function resolveEndpointSecrets(endpoint: ResolvedEndpoint, sub: (v: string) => 
   const basicAuth = endpoint.basicAuth ? { username: sub(endpoint.basicAuth.username), password: sub(endpoint.basicAuth.password) } : null;
   if (basicAuth) redactor.addBasicAuth(basicAuth.username, basicAuth.password);
   const url = sub(endpoint.url);
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) redactor.add(decodeURIComponent(parsed.password));
-  } catch {
-    // Validated at load with references stood in; a substituted value that
-    // breaks the URL is caught by the transport as a probe failure.
+  // A literal password in the URL is a secret too. (A URL the values broke
+  // is reported by resolveSecrets.)
+  const password = URL.parse(url)?.password;
+  if (password) {
+    redactor.add(password);
+    redactor.add(safeDecode(password));
   }
   return { ...endpoint, url, headers, basicAuth };
+}
+
+/** decodeURIComponent that keeps malformed escapes (%zz) as written. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -55,7 +55,7 @@ export const httpJsonEndpointSchema = z.strictObject({
     .regex(/^(\/[^/]*)+$/, { error: 'must be a JSON Pointer such as /result/number' }),
   timePointer: z.string().regex(/^(\/[^/]*)+$/, { error: 'must be a JSON Pointer such as /result/timestamp' }).optional(),
   method: z.enum(['GET', 'POST'], { error: 'must be GET or POST' }).optional(),
-  body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional()
+  body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())], { error: 'must be a string, a mapping or a list' }).optional()
     .describe('request body for POST: a string, or an object/array sent as JSON'),
 });
 
@@ -127,7 +127,12 @@ const httpJsonNetwork = z.strictObject({
 
 export const networkSchema = z.discriminatedUnion('chain', [
   algorandNetwork, evmNetwork, substrateNetwork, cometbftNetwork, bitcoinNetwork, solanaNetwork, httpJsonNetwork,
-], { error: `chain must be one of ${CHAIN_FAMILIES.join(', ')}` });
+], {
+  // zod reports a network that is not a mapping with the union's message too.
+  error: (issue) => (issue.code as string) === 'invalid_type'
+    ? 'must be a mapping with id, chain and endpoints'
+    : `chain must be one of ${CHAIN_FAMILIES.join(', ')}`,
+});
 
 export const configSchema = z.strictObject({
   $schema: z.string().optional().describe('editor hint; ignored'),

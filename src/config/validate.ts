@@ -1,7 +1,8 @@
 // Rules the schema alone cannot express: unique ids, secret reference syntax,
 // URLs that stay valid once references are substituted, files that must exist.
-import { accessSync, constants, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { formatPath } from './config-error.ts';
 import type { ConfigInput, EndpointInput } from './schema.ts';
 import { scanReferences } from './secret-reference.ts';
@@ -69,14 +70,36 @@ function checkEndpoint(endpoint: EndpointInput, at: PropertyKey[], baseDir: stri
   if (endpoint.method === 'GET' && endpoint.body !== undefined) add([...at, 'body'], 'is only sent with method: POST');
   const caFile = endpoint.tls?.caFile;
   if (caFile) {
-    const full = isAbsolute(caFile) ? caFile : resolve(baseDir, caFile);
-    try {
-      accessSync(full, constants.R_OK);
-      if (!statSync(full).isFile()) add([...at, 'tls', 'caFile'], `"${caFile}" is not a file`);
-    } catch {
-      add([...at, 'tls', 'caFile'], `file "${caFile}" does not exist or cannot be read`);
-    }
+    const problem = caFileProblem(caFile, isAbsolute(caFile) ? caFile : resolve(baseDir, caFile));
+    if (problem) add([...at, 'tls', 'caFile'], problem);
   }
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
+
+/**
+ * Node accepts any text as `ca` and then trusts nothing, which would show up
+ * later as a puzzling cert_untrusted; a file without a certificate is a
+ * config error instead.
+ */
+function caFileProblem(caFile: string, full: string): string | null {
+  let text: string;
+  try {
+    accessSync(full, constants.R_OK);
+    if (!statSync(full).isFile()) return `"${caFile}" is not a file`;
+    text = readFileSync(full, 'utf8');
+  } catch {
+    return `file "${caFile}" does not exist or cannot be read`;
+  }
+  const parses = (pem: string) => {
+    try {
+      return Boolean(new X509Certificate(pem));
+    } catch {
+      return false;
+    }
+  };
+  // Worded like the Lambda bundler's own check (functions/probe/bundle-config.ts).
+  return (text.match(PEM_CERTIFICATE) ?? []).some(parses) ? null : `"${basename(caFile)}" holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
 }
 
 function checkSecretable(value: string, at: PropertyKey[], add: Add): void {

@@ -1,7 +1,8 @@
 // Account watch (Algorand participation keys): read from the first
 // non-reference endpoint that answered, else a reference one (DESIGN.md).
+// Like a probe, it never throws: every failure is a reason on each account.
 import type { AccountReading, ChainAdapter } from '../chains/adapter.ts';
-import type { ResolvedNetwork } from '../config/resolved-config.ts';
+import type { ResolvedAccount, ResolvedNetwork } from '../config/resolved-config.ts';
 import { withSession, type EndpointProbe, type ProbeOptions } from '../probe/probe-endpoint.ts';
 import { reason, type Reason } from '../probe/reasons.ts';
 
@@ -16,22 +17,39 @@ export async function readAccounts(
   const source = probes.find((p) => !p.endpoint.reference && answered(p)) ?? probes.find((p) => p.endpoint.reference && answered(p));
   if (!adapter?.readAccounts || !source) {
     const why = source ? reason('invalid_response', `chain family ${network.chain} has no account watch`) : noSourceReason(probes);
-    return network.accounts.map((a) => ({ address: a.address, participation: null, voteLastValid: null, daysToExpiry: null, reasons: [{ ...why, message: `account ${a.address}: ${why.message}` }] }));
+    return failAll(network.accounts, [why]);
   }
   const lastRound = source.chain?.height ?? null;
   const read = adapter.readAccounts.bind(adapter);
-  return withSession(
-    source.endpoint,
-    options,
-    async ({ http }, { now }) => read({ network, endpoint: source.endpoint, http, now }, network.accounts, lastRound),
-    ({ reasons }) => network.accounts.map((a) => ({
-      address: a.address, participation: null, voteLastValid: null, daysToExpiry: null,
-      reasons: reasons.map((r) => ({ ...r, message: `account ${a.address}: ${r.message}` })),
-    })),
-  );
+  try {
+    const readings = await withSession(
+      source.endpoint,
+      options,
+      async ({ http }, { now }) => read({ network, endpoint: source.endpoint, http, now }, network.accounts, lastRound),
+      ({ reasons }) => failAll(network.accounts, reasons),
+    );
+    // One reading per configured account, in config order, whatever the adapter returned.
+    return network.accounts.map((a) => readings.find((r) => r.address === a.address)
+      ?? failOne(a, [reason('invalid_response', `endpoint ${source.endpoint.id} returned nothing for this account`)]));
+  } catch (err) {
+    // A bug must not take the run down: report it on the accounts.
+    const text = err instanceof Error ? err.message : String(err);
+    return failAll(network.accounts, [reason('invalid_response', `unexpected error while reading accounts: ${text}`)]);
+  }
+}
+
+function failAll(accounts: readonly ResolvedAccount[], reasons: readonly Reason[]): AccountReading[] {
+  return accounts.map((a) => failOne(a, reasons));
+}
+
+function failOne(account: ResolvedAccount, reasons: readonly Reason[]): AccountReading {
+  return {
+    address: account.address, participation: null, voteLastValid: null, daysToExpiry: null,
+    reasons: reasons.map((r) => ({ code: r.code, message: `account ${account.address}: ${r.message}` })),
+  };
 }
 
 function noSourceReason(probes: readonly EndpointProbe[]): Reason {
-  const first = probes.find((p) => p.reasons.length > 0)?.reasons[0];
+  const first = probes.find((p) => p.endpoint.visibility === 'public' && p.reasons.length > 0)?.reasons[0];
   return first ? { code: first.code, message: `no endpoint answered (${first.message})` } : reason('timeout', 'no endpoint answered');
 }

@@ -23,6 +23,29 @@ export const METRIC = {
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 
+/**
+ * CloudWatch unit of each metric. Alarms that name a unit must use the same
+ * one (a datum published with another unit is invisible to them).
+ */
+export const METRIC_UNIT = {
+  Up: 'None',
+  Healthy: 'None',
+  TimeToFirstByte: 'Milliseconds',
+  ProbeDuration: 'Milliseconds',
+  DnsTime: 'Milliseconds',
+  ConnectTime: 'Milliseconds',
+  TlsTime: 'Milliseconds',
+  BlockHeight: 'None',
+  HeightLag: 'Count',
+  HeadAge: 'Seconds',
+  TlsDaysToExpiry: 'None',
+  Exposed: 'None',
+  PartKeyDaysToExpiry: 'None',
+  ProbeRuns: 'Count',
+} as const satisfies Record<MetricName, string>;
+
+export type MetricUnit = (typeof METRIC_UNIT)[MetricName];
+
 export const DIMENSION = {
   Network: 'Network',
   Endpoint: 'Endpoint',

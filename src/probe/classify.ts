@@ -1,5 +1,6 @@
 // Maps a failed HTTP exchange to a reason code, by error code (undici's
 // UND_ERR_*, llhttp's HPE_*, errno), never by message text.
+import { errors } from 'undici';
 import { reason, type Reason } from './reasons.ts';
 
 export interface RequestContext {
@@ -23,6 +24,12 @@ export function classifyRequestError(err: unknown, ctx: RequestContext): Reason 
       : reason('timeout', `connected, but no HTTP response ${ctx.budget}`);
   }
   if (code.startsWith('HPE_')) return reason('http_error', `malformed HTTP response (${code})`);
+  // undici leaves `code` unset when llhttp's error number has no name; the
+  // class is the stable part, and llhttp's reason says what was wrong.
+  if (err instanceof errors.HTTPParserError) {
+    const why = /\(([^)]*)\)$/.exec(err.message)?.[1];
+    return reason('http_error', `malformed HTTP response${why ? ` (${why})` : ''}`);
+  }
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
     return reason('http_error', `the server closed the connection before a complete response (${code})`);
   }

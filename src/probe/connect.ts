@@ -48,7 +48,9 @@ export async function openConnection(target: ConnectTarget, options: ConnectOpti
   if (address === null) {
     const dnsStart = performance.now();
     const resolved = await resolveHost(target.host, signal);
-    timings.dnsMs = ms(dnsStart, performance.now());
+    // A phase's time is kept when the phase ended on its own, with an answer
+    // or a definite failure; a phase the deadline cut off stays null.
+    if (resolved.ok || !resolved.aborted) timings.dnsMs = ms(dnsStart, performance.now());
     if (!resolved.ok) {
       const text = resolved.aborted
         ? `DNS lookup of ${target.host} did not answer ${budget()}`
@@ -60,22 +62,13 @@ export async function openConnection(target: ConnectTarget, options: ConnectOpti
 
   const tcpStart = performance.now();
   const tcp = await connectTcp(address, target.port, signal);
-  if (!tcp.ok) {
-    const where = `${target.host}:${target.port}`;
-    const failure = tcp.aborted
-      ? reason('connect_timeout', `no TCP answer from ${where} ${budget()}`)
-      : tcp.code === 'ECONNREFUSED'
-        ? reason('connect_refused', `connection refused by ${where} (nothing listening)`)
-        : tcp.code === 'ETIMEDOUT'
-          ? reason('connect_timeout', `TCP connect to ${where} timed out (ETIMEDOUT)`)
-          : reason('connect_refused', `cannot connect to ${where} (${tcp.code})`);
-    return { ok: false, reason: failure, handshake: null };
-  }
-  timings.connectMs = ms(tcpStart, performance.now());
+  if (!tcp.aborted) timings.connectMs = ms(tcpStart, performance.now());
+  if (!tcp.ok) return { ok: false, reason: connectFailure(tcp, `${target.host}:${target.port}`, budget), handshake: null };
   if (!target.tls || options.tcpOnly) return { ok: true, socket: tcp.socket, handshake: null };
 
   const tlsStart = performance.now();
   const secured = await handshake(tcp.socket, target, signal);
+  if (secured.ok || !secured.aborted) timings.tlsMs = ms(tlsStart, performance.now());
   if (!secured.ok) {
     tcp.socket.destroy();
     const failure = secured.aborted
@@ -83,8 +76,17 @@ export async function openConnection(target: ConnectTarget, options: ConnectOpti
       : reason('tls_failed', `TLS handshake with ${target.host}:${target.port} failed: ${secured.message}`);
     return { ok: false, reason: failure, handshake: null };
   }
-  timings.tlsMs = ms(tlsStart, performance.now());
   return { ok: true, socket: secured.socket, handshake: secured.facts };
+}
+
+/** Errors where the network, not the server, gave up: no answer came back. */
+const UNANSWERED = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
+
+function connectFailure(tcp: { aborted: boolean; code: string }, where: string, budget: () => string): Reason {
+  if (tcp.aborted) return reason('connect_timeout', `no TCP answer from ${where} ${budget()}`);
+  if (tcp.code === 'ECONNREFUSED') return reason('connect_refused', `connection refused by ${where} (nothing listening)`);
+  if (UNANSWERED.has(tcp.code)) return reason('connect_timeout', `no TCP answer from ${where} (${tcp.code})`);
+  return reason('connect_refused', `cannot connect to ${where} (${tcp.code})`);
 }
 
 type Resolved = { ok: true; address: string } | { ok: false; aborted: boolean; code: string };
@@ -102,7 +104,7 @@ function resolveHost(host: string, signal: AbortSignal): Promise<Resolved> {
   });
 }
 
-type Connected = { ok: true; socket: Socket } | { ok: false; aborted: boolean; code: string };
+type Connected = { ok: true; aborted: false; socket: Socket } | { ok: false; aborted: boolean; code: string };
 
 function connectTcp(address: string, port: number, signal: AbortSignal): Promise<Connected> {
   return new Promise((resolve) => {
@@ -117,14 +119,14 @@ function connectTcp(address: string, port: number, signal: AbortSignal): Promise
     };
     const onAbort = () => settle({ ok: false, aborted: true, code: 'ABORTED' });
     const onError = (err: NodeJS.ErrnoException) => settle({ ok: false, aborted: false, code: err.code ?? err.message });
-    const onConnect = () => settle({ ok: true, socket });
+    const onConnect = () => settle({ ok: true, aborted: false, socket });
     signal.addEventListener('abort', onAbort, { once: true });
     socket.once('error', onError);
     socket.once('connect', onConnect);
   });
 }
 
-type Secured = { ok: true; socket: TLSSocket; facts: HandshakeFacts } | { ok: false; aborted: boolean; message: string };
+type Secured = { ok: true; aborted: false; socket: TLSSocket; facts: HandshakeFacts } | { ok: false; aborted: boolean; message: string };
 
 function handshake(socket: Socket, target: ConnectTarget, signal: AbortSignal): Promise<Secured> {
   return new Promise((resolve) => {
@@ -170,6 +172,7 @@ function handshake(socket: Socket, target: ConnectTarget, signal: AbortSignal): 
       const authError = tls.authorizationError as unknown as string | NodeJS.ErrnoException | null;
       settle({
         ok: true,
+        aborted: false,
         socket: tls,
         facts: {
           protocol: tls.getProtocol(),

@@ -61,6 +61,8 @@ export class HttpSession {
         );
       },
       pipelining: 1,
+      // HTTP/1.1 only: the socket offered nothing else in ALPN.
+      allowH2: false,
       maxResponseSize: options.maxResponseBytes,
       // The probe's AbortSignal is the one deadline; undici's own timers off.
       headersTimeout: 0,
@@ -70,12 +72,19 @@ export class HttpSession {
 
   #watchFirstByte(socket: Socket): void {
     const { timings, startedAt } = this.#options;
-    socket.once('readable', () => {
+    // Registered before undici's own 'readable' listener, so it runs first,
+    // while the bytes are still buffered. 'readable' also fires at EOF: a
+    // server that hangs up without a byte has no first byte.
+    const onReadable = () => {
+      if (socket.readableLength === 0) return;
+      socket.off('readable', onReadable);
       if (!this.#firstByteSeen) {
         this.#firstByteSeen = true;
         timings.ttfbMs = ms(startedAt, performance.now());
       }
-    });
+    };
+    socket.on('readable', onReadable);
+    socket.once('close', () => socket.off('readable', onReadable));
   }
 
   async request(req: HttpRequest = {}): Promise<HttpOutcome> {

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { AdapterContext, ChainAdapter, ChainReading } from '../chains/adapter.ts';
 import { adapterFor } from '../chains/registry.ts';
 import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
+import { safeDecode } from '../config/resolve-secrets.ts';
 import { blockingCertificateReasons, describeTls, expiryWarning, type TlsInfo } from './certificate.ts';
 import { openConnection, type ConnectTarget } from './connect.ts';
 import { identityMismatches } from './identity.ts';
@@ -113,6 +114,7 @@ export async function probeEndpoint(network: ResolvedNetwork, endpoint: Resolved
   } catch (err) {
     // A bug must not take the whole run down: report it on this endpoint.
     const text = err instanceof Error ? err.message : String(err);
+    guardTimings.totalMs = ms(startedAt, performance.now());
     return { endpoint, reasons: [reason('invalid_response', `unexpected error while probing: ${text}`)], timings: guardTimings, tls: null, chain: null };
   } finally {
     clearTimeout(guard);
@@ -142,7 +144,12 @@ async function runProbe(network: ResolvedNetwork, endpoint: ResolvedEndpoint, op
       if (warning) addReason(reasons, warning);
       return { endpoint, reasons, timings, tls, chain: outcome.chain };
     },
-    ({ timings, reasons, tls }) => ({ endpoint, reasons, timings, tls, chain: null }),
+    ({ timings, reasons, tls }) => {
+      // Everything wrong with a certificate at once: untrusted and expiring soon.
+      const warning = tls ? expiryWarning(tls, endpoint.tls.warnDays) : null;
+      if (warning) addReason(reasons, warning);
+      return { endpoint, reasons, timings, tls, chain: null };
+    },
   );
 }
 
@@ -192,7 +199,7 @@ function targetOf(url: URL, endpoint: ResolvedEndpoint): ConnectTarget {
 
 function requestHeaders(endpoint: ResolvedEndpoint, url: URL): Record<string, string> {
   const headers: Record<string, string> = { ...endpoint.headers };
-  const user = endpoint.basicAuth ?? (url.username ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : null);
+  const user = endpoint.basicAuth ?? (url.username ? { username: safeDecode(url.username), password: safeDecode(url.password) } : null);
   if (user) headers['authorization'] = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
   return headers;
 }

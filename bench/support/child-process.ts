@@ -1,0 +1,106 @@
+// The parent side of bench processes. Every contender, server and probing
+// client runs in a process of its own, so each one's CPU time and peak RSS
+// are its own and nothing else's. All are bounded in time and killed when
+// the bench exits.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = join(BENCH_DIR, '..');
+
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+export interface ChildOptions {
+  /** Killed (and the promise rejected) after this long. */
+  readonly timeoutMs: number;
+  /** Raise the soft open-file limit to at least this (many listeners or sockets). */
+  readonly minOpenFiles?: number;
+  readonly execArgv?: readonly string[];
+  readonly cwd?: string;
+}
+
+function spawnBenchProcess(script: string, input: unknown, options: ChildOptions): ChildProcess {
+  const nodeArgs = [...(options.execArgv ?? []), join(BENCH_DIR, script), JSON.stringify(input)];
+  const stdio: ['ignore', 'ignore', 'pipe', 'ipc'] = ['ignore', 'ignore', 'pipe', 'ipc'];
+  let child: ChildProcess;
+  if (options.minOpenFiles) {
+    // Node cannot raise its own RLIMIT_NOFILE; a shell can, then execs node
+    // (same pid, the IPC descriptor is inherited).
+    const raise = `n=$(ulimit -n); if [ "$n" != unlimited ] && [ "$n" -lt ${options.minOpenFiles} ]; then ulimit -n ${options.minOpenFiles} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; fi; exec "$@"`;
+    child = spawn('/bin/sh', ['-c', raise, 'sh', process.execPath, ...nodeArgs], { stdio, cwd: options.cwd ?? ROOT });
+  } else {
+    child = spawn(process.execPath, nodeArgs, { stdio, cwd: options.cwd ?? ROOT });
+  }
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+function collectStderr(child: ChildProcess): () => string {
+  let text = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    text = (text + chunk.toString()).slice(-4000);
+  });
+  return () => text.trim();
+}
+
+type WorkerMessage<T> = { ok: true; result: T } | { ok: false; error: string };
+
+/** Runs a worker script to completion and returns the one result it sends. */
+export function runInChild<T>(script: string, input: unknown, options: ChildOptions): Promise<T> {
+  const child = spawnBenchProcess(script, input, options);
+  const stderr = collectStderr(child);
+  return new Promise<T>((resolve, reject) => {
+    let message: WorkerMessage<T> | null = null;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not finish within ${options.timeoutMs} ms${stderr() ? `:\n${stderr()}` : ''}`));
+    }, options.timeoutMs);
+    child.on('message', (m) => (message = m as WorkerMessage<T>));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      const m = message as WorkerMessage<T> | null;
+      if (m?.ok) resolve(m.result);
+      else if (m) reject(new Error(`${script} failed: ${m.error}`));
+      else reject(new Error(`${script} exited (${signal ?? code}) without a result${stderr() ? `:\n${stderr()}` : ''}`));
+    });
+  });
+}
+
+export interface Service<M> {
+  readonly pid: number;
+  /** The first message the service sent (its ports, usually). */
+  readonly ready: M;
+  stop(): Promise<void>;
+}
+
+/** Starts a long-running script (a server) and waits for its first message. */
+export function startService<M>(script: string, input: unknown, options: ChildOptions): Promise<Service<M>> {
+  const child = spawnBenchProcess(script, input, options);
+  const stderr = collectStderr(child);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start within ${options.timeoutMs} ms${stderr() ? `:\n${stderr()}` : ''}`));
+    }, options.timeoutMs);
+    child.once('message', (ready) => {
+      clearTimeout(timer);
+      resolve({ pid: child.pid!, ready: ready as M, stop });
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited (${signal ?? code}) before it was ready${stderr() ? `:\n${stderr()}` : ''}`));
+    });
+  });
+}

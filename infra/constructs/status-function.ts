@@ -1,0 +1,106 @@
+// The central status function: every minute it reads the alarms (states and
+// history) and uptime metrics and writes the status feed into the site
+// bucket. It may read alarms whose names carry the deployment's prefix,
+// query metrics, and put objects into that one bucket.
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { STATUS_ENV } from '../../functions/status/environment.ts';
+import { alarmNamePrefix } from '../../src/config/deployment-names.ts';
+import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
+import type { Deployment } from '../deployment.ts';
+import { acknowledgeScheduledFunction } from './scheduled-function-findings.ts';
+import { VantageFunction } from './vantage-function.ts';
+
+export const STATUS_ENTRY = 'functions/status/handler.ts';
+
+export interface StatusFunctionProps {
+  readonly deployment: Deployment;
+  readonly bucket: IBucket;
+  /** Public URL of the status page, for absolute links in the feeds. */
+  readonly pageUrl: string;
+}
+
+export class StatusFunction extends Construct {
+  readonly function: VantageFunction;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: StatusFunctionProps) {
+    super(scope, id);
+    const { central, config } = props.deployment;
+    const stack = Stack.of(this);
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Vantage status function: reads alarms and metrics, writes the status feed',
+    });
+    this.function = new VantageFunction(this, 'Status', {
+      entry: STATUS_ENTRY,
+      configFile: props.deployment.configFile,
+      memoryMb: STATUS_FUNCTION.memoryMb,
+      timeout: Duration.seconds(50),
+      role: this.role,
+      environment: {
+        [STATUS_ENV.bucket]: props.bucket.bucketName,
+        [STATUS_ENV.alarmPrefix]: alarmNamePrefix(central.namespace),
+        [STATUS_ENV.namespace]: central.namespace,
+        [STATUS_ENV.title]: config.status.title,
+        [STATUS_ENV.probeRegions]: props.deployment.regions.join(','),
+        [STATUS_ENV.pageUrl]: props.pageUrl,
+        POWERTOOLS_SERVICE_NAME: 'vantage-status',
+      },
+      logRetentionDays: config.logs.retentionDays,
+      description: 'Vantage status feed: alarm states, incidents and uptime to S3, every minute',
+      maxEventAge: Duration.minutes(1),
+    });
+    this.function.logGroup.grantWrite(this.role);
+
+    // Alarm names start "<namespace> ". The space is matched by "?": a cdk-nag finding id with a
+    // space cannot be acknowledged (CDK turns spaces in acknowledged ids into "-").
+    const alarms = `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:${alarmNamePrefix(central.namespace).replaceAll(' ', '?')}*`;
+    this.role.addToPolicy(new PolicyStatement({
+      sid: 'ReadVantageAlarms',
+      actions: ['cloudwatch:DescribeAlarms', 'cloudwatch:DescribeAlarmHistory'],
+      resources: [alarms],
+    }));
+    this.role.addToPolicy(new PolicyStatement({
+      sid: 'ReadUptimeMetrics',
+      actions: ['cloudwatch:GetMetricData'],
+      resources: ['*'],
+    }));
+    this.role.addToPolicy(new PolicyStatement({
+      sid: 'WriteStatusFeed',
+      actions: ['s3:PutObject'],
+      resources: [props.bucket.arnForObjects('*')],
+    }));
+
+    const rule = new Rule(this, 'EveryMinute', {
+      description: 'Rebuilds the Vantage status feed',
+      schedule: Schedule.expression(STATUS_FUNCTION.schedule),
+      targets: [new LambdaFunction(this.function.function, {
+        event: RuleTargetInput.fromObject({}),
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(1),
+      })],
+    });
+
+    Validations.of(this.role).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'cloudwatch:GetMetricData supports no resource-level permissions (Service Authorization Reference); it is read-only and the only statement on *.',
+      },
+      {
+        // The finding names the resource as synthesized (partition literal: the central stack's region is known).
+        id: `AwsSolutions-IAM5[Resource::${String(stack.resolve(alarms))}]`,
+        reason: 'Alarm names are generated from the config; the prefix limits reads to this deployment\'s alarms (composite alarms need Resource * to be read, so the status function derives network health from the metric alarms).',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${stack.resolve(stack.getLogicalId(props.bucket.node.defaultChild as CfnBucket))}.Arn>/*]`,
+        reason: 'The status feed is many objects (JSON, Atom, badges, HTML) in the one status bucket; only PutObject is allowed.',
+      },
+    );
+    acknowledgeScheduledFunction(this.function, [rule], 'the status feed is rebuilt every minute from current state, so a failed or lost run is repaired by the next one');
+  }
+}

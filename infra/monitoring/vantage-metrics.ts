@@ -1,0 +1,82 @@
+// Metric definitions only (names, dimensions, units, statistics): alarms and
+// the dashboard are built from these elsewhere, as cdk-monitoring-constructs
+// keeps its MetricFactory apart from its monitoring classes. Names and units
+// come from src/metrics/names.ts, the same table the publisher uses.
+import type { Duration } from 'aws-cdk-lib';
+import { Metric, Stats, type Unit } from 'aws-cdk-lib/aws-cloudwatch';
+import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from '../../src/metrics/names.ts';
+
+/** Metrics with dimensions Network, Endpoint, ProbeRegion. */
+export type EndpointMetricName = Exclude<MetricName, 'PartKeyDaysToExpiry' | 'ProbeRuns'>;
+
+export interface EndpointMetricProps {
+  readonly network: string;
+  readonly endpoint: string;
+  readonly region: string;
+  readonly statistic: string;
+  readonly period: Duration;
+  /** Dashboard legend; default "<endpoint> @ <region>". */
+  readonly label?: string;
+}
+
+export class VantageMetrics {
+  readonly namespace: string;
+
+  constructor(namespace: string) {
+    this.namespace = namespace;
+  }
+
+  endpoint(name: EndpointMetricName, props: EndpointMetricProps): Metric {
+    return new Metric({
+      namespace: this.namespace,
+      metricName: METRIC[name],
+      dimensionsMap: {
+        [DIMENSION.Network]: props.network,
+        [DIMENSION.Endpoint]: props.endpoint,
+        [DIMENSION.ProbeRegion]: props.region,
+      },
+      // The unit the publisher sends: an alarm naming another unit sees nothing.
+      unit: METRIC_UNIT[name] as Unit,
+      statistic: props.statistic,
+      period: props.period,
+      label: props.label ?? `${props.endpoint} @ ${props.region}`,
+    });
+  }
+
+  /** 0/1 per run; Minimum, so one failed run in a period counts as down. */
+  up(props: Omit<EndpointMetricProps, 'statistic'>): Metric {
+    return this.endpoint('Up', { ...props, statistic: Stats.MINIMUM });
+  }
+
+  partKeyDaysToExpiry(network: string, account: string, period: Duration): Metric {
+    return new Metric({
+      namespace: this.namespace,
+      metricName: METRIC.PartKeyDaysToExpiry,
+      dimensionsMap: { [DIMENSION.Network]: network, [DIMENSION.Account]: account },
+      unit: METRIC_UNIT.PartKeyDaysToExpiry as Unit,
+      statistic: Stats.MINIMUM,
+      period,
+    });
+  }
+
+  /** One datum per probe invocation; Sum = invocations that published. */
+  probeRuns(region: string, period: Duration): Metric {
+    return new Metric({
+      namespace: this.namespace,
+      metricName: METRIC.ProbeRuns,
+      dimensionsMap: { [DIMENSION.ProbeRegion]: region },
+      unit: METRIC_UNIT.ProbeRuns as Unit,
+      statistic: Stats.SUM,
+      period,
+    });
+  }
+
+  /**
+   * A Metrics Insights query over one metric of every endpoint of a network,
+   * in every region: alarms on it are not bound by the 10-metric math limit.
+   */
+  networkQuery(aggregate: 'MIN' | 'MAX', name: EndpointMetricName, network: string): string {
+    const schema = `SCHEMA("${this.namespace.replaceAll('"', '\\"')}", ${DIMENSION.Network}, ${DIMENSION.Endpoint}, ${DIMENSION.ProbeRegion})`;
+    return `SELECT ${aggregate}(${METRIC[name]}) FROM ${schema} WHERE ${DIMENSION.Network} = '${network.replaceAll("'", "''")}'`;
+  }
+}

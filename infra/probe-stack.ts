@@ -1,0 +1,112 @@
+// Vantage-Probe-<region>: the probe function with the config bundled, its
+// schedule (one target per shard), its log group, and a role that may only
+// assume the central publisher role and read the SSM parameters and secrets
+// the config references.
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import {
+  DEFAULT_DEADLINE_RESERVE_MS, PROBE_ENTRY, VANTAGE_CENTRAL_REGION, VANTAGE_DEADLINE_RESERVE_MS, VANTAGE_NAMESPACE, VANTAGE_PUBLISHER_ROLE_ARN,
+} from '../functions/probe/bundle-config.ts';
+import { publisherRoleArn } from '../src/config/deployment-names.ts';
+import { listSecretReferences } from '../src/config/resolve-secrets.ts';
+import type { SecretReference } from '../src/config/secret-reference.ts';
+import { PROBE_FUNCTION } from '../src/cost/deployment-sizes.ts';
+import { LAMBDA_MAX_TIMEOUT_SECONDS } from './aws-limits.ts';
+import { ProbeSchedule } from './constructs/probe-schedule.ts';
+import { acknowledgeScheduledFunction } from './constructs/scheduled-function-findings.ts';
+import { VantageFunction } from './constructs/vantage-function.ts';
+import type { Deployment } from './deployment.ts';
+import { probeRoleName } from './names.ts';
+
+export interface ProbeStackProps extends StackProps {
+  readonly deployment: Deployment;
+  readonly region: string;
+}
+
+export class ProbeStack extends Stack {
+  readonly probe: VantageFunction;
+  readonly role: Role;
+  readonly schedule: ProbeSchedule;
+
+  constructor(scope: Construct, id: string, props: ProbeStackProps) {
+    super(scope, id, props);
+    const { deployment } = props;
+    const { central, config } = deployment;
+
+    this.role = new Role(this, 'Role', {
+      roleName: probeRoleName(central.namespace, props.region),
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Vantage probe in ${props.region}: publishes through the central role, reads the config's secrets`,
+    });
+    this.role.addToPolicy(new PolicyStatement({
+      sid: 'AssumeCentralPublisher',
+      actions: ['sts:AssumeRole'],
+      resources: [publisherRoleArn(central.namespace, central.account)],
+    }));
+    for (const statement of secretStatements(this, endpointSecretReferences(deployment))) this.role.addToPolicy(statement);
+
+    this.probe = new VantageFunction(this, 'Probe', {
+      entry: PROBE_ENTRY,
+      configFile: deployment.configFile,
+      memoryMb: PROBE_FUNCTION.memoryMb,
+      timeout: Duration.seconds(probeTimeoutSeconds(deployment)),
+      role: this.role,
+      environment: {
+        [VANTAGE_PUBLISHER_ROLE_ARN]: publisherRoleArn(central.namespace, central.account),
+        [VANTAGE_CENTRAL_REGION]: central.region,
+        [VANTAGE_NAMESPACE]: central.namespace,
+        [VANTAGE_DEADLINE_RESERVE_MS]: String(DEFAULT_DEADLINE_RESERVE_MS),
+        POWERTOOLS_SERVICE_NAME: 'vantage-probe',
+      },
+      logRetentionDays: config.logs.retentionDays,
+      description: `Vantage probe (${config.probe.schedule}, ${config.probe.shards} shard(s))`,
+      maxEventAge: Duration.seconds(Math.max(60, deployment.intervalSeconds)),
+    });
+    this.probe.logGroup.grantWrite(this.role);
+
+    this.schedule = new ProbeSchedule(this, 'Schedule', {
+      function: this.probe.function,
+      expression: config.probe.schedule,
+      shards: config.probe.shards,
+      intervalSeconds: deployment.intervalSeconds,
+    });
+    acknowledgeScheduledFunction(this.probe, this.schedule.rules,
+      'a probe round is a snapshot of one tick; a lost round is superseded by the next tick and a silent region raises the heartbeat alarm');
+  }
+}
+
+/** References in endpoint fields: the probe resolves those (httpsSubscriptions belong to the central stack). */
+export function endpointSecretReferences(deployment: Deployment): SecretReference[] {
+  const config = { ...deployment.config, alerting: { ...deployment.config.alerting, httpsSubscriptions: [] } };
+  return listSecretReferences(config);
+}
+
+function secretStatements(stack: Stack, refs: readonly SecretReference[]): PolicyStatement[] {
+  const arn = (service: string, resource: string) => `arn:${stack.partition}:${service}:${stack.region}:${stack.account}:${resource}`;
+  const parameters = refs.filter((r) => r.kind === 'ssm').map((r) => arn('ssm', `parameter/${r.name.replace(/^\//, '')}`));
+  const secrets = refs.filter((r) => r.kind === 'secretsmanager').map((r) =>
+    // A secret's ARN ends in "-" and six random characters; a full ARN is used as written.
+    (r.name.startsWith('arn:') ? r.name : arn('secretsmanager', `secret:${r.name}-??????`)));
+  const statements: PolicyStatement[] = [];
+  if (parameters.length > 0) {
+    statements.push(new PolicyStatement({ sid: 'ReadConfigParameters', actions: ['ssm:GetParameter'], resources: parameters }));
+  }
+  if (secrets.length > 0) {
+    statements.push(new PolicyStatement({ sid: 'ReadConfigSecrets', actions: ['secretsmanager:GetSecretValue'], resources: secrets }));
+  }
+  return statements;
+}
+
+/**
+ * Long enough for every probe wave to hit its timeout plus the publishing
+ * reserve, at least one schedule interval, at most Lambda's limit.
+ */
+export function probeTimeoutSeconds(deployment: Deployment): number {
+  const { config } = deployment;
+  const endpoints = config.networks.reduce((n, net) => n + net.endpoints.length, 0);
+  const waves = Math.ceil(Math.ceil(endpoints / config.probe.shards) / config.probe.concurrency);
+  const slowest = Math.max(...config.networks.flatMap((n) => n.endpoints.map((e) => e.timeoutMs)));
+  const needed = Math.ceil((waves * slowest + DEFAULT_DEADLINE_RESERVE_MS) / 1000) + 5;
+  return Math.min(LAMBDA_MAX_TIMEOUT_SECONDS, Math.max(needed, Math.min(deployment.intervalSeconds, 300)));
+}

@@ -1,0 +1,149 @@
+// Algorand (algod REST API v2). Height from GET /v2/status, identity from
+// GET /versions, head age from the node's own time-since-last-round (ns), and
+// the participation-key watch from GET /v2/accounts/{address}.
+import type { ResolvedAccount } from '../config/resolved-config.ts';
+import type { HttpOutcome } from '../probe/http-session.ts';
+import { reason, type Reason } from '../probe/reasons.ts';
+import type { AccountReading, AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import { judgeParticipation } from './algorand-participation.ts';
+import { expectJson, isRecord, parseJsonBody } from './http-json-response.ts';
+import { parseJsonInteger } from './heights.ts';
+import { quote } from './quote.ts';
+
+const STATUS = '/v2/status';
+const VERSIONS = '/versions';
+/** Needs the admin token; must never answer from outside without it. */
+const PARTICIPATION = '/v2/participation';
+const NS_PER_SECOND = 1e9;
+
+export const algorand: ChainAdapter = {
+  family: 'algorand',
+  readCalls: [`GET ${STATUS}`, `GET ${VERSIONS}`, 'GET /v2/accounts/{address}?exclude=all'],
+  exposureCalls: [`GET ${PARTICIPATION}`],
+
+  async read({ http }: AdapterContext): Promise<AdapterOutcome> {
+    const reasons: Reason[] = [];
+    const statusAnswer = await http.request({ method: 'GET', path: STATUS });
+    const status = expectJson(statusAnswer, `GET ${STATUS}`);
+    let height: number | null = null;
+    let headAgeSeconds: number | null = null;
+    let syncing: boolean | null = null;
+    if (!status.ok) reasons.push(withTokenHint(status.reason, status.status));
+    else if (!isRecord(status.value)) reasons.push(reason('invalid_response', `GET ${STATUS}: body is not a node status object`));
+    else ({ height, headAgeSeconds, syncing } = readStatus(status.value, reasons));
+    // A dead endpoint is done; one that answered (even 401) may still tell its identity.
+    if (!statusAnswer.ok) return { chain: null, reasons };
+
+    const identity = await readIdentity(http, reasons);
+    const obtained = height !== null || Object.keys(identity).length > 0;
+    return { chain: obtained ? { height, headTimeSeconds: null, headAgeSeconds, syncing, peers: null, identity } : null, reasons };
+  },
+
+  async checkExposure({ http }: AdapterContext): Promise<Reason | null> {
+    // Sent without the endpoint's headers, so without the (admin) token: a
+    // participation-key list coming back means the admin API needs no token.
+    const answer = await http.request({ method: 'GET', path: PARTICIPATION, withoutEndpointHeaders: true });
+    if (!answer.ok || answer.status !== 200) return null;
+    const json = parseJsonBody(answer, `GET ${PARTICIPATION}`);
+    // algod answers a list of keys, or null when it holds none; anything else (an HTML catch-all page) is not algod.
+    if (!json.ok || !(Array.isArray(json.value) || json.value === null)) return null;
+    return reason('exposed_admin_api', `GET ${PARTICIPATION} answers without the admin token: the algod admin API (participation keys) is open to the internet`);
+  },
+
+  async readAccounts(ctx: AdapterContext, accounts: readonly ResolvedAccount[], lastRound: number | null): Promise<AccountReading[]> {
+    const readings: AccountReading[] = [];
+    // One at a time over the one connection: a handful of accounts, and no burst against the node.
+    for (const account of accounts) readings.push(await readAccount(ctx, account, lastRound));
+    return readings;
+  },
+};
+
+function readStatus(body: Record<string, unknown>, reasons: Reason[]): { height: number | null; headAgeSeconds: number | null; syncing: boolean | null } {
+  let height: number | null = null;
+  const round = parseJsonInteger(body['last-round'], 'last-round');
+  if (round.ok) height = round.value;
+  else reasons.push(reason('invalid_response', `GET ${STATUS}: ${round.message}`));
+
+  let headAgeSeconds: number | null = null;
+  const sinceLast = parseJsonInteger(body['time-since-last-round'], 'time-since-last-round');
+  if (sinceLast.ok) headAgeSeconds = sinceLast.value / NS_PER_SECOND;
+  else reasons.push(reason('invalid_response', `GET ${STATUS}: ${sinceLast.message}`));
+
+  let syncing: boolean | null = null;
+  const catchupTime = parseJsonInteger(body['catchup-time'], 'catchup-time');
+  const catchpoint = typeof body['catchpoint'] === 'string' ? body['catchpoint'] : '';
+  if (!catchupTime.ok) reasons.push(reason('invalid_response', `GET ${STATUS}: ${catchupTime.message}`));
+  else if (catchpoint !== '') {
+    syncing = true;
+    reasons.push(reason('syncing', `node is in fast catchup to catchpoint ${catchpoint}${catchpointProgress(body)}`));
+  } else if (catchupTime.value > 0) {
+    syncing = true;
+    reasons.push(reason('syncing', `node is catching up (catchup-time ${formatSeconds(catchupTime.value / NS_PER_SECOND)}, at round ${height ?? 'unknown'})`));
+  } else syncing = false;
+
+  if (body['stopped-at-unsupported-round'] === true) {
+    // The node cannot apply the next block: its head will never move again.
+    const next = typeof body['next-version'] === 'string' ? ` to ${body['next-version']}` : '';
+    const at = typeof body['next-version-round'] === 'number' ? ` at round ${body['next-version-round']}` : '';
+    reasons.push(reason('stale_head', `algod stopped at round ${height ?? 'unknown'}: the network upgraded its consensus protocol${next}${at}, which this algod version does not support; upgrade algod`));
+  } else if (body['stopped-at-unsupported-round'] !== false) {
+    reasons.push(reason('invalid_response', `GET ${STATUS}: stopped-at-unsupported-round is ${quote(body['stopped-at-unsupported-round'])}, expected true or false`));
+  }
+  return { height, headAgeSeconds, syncing };
+}
+
+function catchpointProgress(body: Record<string, unknown>): string {
+  const acquired = body['catchpoint-acquired-blocks'];
+  const total = body['catchpoint-total-blocks'];
+  return typeof acquired === 'number' && typeof total === 'number' && total > 0 ? ` (blocks ${acquired} of ${total})` : '';
+}
+
+async function readIdentity(http: AdapterContext['http'], reasons: Reason[]): Promise<Record<string, string>> {
+  const identity: Record<string, string> = {};
+  const versions = expectJson(await http.request({ method: 'GET', path: VERSIONS }), `GET ${VERSIONS}`);
+  if (!versions.ok) {
+    reasons.push(versions.reason);
+    return identity;
+  }
+  const body = isRecord(versions.value) ? versions.value : {};
+  for (const [key, field] of [['genesisId', 'genesis_id'], ['genesisHash', 'genesis_hash_b64']] as const) {
+    const value = body[field];
+    if (typeof value === 'string' && value !== '') identity[key] = value;
+    else reasons.push(reason('invalid_response', `GET ${VERSIONS}: ${field} is ${quote(value)}, expected a non-empty string`));
+  }
+  return identity;
+}
+
+async function readAccount(ctx: AdapterContext, account: ResolvedAccount, lastRound: number | null): Promise<AccountReading> {
+  const path = `/v2/accounts/${encodeURIComponent(account.address)}?exclude=all`;
+  const failed = (r: Reason): AccountReading => ({
+    address: account.address, participation: null, voteLastValid: null, daysToExpiry: null,
+    reasons: [{ code: r.code, message: `account ${account.address}: ${r.message}` }],
+  });
+  const answer: HttpOutcome = await ctx.http.request({ method: 'GET', path });
+  const json = expectJson(answer, 'GET /v2/accounts/{address}');
+  if (!json.ok) return failed(withTokenHint(json.reason, json.status));
+  if (!isRecord(json.value)) return failed(reason('invalid_response', 'GET /v2/accounts/{address}: body is not an account object'));
+  const body = json.value;
+  const participation = isRecord(body['participation']) ? body['participation'] : null;
+  const accountRound = parseJsonInteger(body['round'], 'round');
+  const judged = judgeParticipation({
+    address: account.address,
+    status: body['status'],
+    voteLastValid: participation ? participation['vote-last-valid'] : undefined,
+    // The account's own round is the round its data is for; the status round is the fallback.
+    round: accountRound.ok ? accountRound.value : lastRound,
+    blockTimeSeconds: ctx.network.blockTimeSeconds,
+    warnDays: account.warnDays,
+  });
+  return { address: account.address, ...judged };
+}
+
+/** algod answers 401 to a missing or wrong X-Algo-API-Token: say which header to fix. */
+function withTokenHint(r: Reason, status: number | null): Reason {
+  return status === 401 ? { code: r.code, message: `${r.message}; check the X-Algo-API-Token header` } : r;
+}
+
+function formatSeconds(seconds: number): string {
+  return seconds < 120 ? `${seconds.toFixed(1)} s` : `${(seconds / 60).toFixed(1)} min`;
+}

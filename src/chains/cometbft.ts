@@ -1,0 +1,84 @@
+// CometBFT / Tendermint (Cosmos chains): one GET /status, answered as a
+// JSON-RPC envelope. Heights are decimal strings, the head time RFC 3339.
+import { clip } from '../config/redactor.ts';
+import type { HttpOutcome } from '../probe/http-session.ts';
+import { reason, type Reason } from '../probe/reasons.ts';
+import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import { expectJson, isRecord, parseJsonBody } from './http-json-response.ts';
+import { parseUnsigned } from './heights.ts';
+import { quote } from './quote.ts';
+
+const STATUS = '/status';
+
+export const cometbft: ChainAdapter = {
+  family: 'cometbft',
+  readCalls: [`GET ${STATUS}`],
+  // DESIGN: no exposure probe; keep the RPC's unsafe routes private and mark such endpoints private.
+  exposureCalls: [],
+
+  async read({ http }: AdapterContext): Promise<AdapterOutcome> {
+    const answer = await http.request({ method: 'GET', path: STATUS });
+    const envelope = unwrap(answer);
+    if (!envelope.ok) return { chain: null, reasons: [envelope.reason] };
+    const status = envelope.value;
+
+    const reasons: Reason[] = [];
+    const identity: Record<string, string> = {};
+    const nodeInfo = isRecord(status['node_info']) ? status['node_info'] : null;
+    const network = nodeInfo?.['network'];
+    if (typeof network === 'string' && network !== '') identity['network'] = network;
+    else reasons.push(reason('invalid_response', `GET ${STATUS}: node_info.network is ${quote(network)}, expected the chain id`));
+
+    const sync = isRecord(status['sync_info']) ? status['sync_info'] : null;
+    if (!sync) {
+      reasons.push(reason('invalid_response', `GET ${STATUS}: sync_info is missing`));
+      return { chain: Object.keys(identity).length > 0 ? { height: null, headTimeSeconds: null, headAgeSeconds: null, syncing: null, peers: null, identity } : null, reasons };
+    }
+
+    let height: number | null = null;
+    // CometBFT sends int64 as a decimal string; a bare number is not what it sends.
+    const parsed = typeof sync['latest_block_height'] === 'string' ? parseUnsigned(sync['latest_block_height'], 'latest_block_height') : null;
+    if (parsed?.ok) height = parsed.value;
+    else reasons.push(reason('invalid_response', `GET ${STATUS}: ${parsed && !parsed.ok ? parsed.message : `latest_block_height ${quote(sync['latest_block_height'])} is not a decimal string`}`));
+
+    let headTimeSeconds: number | null = null;
+    const time = sync['latest_block_time'];
+    const ms = typeof time === 'string' ? Date.parse(time) : Number.NaN;
+    if (Number.isFinite(ms)) headTimeSeconds = ms / 1000;
+    else reasons.push(reason('invalid_response', `GET ${STATUS}: latest_block_time ${quote(time)} is not an RFC 3339 time`));
+
+    let syncing: boolean | null = null;
+    if (typeof sync['catching_up'] === 'boolean') {
+      syncing = sync['catching_up'];
+      if (syncing) reasons.push(reason('syncing', `node reports catching_up (at height ${height ?? 'unknown'})`));
+    } else reasons.push(reason('invalid_response', `GET ${STATUS}: catching_up is ${quote(sync['catching_up'])}, expected true or false`));
+
+    return { chain: { height, headTimeSeconds, headAgeSeconds: null, syncing, peers: null, identity }, reasons };
+  },
+};
+
+type Unwrapped = { ok: true; value: Record<string, unknown> } | { ok: false; reason: Reason };
+
+/** The /status result: inside the JSON-RPC envelope, or bare as some gateways serve it. */
+function unwrap(answer: HttpOutcome): Unwrapped {
+  const what = `GET ${STATUS}`;
+  // CometBFT answers RPC errors with HTTP 500 and an error object: read that first.
+  if (answer.ok && answer.status >= 400) {
+    const body = parseJsonBody(answer, what);
+    if (body.ok && isRecord(body.value) && isRecord(body.value['error'])) return { ok: false, reason: rpcError(body.value['error']) };
+  }
+  const json = expectJson(answer, what);
+  if (!json.ok) return { ok: false, reason: json.reason };
+  if (!isRecord(json.value)) return { ok: false, reason: reason('invalid_response', `${what}: body is not a JSON object`) };
+  if (isRecord(json.value['error'])) return { ok: false, reason: rpcError(json.value['error']) };
+  if (isRecord(json.value['result'])) return { ok: true, value: json.value['result'] };
+  if (isRecord(json.value['sync_info'])) return { ok: true, value: json.value };
+  return { ok: false, reason: reason('invalid_response', `${what}: neither a JSON-RPC result nor a node status`) };
+}
+
+function rpcError(error: Record<string, unknown>): Reason {
+  const code = typeof error['code'] === 'number' ? error['code'] : 0;
+  const message = typeof error['message'] === 'string' ? error['message'] : JSON.stringify(error);
+  const data = typeof error['data'] === 'string' && error['data'] !== '' ? ` (${clip(error['data'], 120)})` : '';
+  return reason('rpc_error', `GET ${STATUS} returned error ${code}: ${clip(message, 200)}${data}`);
+}

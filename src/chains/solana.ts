@@ -1,0 +1,84 @@
+// Solana: JSON-RPC 2.0. Height is getBlockHeight, the head time the
+// finalized slot's getBlockTime; getHealth's -32005 means the node is behind.
+// Heights and slots are read at `finalized` (the server's own default, said
+// explicitly so every provider answers at the same commitment, and because
+// getBlockTime only answers for rooted slots).
+import { reason, type Reason } from '../probe/reasons.ts';
+import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import { isRecord } from './http-json-response.ts';
+import { parseJsonInteger } from './heights.ts';
+import { jsonRpc } from './json-rpc.ts';
+import { quote } from './quote.ts';
+
+/** JSON_RPC_SERVER_ERROR_NODE_UNHEALTHY */
+const NODE_UNHEALTHY = -32005;
+const FINALIZED = [{ commitment: 'finalized' }];
+const BASE58 = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
+
+export const solana: ChainAdapter = {
+  family: 'solana',
+  readCalls: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime'],
+  // DESIGN: none; Solana's RPC has no admin namespace over HTTP (admin is a local IPC socket).
+  exposureCalls: [],
+
+  async read({ http }: AdapterContext): Promise<AdapterOutcome> {
+    const reasons: Reason[] = [];
+    const identity: Record<string, string> = {};
+    const genesis = await jsonRpc(http, 'getGenesisHash');
+    if (!genesis.ok) reasons.push(genesis.reason);
+    else if (typeof genesis.result === 'string' && BASE58.test(genesis.result)) identity['genesisHash'] = genesis.result;
+    else reasons.push(reason('invalid_response', `getGenesisHash returned ${quote(genesis.result)}, not a base-58 hash`));
+    if (!genesis.ok && genesis.reason.code !== 'rpc_error') return { chain: null, reasons };
+
+    const syncing = await readHealth(http, reasons);
+
+    let height: number | null = null;
+    const blockHeight = await jsonRpc(http, 'getBlockHeight', FINALIZED);
+    if (!blockHeight.ok) reasons.push(blockHeight.reason);
+    else {
+      const parsed = parseJsonInteger(blockHeight.result, 'block height');
+      if (parsed.ok) height = parsed.value;
+      else reasons.push(reason('invalid_response', `getBlockHeight: ${parsed.message}`));
+    }
+
+    const headTimeSeconds = await readHeadTime(http, reasons);
+    const obtained = height !== null || Object.keys(identity).length > 0;
+    return { chain: obtained ? { height, headTimeSeconds, headAgeSeconds: null, syncing, peers: null, identity } : null, reasons };
+  },
+};
+
+async function readHealth(http: AdapterContext['http'], reasons: Reason[]): Promise<boolean | null> {
+  const health = await jsonRpc(http, 'getHealth');
+  if (health.ok) {
+    if (health.result === 'ok') return false;
+    reasons.push(reason('invalid_response', `getHealth returned ${quote(health.result)}, expected "ok" or an error`));
+    return null;
+  }
+  if (health.error?.code !== NODE_UNHEALTHY) return null; // a provider that hides getHealth: health unknown, not a failure
+  const data = isRecord(health.error.data) ? health.error.data : {};
+  const behind = parseJsonInteger(data['numSlotsBehind'], 'numSlotsBehind');
+  reasons.push(reason('syncing', behind.ok
+    ? `node is behind by ${behind.value} slots (getHealth)`
+    : `node reports it is unhealthy (getHealth: ${health.error.message})`));
+  return true;
+}
+
+async function readHeadTime(http: AdapterContext['http'], reasons: Reason[]): Promise<number | null> {
+  const slot = await jsonRpc(http, 'getSlot', FINALIZED);
+  if (!slot.ok) {
+    reasons.push(slot.reason);
+    return null;
+  }
+  const parsed = parseJsonInteger(slot.result, 'slot');
+  if (!parsed.ok) {
+    reasons.push(reason('invalid_response', `getSlot: ${parsed.message}`));
+    return null;
+  }
+  const time = await jsonRpc(http, 'getBlockTime', [parsed.value]);
+  // -32004 "Block not available" or null: no time for that slot, head age unknown.
+  if (!time.ok || time.result === null) return null;
+  const seconds = parseJsonInteger(time.result, 'block time');
+  if (seconds.ok) return seconds.value;
+  reasons.push(reason('invalid_response', `getBlockTime(${parsed.value}): ${seconds.message}`));
+  return null;
+}

@@ -1,0 +1,76 @@
+// The custom metrics a config publishes, counted by running the real datum
+// builder (src/metrics/report-datums.ts) over a representative report: one
+// where every endpoint answered, so every series that can exist does. What
+// CloudWatch bills is distinct series, and that is what this counts.
+import type { ResolvedConfig, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
+import { exposureWatchFor } from '../metrics/exposure-watch.ts';
+import { reportToDatums } from '../metrics/report-datums.ts';
+import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
+import { headAgeEndpoints, mayUseTls } from './alarm-inventory.ts';
+
+export interface MetricInventory {
+  /** Distinct metric series across all probe regions. */
+  readonly metrics: number;
+  /** Datums one region publishes per run (all shards together). */
+  readonly datumsPerRun: number;
+  /** Size of one region's JSON report, the probe's log line per run. */
+  readonly reportBytes: number;
+}
+
+export function metricInventory(config: ResolvedConfig): MetricInventory {
+  const watch = exposureWatchFor(config.networks);
+  const series = new Set<string>();
+  let datumsPerRun = 0;
+  let reportBytes = 0;
+  for (const region of config.probe.regions) {
+    const report = representativeReport(config, region);
+    const datums = reportToDatums(report, { detail: config.metrics.detail, watchesExposure: watch });
+    for (const d of datums) series.add(`${d.name}|${d.dimensions.map((x) => `${x.name}=${x.value}`).join(',')}`);
+    datumsPerRun = Math.max(datumsPerRun, datums.length);
+    reportBytes = Math.max(reportBytes, JSON.stringify(report).length);
+  }
+  return { metrics: series.size, datumsPerRun, reportBytes };
+}
+
+/** A report in which everything answered and is healthy. */
+export function representativeReport(config: ResolvedConfig, region: string): Report {
+  return {
+    schemaVersion: 1,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 812,
+    region,
+    status: 'up',
+    networks: config.networks.map(networkReport),
+  };
+}
+
+function networkReport(network: ResolvedNetwork): NetworkReport {
+  const withHeadTime = new Set(headAgeEndpoints(network).map((e) => e.id));
+  return {
+    id: network.id,
+    chain: network.chain,
+    status: 'up',
+    referenceHeight: 48_123_456,
+    endpoints: network.endpoints.map((e) => endpointReport(e, withHeadTime.has(e.id))),
+    accounts: network.accounts.map((a): AccountReport => ({
+      address: a.address, status: 'up', participation: 'Online', voteLastValid: 48_999_999, daysToExpiry: 61.2, reasons: [],
+    })),
+  };
+}
+
+function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean): EndpointReport {
+  const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [] };
+  if (endpoint.visibility === 'private') {
+    // Healthy for a private endpoint means nobody answered: no connection, no chain.
+    return { ...base, timings: { dnsMs: 1.203, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 5000.114 }, tls: null, chain: null };
+  }
+  const tls = mayUseTls(endpoint);
+  return {
+    ...base,
+    timings: { dnsMs: 1.203, connectMs: 11.874, tlsMs: tls ? 24.513 : null, ttfbMs: 80.925, totalMs: 82.377 },
+    tls: tls
+      ? { protocol: 'TLSv1.3', notAfter: '2026-03-03T12:00:00.000Z', daysToExpiry: 61.5, issuer: 'CN=Example Issuing CA, O=Example', subject: 'CN=node.example.com', trusted: true, hostnameMatch: true }
+      : null,
+    chain: { height: 48_123_456, lagBlocks: 0, headAgeSeconds: headTime ? 3.2 : null, syncing: false, peers: 12 },
+  };
+}

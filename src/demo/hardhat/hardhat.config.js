@@ -1,0 +1,3 @@
+// Empty hardhat config: `vantage demo` runs plain `hardhat node` processes
+// from this directory (hardhat looks for its config in the working directory).
+export default {};

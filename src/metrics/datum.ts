@@ -1,0 +1,18 @@
+// One metric sample, independent of where it goes (CloudWatch PutMetricData,
+// EMF log lines). Pure data: the AWS wire shape lives in src/publish/.
+import type { MetricName, MetricUnit } from './names.ts';
+
+export interface Dimension {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface MetricDatum {
+  readonly name: MetricName;
+  /** In a fixed order per metric, so equal dimension sets compare equal. */
+  readonly dimensions: readonly Dimension[];
+  readonly value: number;
+  readonly unit: MetricUnit;
+  /** Epoch milliseconds: the run's start, shared by every datum of the run. */
+  readonly timestamp: number;
+}

@@ -1,0 +1,69 @@
+// Report → metric datums (DESIGN.md, "Metrics"). Pure. Every datum of a run
+// carries the run's start time. Reference endpoints only feed the chain
+// picture (BlockHeight, HeadAge: the line a stalled chain shows on); they are
+// not alarmed, so they get no Up/Healthy/latency/TLS/exposure series.
+import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
+import type { Dimension, MetricDatum } from './datum.ts';
+import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from './names.ts';
+
+export type MetricsDetail = 'standard' | 'full';
+
+export interface DatumOptions {
+  /** `full` adds DnsTime, ConnectTime and TlsTime. */
+  readonly detail: MetricsDetail;
+  /** Whether an endpoint has an Exposed series (see exposure-watch.ts); default: every non-reference endpoint. */
+  readonly watchesExposure?: (networkId: string, endpointId: string) => boolean;
+}
+
+const EXPOSURE_CODES = new Set(['exposed_admin_api', 'exposed_private_endpoint']);
+
+export function reportToDatums(report: Report, options: DatumOptions): MetricDatum[] {
+  const timestamp = Date.parse(report.startedAt);
+  const datums: MetricDatum[] = [];
+  const add = (name: MetricName, dimensions: readonly Dimension[], value: number | null) => {
+    if (value === null || !Number.isFinite(value)) return;
+    datums.push({ name, dimensions, value, unit: METRIC_UNIT[name], timestamp });
+  };
+  for (const network of report.networks) {
+    for (const endpoint of network.endpoints) endpointDatums(network, endpoint, report.region, options, add);
+    for (const account of network.accounts) accountDatums(network, account, add);
+  }
+  add(METRIC.ProbeRuns, [{ name: DIMENSION.ProbeRegion, value: report.region }], 1);
+  return datums;
+}
+
+type Add = (name: MetricName, dimensions: readonly Dimension[], value: number | null) => void;
+
+function endpointDatums(network: NetworkReport, endpoint: EndpointReport, region: string, options: DatumOptions, add: Add): void {
+  const dims: Dimension[] = [
+    { name: DIMENSION.Network, value: network.id },
+    { name: DIMENSION.Endpoint, value: endpoint.id },
+    { name: DIMENSION.ProbeRegion, value: region },
+  ];
+  add(METRIC.BlockHeight, dims, endpoint.chain?.height ?? null);
+  add(METRIC.HeadAge, dims, endpoint.chain?.headAgeSeconds ?? null);
+  if (endpoint.reference) return;
+
+  add(METRIC.Up, dims, endpoint.status !== 'down' ? 1 : 0);
+  add(METRIC.Healthy, dims, endpoint.status === 'up' ? 1 : 0);
+  add(METRIC.TimeToFirstByte, dims, endpoint.timings.ttfbMs);
+  add(METRIC.ProbeDuration, dims, endpoint.timings.totalMs);
+  if (options.detail === 'full') {
+    add(METRIC.DnsTime, dims, endpoint.timings.dnsMs);
+    add(METRIC.ConnectTime, dims, endpoint.timings.connectMs);
+    add(METRIC.TlsTime, dims, endpoint.timings.tlsMs);
+  }
+  add(METRIC.HeightLag, dims, endpoint.chain?.lagBlocks ?? null);
+  add(METRIC.TlsDaysToExpiry, dims, endpoint.tls?.daysToExpiry ?? null);
+  if (options.watchesExposure?.(network.id, endpoint.id) ?? true) {
+    add(METRIC.Exposed, dims, endpoint.reasons.some((r) => EXPOSURE_CODES.has(r.code)) ? 1 : 0);
+  }
+}
+
+function accountDatums(network: NetworkReport, account: AccountReport, add: Add): void {
+  const dims: Dimension[] = [
+    { name: DIMENSION.Network, value: network.id },
+    { name: DIMENSION.Account, value: account.address },
+  ];
+  add(METRIC.PartKeyDaysToExpiry, dims, account.daysToExpiry);
+}

@@ -1,0 +1,107 @@
+// `vantage run`: probe on a fixed interval, keep the status history, and with
+// a server, serve the page, the feed files and /metrics, until the signal
+// fires. Shared by `vantage run` and `vantage demo`.
+import type { Redactor } from '../config/redactor.ts';
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { runRound } from '../engine/round.ts';
+import type { Report } from '../report/report.ts';
+import { createLocalHistory } from '../status/local-history.ts';
+import { pageLayout } from '../status/page-layout.ts';
+import type { RenderOptions } from '../status/render/render-options.ts';
+import { loadHistoryFile, saveHistoryFile } from './history-file.ts';
+import { LocalStatus } from './local-status.ts';
+import { runProbeLoop } from './probe-loop.ts';
+import { startStatusServer, type RunningServer } from './status-server.ts';
+
+export interface RunServiceOptions {
+  readonly config: ResolvedConfig;
+  readonly redactor: Redactor;
+  readonly region: string;
+  readonly intervalSeconds: number;
+  /** null: probe and print only. */
+  readonly serve: { readonly host: string; readonly port: number } | null;
+  readonly historyFile: string | null;
+  readonly signal: AbortSignal;
+  readonly log: (line: string) => void;
+  readonly onListening?: (url: string, server: RunningServer) => void;
+  readonly onReport?: (report: Report) => void;
+}
+
+/** /healthz fails after this many intervals without a completed round. */
+const STALE_AFTER_INTERVALS = 3;
+
+export async function runService(options: RunServiceOptions): Promise<void> {
+  const now = () => new Date().toISOString();
+  const history = options.historyFile ? loadHistoryFile(options.historyFile, now()) : createLocalHistory(now());
+  const renderOptions = (pageUrl: string | null): RenderOptions => ({
+    pageUrl,
+    refreshSeconds: options.intervalSeconds,
+    sourceNote: `Checked every ${formatSeconds(options.intervalSeconds)} ${options.region === 'local' ? 'by the local prober' : `from ${options.region}`}.`,
+  });
+  const status = new LocalStatus(pageLayout(options.config), history, renderOptions(null));
+
+  let server: RunningServer | null = null;
+  if (options.serve) {
+    server = await startStatusServer({
+      status,
+      host: options.serve.host,
+      port: options.serve.port,
+      staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config),
+    });
+    const url = `http://${urlHost(server.host)}:${server.port}`;
+    // A wildcard bind has no single address to put in the feeds: links stay relative.
+    status.setRenderOptions(renderOptions(isWildcard(server.host) ? null : url));
+    options.onListening?.(isWildcard(server.host) ? `http://127.0.0.1:${server.port}` : url, server);
+  }
+
+  let saveFailed = false;
+  try {
+    await runProbeLoop({
+      intervalMs: options.intervalSeconds * 1000,
+      signal: options.signal,
+      round: (signal) => runRound(options.config, options.redactor, { region: options.region, runSignal: signal }),
+      onReport: (report) => {
+        status.record(report);
+        options.onReport?.(report);
+        if (!options.historyFile) return;
+        try {
+          saveHistoryFile(options.historyFile, status.history);
+          saveFailed = false;
+        } catch (err) {
+          // Keep probing and serving; say it once until it works again.
+          if (!saveFailed) options.log(`vantage run: cannot write history file ${options.historyFile}: ${(err as Error).message}`);
+          saveFailed = true;
+        }
+      },
+      onError: (err) => options.log(`vantage run: round failed: ${options.redactor.redact(err instanceof Error ? err.message : String(err))}`),
+    });
+  } finally {
+    await server?.close();
+  }
+}
+
+function maxTimeoutMs(config: ResolvedConfig): number {
+  return Math.max(0, ...config.networks.flatMap((n) => n.endpoints.map((e) => e.timeoutMs)));
+}
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+export function formatSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'hour' : `${seconds / 3600} hours`;
+  if (seconds % 60 === 0) return seconds === 60 ? 'minute' : `${seconds / 60} minutes`;
+  return `${seconds} s`;
+}
+
+/** One line per round for the terminal: the time, then problemSummary. */
+export function roundLine(report: Report): string {
+  return `${report.startedAt.slice(11, 19)} ${problemSummary(report)} (${report.durationMs} ms)`;
+}
+
+/** The report's status and what is not up, by id ("degraded demo-evm/rpc-3 lagging"). */
+export function problemSummary(report: Report): string {
+  const problems = report.networks.flatMap((n) =>
+    n.endpoints.filter((e) => e.status !== 'up').map((e) => `${n.id}/${e.id} ${[...new Set(e.reasons.map((r) => r.code))].join('+')}`),
+  );
+  return `${report.status.padEnd(8)} ${problems.length ? problems.join(', ') : 'all endpoints up'}`;
+}

@@ -1,0 +1,49 @@
+// What the public page shows, decided once from the config: one component
+// per network, one sub-component per public endpoint. Reference endpoints
+// (used for agreement only) and private endpoints (an exposure check, not a
+// customer-facing API) never appear. Ids only: URLs can carry keys.
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+
+export interface PageNetwork {
+  readonly id: string;
+  readonly chain: string;
+  readonly maxLagBlocks: number;
+  readonly maxHeadAgeSeconds: number | null;
+  /** Public, non-reference endpoint ids in config order. */
+  readonly endpoints: readonly string[];
+}
+
+export interface PageLayout {
+  readonly title: string;
+  readonly networks: readonly PageNetwork[];
+  /** Probe regions from the config (the central page reads uptime per region). */
+  readonly regions: readonly string[];
+}
+
+export function pageLayout(config: ResolvedConfig): PageLayout {
+  return {
+    title: config.status.title,
+    regions: config.probe.regions,
+    networks: config.networks
+      .map((n) => ({
+        id: n.id,
+        chain: n.chain,
+        maxLagBlocks: n.maxLagBlocks,
+        maxHeadAgeSeconds: n.maxHeadAgeSeconds,
+        endpoints: n.endpoints.filter((e) => !e.reference && e.visibility === 'public').map((e) => e.id),
+      }))
+      // A network with nothing public to show has no place on a public page.
+      .filter((n) => n.endpoints.length > 0),
+  };
+}
+
+/** Component ids: the network id, and "<network>/<endpoint>" for its endpoints. */
+export function endpointComponentId(network: string, endpoint: string): string {
+  return `${network}/${endpoint}`;
+}
+
+export function isOnPage(layout: PageLayout, network: string, endpoint?: string): boolean {
+  const n = layout.networks.find((x) => x.id === network);
+  if (!n) return false;
+  return endpoint === undefined || n.endpoints.includes(endpoint);
+}

@@ -1,0 +1,97 @@
+// What the public page may say about an endpoint. Operator messages in the
+// report name hosts, ports and response snippets; the page instead says what
+// a customer needs in words built from the report's structured fields.
+// Security findings (exposed admin APIs, reachable private endpoints) and
+// participation keys are for operators only: announcing an open admin API on
+// a public page invites the attack it warns about.
+import type { EndpointReport } from '../report/report.ts';
+import { REASON_STATUS, type ReasonCode } from '../probe/reasons.ts';
+import type { ComponentStatus } from './component-status.ts';
+import type { PageNetwork } from './page-layout.ts';
+
+export const OPERATOR_ONLY_CODES: ReadonlySet<ReasonCode> = new Set(['exposed_admin_api', 'exposed_private_endpoint', 'partkey_expiring']);
+
+export interface Observation {
+  readonly status: ComponentStatus;
+  /** What is wrong, as a stable signature (sorted reason codes): an incident gets an update when it changes. */
+  readonly key: string;
+  /** Short public words for what was seen; null when operational. */
+  readonly detail: string | null;
+}
+
+export const OPERATIONAL: Observation = { status: 'operational', key: '', detail: null };
+
+const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
+  dns_failed: 'host name does not resolve',
+  connect_refused: 'connection refused',
+  connect_timeout: 'connection timed out',
+  tls_failed: 'TLS handshake failed',
+  cert_expired: 'TLS certificate expired',
+  cert_untrusted: 'TLS certificate not trusted',
+  cert_hostname_mismatch: 'TLS certificate does not match the host name',
+  timeout: 'no complete answer in time',
+  http_error: 'HTTP error',
+  response_too_large: 'response too large',
+  invalid_response: 'invalid response',
+  rpc_error: 'RPC error on a required call',
+  wrong_chain: 'serving a different chain than expected',
+  syncing: 'node is syncing',
+  stale_head: 'newest block is too old',
+  lagging: 'behind the network',
+  ahead: 'ahead of the network',
+  slow: 'slow to answer',
+  cert_expiring: 'TLS certificate expires soon',
+};
+
+/** The public observation of one endpoint in one report. */
+export function observeEndpoint(endpoint: EndpointReport, network: PageNetwork): Observation {
+  const codes = [...new Set(endpoint.reasons.map((r) => r.code))].filter((c) => !OPERATOR_ONLY_CODES.has(c)).sort();
+  if (codes.length === 0) return OPERATIONAL;
+  const down = codes.some((c) => REASON_STATUS[c] === 'down');
+  return {
+    // One vantage point saw it down: a major outage as far as it can tell.
+    status: down ? 'major_outage' : 'degraded_performance',
+    key: codes.join(','),
+    detail: orderForPeople(codes).map((c) => phrase(c, endpoint, network)).join('; '),
+  };
+}
+
+/** Down reasons first: they are what a reader needs to know. */
+function orderForPeople(codes: readonly ReasonCode[]): ReasonCode[] {
+  return [...codes].sort((a, b) => Number(REASON_STATUS[a] !== 'down') - Number(REASON_STATUS[b] !== 'down') || a.localeCompare(b));
+}
+
+function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork): string {
+  const lag = endpoint.chain?.lagBlocks ?? null;
+  switch (code) {
+    case 'lagging':
+      return lag !== null ? `${blocks(lag)} behind the network (max ${network.maxLagBlocks})` : PHRASE.lagging!;
+    case 'ahead':
+      return lag !== null ? `${blocks(-lag)} ahead of the network` : PHRASE.ahead!;
+    case 'stale_head': {
+      const age = endpoint.chain?.headAgeSeconds ?? null;
+      const max = network.maxHeadAgeSeconds !== null ? ` (max ${network.maxHeadAgeSeconds} s)` : '';
+      return age !== null ? `newest block is ${formatAge(age)} old${max}` : PHRASE.stale_head!;
+    }
+    case 'slow':
+      return endpoint.timings.ttfbMs !== null ? `slow: first byte after ${Math.round(endpoint.timings.ttfbMs)} ms` : PHRASE.slow!;
+    case 'cert_expiring':
+      return endpoint.tls?.daysToExpiry != null ? `TLS certificate expires in ${endpoint.tls.daysToExpiry.toFixed(1)} days` : PHRASE.cert_expiring!;
+    default:
+      return PHRASE[code] ?? code.replaceAll('_', ' ');
+  }
+}
+
+const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
+
+export function formatAge(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86_400)} days`;
+}
+
+/** How a probe region reads in a sentence ("seen from eu-west-1"). */
+export function regionWords(region: string): string {
+  return region === 'local' ? 'seen by the local prober' : `seen from ${region}`;
+}

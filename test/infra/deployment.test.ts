@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/config-error.ts';
+import { loadDeployment, type AccountSettings } from '../../infra/deployment.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vantage-deployment-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function configFile(yaml: string): string {
+  const file = join(dir, `config-${n++}.yaml`);
+  writeFileSync(file, yaml);
+  return file;
+}
+
+const NETWORKS = `
+networks:
+  - id: eth
+    chain: evm
+    endpoints: [{ id: a, url: "https://a.example.com" }]
+`;
+const CENTRAL = 'central: { account: "111111111111", region: us-east-1 }\n';
+
+function problems(yaml: string, accounts: AccountSettings = {}): string[] {
+  const file = configFile(yaml);
+  try {
+    loadDeployment(file, accounts);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).message.split('\n').map((line) => line.replace(`${file}: `, ''));
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadDeployment', () => {
+  it('names central and probe.regions, one line each, when synth cannot place the stacks', () => {
+    expect(problems(`version: 1\n${NETWORKS}`)).toEqual([
+      'central: is required by cdk synth (the account and region that hold metrics, alarms and the status page)',
+      'probe.regions: is required by cdk synth (the regions the probes run in)',
+    ]);
+  });
+
+  it('refuses ${env:…} references, which a deployed function cannot resolve', () => {
+    expect(problems(`version: 1\n${CENTRAL}probe: { regions: [us-east-1] }
+networks:
+  - id: eth
+    chain: evm
+    endpoints: [{ id: a, url: "https://a.example.com", headers: { Authorization: "Bearer \${env:TOKEN}" } }]
+`)).toEqual([
+      'networks[0].endpoints[0].headers.Authorization: ${env:TOKEN} cannot be deployed (a Lambda function has no such variable, and the template must not hold the value); use ${ssm:/name} or ${secretsmanager:name}',
+    ]);
+  });
+
+  it('checks what CloudWatch accepts: retention days, at most 10 regions in one alarm, an hourly probe at least', () => {
+    const regions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'ap-south-1', 'ap-northeast-1', 'sa-east-1'];
+    expect(problems(`version: 1\n${CENTRAL}probe: { regions: [${regions.join(', ')}], schedule: rate(2 hours) }\nlogs: { retentionDays: 45 }\n${NETWORKS}`)).toEqual([
+      'probe.regions: lists 11 regions; an alarm combines at most 10 (CloudWatch metric math limit)',
+      'probe.schedule: runs every 7200 s; availability alarms need a probe at least every 3600 s',
+      'logs.retentionDays: is 45; CloudWatch Logs keeps logs for one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days',
+    ]);
+  });
+
+  it('checks account ids given as context', () => {
+    expect(problems(`version: 1\n${CENTRAL}probe: { regions: [us-east-1] }\n${NETWORKS}`, { probeAccount: '12345', organizationId: 'acme' })).toEqual([
+      'context probeAccount: "12345" must be a 12-digit AWS account id',
+      'context organizationId: "acme" must be an AWS Organizations id such as o-a1b2c3d4e5',
+    ]);
+  });
+
+  it('resolves each region\'s probe account, falling back to environment-agnostic', () => {
+    const file = configFile(`version: 1\n${CENTRAL}probe: { regions: [us-east-1, eu-west-1, ap-south-1], schedule: cron(0/5 * * * ? *) }\n${NETWORKS}`);
+    const d = loadDeployment(file, { probeAccount: '222222222222', probeAccounts: { 'eu-west-1': '333333333333' } });
+    expect(d.regions.map(d.probeAccountOf)).toEqual(['222222222222', '333333333333', '222222222222']);
+    expect(d.intervalSeconds).toBe(300);
+    expect(d.central).toEqual({ account: '111111111111', region: 'us-east-1', namespace: 'Vantage' });
+    expect(loadDeployment(file).probeAccountOf('us-east-1')).toBeUndefined();
+  });
+});

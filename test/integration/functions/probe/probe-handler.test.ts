@@ -1,0 +1,256 @@
+// The probe Lambda's handler (the TypeScript source, with endpoints pointed
+// at the local AWS double) against a real hardhat node behind real HTTPS.
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { probeBundleDefine } from '../../../../functions/probe/bundle-config.ts';
+import { readEmbeddedConfig } from '../../../../functions/probe/embedded-config.ts';
+import { createProbeHandler } from '../../../../functions/probe/probe-handler.ts';
+import type { MetricDatum } from '../../../../src/metrics/datum.ts';
+import { exposureWatchFor } from '../../../../src/metrics/exposure-watch.ts';
+import { reportToDatums } from '../../../../src/metrics/report-datums.ts';
+import type { Report } from '../../../../src/report/report.ts';
+import { publishedDatums, type PublishedDatum } from '../../../support/aws/index.ts';
+import { useTestCredentials } from '../../publish/aws-env.ts';
+import { captureOutput, lambdaContext, PUBLISHER_ROLE, SECRETS, splitLines, standardConfig, startProbeWorld, type LogLine, type ProbeWorld } from './harness.ts';
+
+useTestCredentials();
+
+let world: ProbeWorld;
+let configFile: string;
+beforeAll(async () => {
+  world = await startProbeWorld();
+  await world.hardhat.mine(41);
+  configFile = await standardConfig(world);
+});
+afterAll(() => world.stop());
+beforeEach(() => {
+  world.aws.double.clearFaults();
+  world.aws.double.reset();
+});
+
+function handlerFor(file: string, env: Record<string, string> = {}, secretTtlSeconds?: number) {
+  const text = JSON.parse(probeBundleDefine(file)['globalThis.__VANTAGE_PROBE_CONFIG__']!) as string;
+  const config = readEmbeddedConfig(text, join(world.dir, 'ca-out'));
+  const url = world.aws.double.url;
+  return {
+    config,
+    handler: createProbeHandler({
+      config,
+      env: { AWS_REGION: 'eu-west-1', VANTAGE_PUBLISHER_ROLE_ARN: PUBLISHER_ROLE, VANTAGE_DEADLINE_RESERVE_MS: '3000', ...env },
+      endpoints: { cloudwatch: url, sts: url, ssm: url, secretsmanager: url },
+      secretTtlSeconds,
+    }),
+  };
+}
+
+function summaryOf(logs: readonly LogLine[]): LogLine & { report: Report; publish: Record<string, unknown> } {
+  const runs = logs.filter((l) => l.message === 'probe run');
+  expect(runs).toHaveLength(1);
+  return runs[0] as LogLine & { report: Report; publish: Record<string, unknown> };
+}
+
+const find = (datums: readonly PublishedDatum[], name: string, endpoint?: string) =>
+  datums.filter((d) => d.MetricName === name && (endpoint === undefined || d.Dimensions?.some((x) => x.Name === 'Endpoint' && x.Value === endpoint)));
+
+describe('probe handler', () => {
+  it('publishes the run to the central region with the assumed role: names, dimensions, values', async () => {
+    const { handler } = handlerFor(configFile);
+    const height = await world.hardhat.blockNumber();
+    const { result, lines } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(result).toMatchObject({ status: 'down', shard: { shard: 0, of: 1 }, endpoints: 3, unpublished: 0 });
+
+    const [assume] = world.aws.double.calls('sts', 'AssumeRole');
+    expect(assume!.input).toMatchObject({ RoleArn: PUBLISHER_ROLE, RoleSessionName: 'vantage-probe-eu-west-1' });
+    expect(assume!.region).toBe('eu-west-1');
+    const puts = world.aws.double.calls('cloudwatch', 'PutMetricData');
+    expect(new Set(puts.map((c) => c.region))).toEqual(new Set(['us-east-1']));
+    expect(new Set(puts.map((c) => c.accessKeyId))).toEqual(new Set([world.aws.sts.issued.at(-1)!.accessKeyId]));
+
+    const datums = publishedDatums(world.aws.double);
+    expect(new Set(datums.map((d) => d.Namespace))).toEqual(new Set(['VantageTest']));
+    const dims = (endpoint: string) => [
+      { Name: 'Network', Value: 'local-evm' }, { Name: 'Endpoint', Value: endpoint }, { Name: 'ProbeRegion', Value: 'eu-west-1' },
+    ];
+    expect(find(datums, 'Up', 'node-tls')).toMatchObject([{ Dimensions: dims('node-tls'), Value: 1, Unit: 'None' }]);
+    expect(find(datums, 'Up', 'node-plain')).toMatchObject([{ Value: 1 }]);
+    expect(find(datums, 'Up', 'dead')).toMatchObject([{ Dimensions: dims('dead'), Value: 0 }]);
+    expect(find(datums, 'Healthy', 'dead')).toMatchObject([{ Value: 0 }]);
+    expect(find(datums, 'BlockHeight', 'node-tls')).toMatchObject([{ Value: height }]);
+    expect(find(datums, 'HeightLag', 'node-plain')).toMatchObject([{ Value: 0, Unit: 'Count' }]);
+    expect(find(datums, 'TlsDaysToExpiry', 'node-tls')[0]!.Value).toBeGreaterThan(80);
+    expect(find(datums, 'TlsTime', 'node-tls')[0]!.Value).toBeGreaterThan(0);
+    expect(find(datums, 'TlsTime', 'node-plain')).toEqual([]);
+    expect(find(datums, 'Exposed', 'node-plain')).toMatchObject([{ Value: 0 }]);
+    expect(find(datums, 'ProbeRuns')).toMatchObject([{ Dimensions: [{ Name: 'ProbeRegion', Value: 'eu-west-1' }], Value: 1, Unit: 'Count' }]);
+
+    const { logs, emf } = splitLines(lines);
+    expect(emf).toEqual([]);
+    const summary = summaryOf(logs);
+    expect(summary.level).toBe('INFO');
+    expect(summary.publish).toMatchObject({ namespace: 'VantageTest', centralRegion: 'us-east-1', datums: datums.length, published: datums.length, unpublished: 0 });
+    expect(summary.report.networks[0]!.endpoints.map((e) => e.id)).toEqual(['node-tls', 'node-plain', 'dead']);
+  });
+
+  it('never lets a secret value reach the logs, while the endpoint did receive them', async () => {
+    const { handler } = handlerFor(configFile);
+    const { lines } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(world.seen.at(-1)).toEqual({ path: `/${SECRETS.pathKey}`, authorization: `Bearer ${SECRETS.token}` });
+    const output = lines.join('\n');
+    for (const secret of Object.values(SECRETS)) {
+      expect(output).not.toContain(secret);
+      expect(output).not.toContain(secret.slice(0, 10));
+    }
+    const tls = summaryOf(splitLines(lines).logs).report.networks[0]!.endpoints[0]!;
+    expect(tls.url).toBe(`${world.tlsUrl}/***`);
+    expect(tls.status).toBe('up');
+  });
+
+  it('retries a throttled CloudWatch and still delivers the whole run', async () => {
+    world.aws.double.fault('PutMetricData', { kind: 'throttle', times: 2 });
+    const { handler } = handlerFor(configFile);
+    const { result } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(result).toMatchObject({ unpublished: 0 });
+    const outcomes = world.aws.double.requests.filter((r) => r.operation === 'PutMetricData').map((r) => r.outcome);
+    expect(outcomes.slice(0, 2)).toEqual(['fault:throttle', 'fault:throttle']);
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(2); // the run, then its heartbeat
+    expect(find(publishedDatums(world.aws.double), 'ProbeRuns')).toHaveLength(1);
+  });
+
+  it('writes the same datums as EMF lines when CloudWatch is down, and returns normally', async () => {
+    world.aws.double.fault('PutMetricData', { kind: 'error500' });
+    const { handler, config } = handlerFor(configFile);
+    const { result, lines } = await captureOutput(() => handler({}, lambdaContext(20_000)));
+    const { logs, emf } = splitLines(lines);
+    const summary = summaryOf(logs);
+    const expected = reportToDatums(summary.report, { detail: 'full', watchesExposure: exposureWatchFor(config.networks) });
+    expect(result).toMatchObject({ published: 0, unpublished: expected.length });
+    expect(publishedDatums(world.aws.double)).toEqual([]);
+
+    const fromEmf: MetricDatum[] = emf.flatMap((line) => {
+      const doc = JSON.parse(line) as Record<string, unknown> & { _aws: { Timestamp: number; CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] } };
+      const directive = doc._aws.CloudWatchMetrics[0]!;
+      expect(directive.Namespace).toBe('VantageTest');
+      return directive.Metrics.flatMap((m) => [doc[m.Name] as number].flat().map((value) => ({
+        name: m.Name, unit: m.Unit, value, timestamp: doc._aws.Timestamp,
+        dimensions: directive.Dimensions[0]!.map((name) => ({ name, value: doc[name] as string })),
+      }) as MetricDatum));
+    });
+    const key = (d: MetricDatum) => JSON.stringify([d.name, d.unit, d.value, d.timestamp, d.dimensions]);
+    expect(fromEmf.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(fromEmf.find((d) => d.name === 'ProbeRuns')).toMatchObject({ value: 1, dimensions: [{ name: 'ProbeRegion', value: 'eu-west-1' }] });
+
+    const failure = logs.find((l) => l.level === 'ERROR')!;
+    expect(failure.message).toBe('metrics not published to the central account; written as EMF to this log instead');
+    expect(failure['errors']).toEqual(expect.arrayContaining([expect.stringContaining('InternalServiceError (HTTP 500)')]));
+  });
+
+  it('abandons a hanging CloudWatch before the Lambda deadline and falls back to EMF', async () => {
+    world.aws.double.fault('PutMetricData', { kind: 'hang' });
+    const { handler } = handlerFor(configFile);
+    const { result, lines } = await captureOutput(() => handler({}, lambdaContext(5_000)));
+    // middy's backstop (100 ms before the deadline) answers null; a summary means the handler finished in time.
+    expect(result).not.toBeNull();
+    expect(result).toMatchObject({ published: 0 });
+    expect(result!.unpublished).toBeGreaterThan(10);
+    expect(splitLines(lines).emf.length).toBeGreaterThan(0);
+    expect(world.aws.double.requests.map((r) => r.outcome)).toContain('fault:hang');
+  });
+
+  it('publishes with its own credentials and no AssumeRole when no publisher role is set', async () => {
+    const { handler } = handlerFor(configFile, { VANTAGE_PUBLISHER_ROLE_ARN: '' });
+    await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(world.aws.double.calls('sts')).toEqual([]);
+    expect(new Set(world.aws.double.calls('cloudwatch', 'PutMetricData').map((c) => c.accessKeyId))).toEqual(new Set(['AKIDVANTAGETEST']));
+  });
+});
+
+describe('probe handler secrets', () => {
+  const reads = () => [world.aws.double.calls('ssm', 'GetParameter').length, world.aws.double.calls('secretsmanager', 'GetSecretValue').length];
+
+  it('reads secret references at cold start and serves warm invocations from the cache', async () => {
+    const { handler } = handlerFor(configFile);
+    await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(reads()).toEqual([1, 1]);
+    const { lines } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(reads()).toEqual([1, 1]);
+    expect(summaryOf(splitLines(lines).logs).report.networks[0]!.endpoints[0]!.status).toBe('up');
+  });
+
+  it('keeps the last good values when a refresh after the TTL fails', async () => {
+    const { handler } = handlerFor(configFile, {}, 0);
+    await captureOutput(() => handler({}, lambdaContext(30_000)));
+    world.aws.double.fault('GetParameter', { kind: 'error500' });
+    const { lines } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+    const { logs } = splitLines(lines);
+    expect(logs.find((l) => l.level === 'WARN')?.message).toBe('could not refresh secret references; using the values read before');
+    expect(summaryOf(logs).report.networks[0]!.endpoints[0]!.status).toBe('up');
+  });
+
+  it('fails a cold start whose secrets cannot be read, naming the reference, and publishes nothing', async () => {
+    world.aws.double.fault('GetSecretValue', { kind: 'error500' });
+    const { handler } = handlerFor(configFile);
+    await expect(captureOutput(() => handler({}, lambdaContext(30_000)))).rejects.toThrow(
+      'networks[0].endpoints[0].url: could not read ${secretsmanager:vantage/path-key}',
+    );
+    expect(world.aws.double.calls('cloudwatch')).toEqual([]);
+  });
+});
+
+describe('probe handler deadlines and shards', () => {
+  it('cuts probes still running at the run deadline and reports them as timeout', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const port = (silent.address() as { port: number }).port;
+      const file = world.writeConfig('slow.yaml', `
+version: 1
+central: { account: "111111111111", region: us-east-1, namespace: VantageTest }
+networks:
+  - id: slow
+    chain: evm
+    endpoints:
+      - { id: silent, url: "http://127.0.0.1:${port}", timeoutMs: 60000 }
+`);
+      const { handler } = handlerFor(file, { VANTAGE_DEADLINE_RESERVE_MS: '3000' });
+      const { result, lines } = await captureOutput(() => handler({}, lambdaContext(6_000)));
+      const endpoint = summaryOf(splitLines(lines).logs).report.networks[0]!.endpoints[0]!;
+      expect(endpoint.reasons.map((r) => r.code)).toEqual(['timeout']);
+      expect(endpoint.reasons[0]!.message).toContain("before the run's deadline");
+      expect(result).toMatchObject({ unpublished: 0 });
+      expect(find(publishedDatums(world.aws.double), 'Up', 'silent')).toMatchObject([{ Value: 0 }]);
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('probes a stable slice of whole networks per shard', async () => {
+    const networks = Array.from({ length: 8 }, (_, i) => `
+  - id: net-${i}
+    chain: evm
+    endpoints:
+      - { id: a, url: "${world.hardhat.url}" }
+      - { id: b, url: "${world.hardhat.url}" }`).join('');
+    const file = world.writeConfig('shards.yaml', `version: 1\ncentral: { account: "111111111111", region: us-east-1 }\nnetworks:${networks}\n`);
+    const { handler } = handlerFor(file);
+    const probed = async (event: unknown) => {
+      const { lines } = await captureOutput(() => handler(event, lambdaContext(30_000)));
+      const report = summaryOf(splitLines(lines).logs).report;
+      for (const n of report.networks) expect(n.endpoints.map((e) => e.id)).toEqual(['a', 'b']);
+      return report.networks.map((n) => n.id);
+    };
+    const first = await probed({ shard: 0, of: 2 });
+    const second = await probed({ shard: 1, of: 2 });
+    expect(first.length).toBeGreaterThan(0);
+    expect(second.length).toBeGreaterThan(0);
+    expect([...first, ...second].sort()).toEqual(Array.from({ length: 8 }, (_, i) => `net-${i}`));
+    expect(await probed({ shard: 0, of: 2 })).toEqual(first);
+    expect(await probed({ version: '0', 'detail-type': 'Scheduled Event', source: 'aws.events' })).toHaveLength(8);
+  });
+
+  it('refuses an event naming a shard that does not exist', async () => {
+    const { handler } = handlerFor(configFile);
+    await expect(captureOutput(() => handler({ shard: 2, of: 2 }, lambdaContext(10_000)))).rejects.toThrow('event.shard must be a whole number from 0 to 1 (got 2)');
+    expect(world.aws.double.calls('cloudwatch')).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+// `vantage check --publish`, as a child process: the same datums and
+// publisher as the Lambda, credentials from the standard AWS chain (here the
+// environment), the endpoint from AWS_ENDPOINT_URL_CLOUDWATCH.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
+import { publishedDatums, startProbeAwsDouble, TEST_CREDENTIALS, type ProbeAwsDouble } from '../../support/aws/index.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'vantage-check-publish-'));
+let hardhat: HardhatNode;
+let aws: ProbeAwsDouble;
+
+beforeAll(async () => {
+  [hardhat, aws] = await Promise.all([startHardhat(), startProbeAwsDouble()]);
+});
+afterAll(async () => {
+  await Promise.all([hardhat.stop(), aws.double.stop()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  aws.double.clearFaults();
+  aws.double.reset();
+});
+
+function config(name: string, central: boolean): string {
+  const file = join(dir, name);
+  writeFileSync(file, `version: 1
+${central ? 'central: { account: "111111111111", region: eu-central-1, namespace: VantageLocal }' : ''}
+networks:
+  - id: dev
+    chain: evm
+    endpoints:
+      - { id: node-1, url: "${hardhat.url}" }
+`);
+  return file;
+}
+
+function vantage(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/vantage.js', ...args], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env['PATH'],
+        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        AWS_ENDPOINT_URL_CLOUDWATCH: aws.double.url,
+        // No shared config files: only the environment provides credentials.
+        AWS_CONFIG_FILE: join(dir, 'none'),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      },
+    }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
+  });
+}
+
+describe('vantage check --publish', () => {
+  it('publishes the run to the central region and says how many datums on stderr', async () => {
+    const height = await hardhat.blockNumber();
+    const run = await vantage(['check', '--config', config('ok.yaml', true), '--json', '--publish', '--region', 'office-berlin']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ region: 'office-berlin', status: 'up' });
+    const datums = publishedDatums(aws.double);
+    expect(run.stderr.trim()).toBe(`published ${datums.length} datums to CloudWatch namespace VantageLocal in eu-central-1`);
+    expect(aws.double.calls('cloudwatch').map((c) => [c.region, c.accessKeyId])).toContainEqual(['eu-central-1', TEST_CREDENTIALS.accessKeyId]);
+    expect(datums.find((d) => d.MetricName === 'BlockHeight')).toMatchObject({
+      Namespace: 'VantageLocal',
+      Dimensions: [{ Name: 'Network', Value: 'dev' }, { Name: 'Endpoint', Value: 'node-1' }, { Name: 'ProbeRegion', Value: 'office-berlin' }],
+      Value: height,
+    });
+    expect(datums.filter((d) => d.MetricName === 'ProbeRuns')).toMatchObject([{ Dimensions: [{ Name: 'ProbeRegion', Value: 'office-berlin' }] }]);
+  });
+
+  it('exits 1 and says why when publishing fails, after printing the report', async () => {
+    aws.double.fault('PutMetricData', { kind: 'error500' });
+    const run = await vantage(['check', '--config', config('down.yaml', true), '--json', '--publish']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'up' });
+    expect(run.stderr).toMatch(/^publishing failed: \d+ of \d+ datums not published to CloudWatch namespace VantageLocal in eu-central-1: .*InternalServiceError \(HTTP 500\)/);
+  });
+
+  it('refuses --publish without a central block before probing anything (exit 2)', async () => {
+    const file = config('no-central.yaml', false);
+    const run = await vantage(['check', '--config', file, '--publish']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe(`${file}: central: is required for --publish (central.account and central.region: where the metrics go)`);
+    expect(aws.double.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { CHAIN_FAMILIES } from '../../../src/chains/families.ts';
+import { adapterFor, allAdapters } from '../../../src/chains/registry.ts';
+
+describe('chain adapter registry', () => {
+  it('has an adapter for every chain family the config accepts', () => {
+    for (const family of CHAIN_FAMILIES) expect(adapterFor(family)?.family).toBe(family);
+    expect(allAdapters().map((a) => a.family).sort()).toEqual([...CHAIN_FAMILIES].sort());
+  });
+
+  it('gives an exposure check to exactly the families whose DESIGN names exposure calls', () => {
+    const withCheck = allAdapters().filter((a) => a.checkExposure).map((a) => a.family).sort();
+    expect(withCheck).toEqual(['algorand', 'evm', 'substrate']);
+    for (const adapter of allAdapters()) expect(adapter.exposureCalls.length > 0).toBe(adapter.checkExposure !== undefined);
+  });
+
+  it('gives the account watch to Algorand only', () => {
+    expect(allAdapters().filter((a) => a.readAccounts).map((a) => a.family)).toEqual(['algorand']);
+  });
+});

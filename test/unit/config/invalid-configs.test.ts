@@ -1,0 +1,120 @@
+// A table of invalid config files (test/fixtures/configs/invalid/), each with
+// its exact message, run through the real CLI: exit 2, one line per problem
+// naming file, line and config path, nothing on stdout. The whole of stderr
+// is compared, so a stack trace or any extra line fails the test.
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const DIR = 'test/fixtures/configs/invalid';
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function vantage(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/vantage.js', ...args], { cwd: ROOT, env: { PATH: process.env['PATH'], ...env } }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+const CHAINS = 'algorand, evm, substrate, cometbft, bitcoin, solana, http-json';
+
+/** file → the exact stderr lines, after the "<file>:" prefix. */
+const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['account-unquoted.yaml', ['3: central.account: must be a 12-digit AWS account id in quotes']],
+  ['bad-header-name.yaml', ['9: networks[0].endpoints[0].headers.X Api Key: is not a valid HTTP header name']],
+  ['bad-id.yaml', ['3: networks[0].id: must be 1-64 characters of letters, digits, ".", "_" or "-", starting with a letter or digit']],
+  ['bad-visibility.yaml', ['8: networks[0].endpoints[0].visibility: must be "public" or "private"']],
+  ['body-number.yaml', ['9: networks[0].endpoints[0].body: must be a string, a mapping or a list']],
+  ['ca-file-not-pem.yaml', ['9: networks[0].endpoints[0].tls.caFile: "ca-file-not-pem.yaml" holds no PEM certificate (-----BEGIN CERTIFICATE-----)']],
+  ['chain-id-string.yaml', ['5: networks[0].expect.chainId: must be a number (got the string "0x1")']],
+  ['duplicate-endpoint-id.yaml', ['8: networks[0].endpoints[1].id: duplicate endpoint id "a" in network "eth" (also endpoints[0])']],
+  ['duplicate-network-id.yaml', ['8: networks[1].id: duplicate network id "eth" (also networks[0])']],
+  ['duplicate-yaml-key.yaml', ['8: not valid YAML/JSON: key "url" appears twice in the same mapping']],
+  ['empty.yaml', [' the file is empty (it needs at least "version" and "networks")']],
+  ['env-breaks-url.yaml', ['7: networks[0].endpoints[0].url: is not a valid URL once its secret references are filled in (check the referenced values)']],
+  ['env-unset.yaml', ['7: networks[0].endpoints[0].url: environment variable VANTAGE_TEST_UNSET_KEY is not set (referenced as ${env:VANTAGE_TEST_UNSET_KEY})']],
+  ['expect-wrong-family.yaml', ['5: networks[0].expect.genesisHash: unknown key (allowed here: chainId)']],
+  ['get-with-body.yaml', ['10: networks[0].endpoints[0].body: is only sent with method: POST']],
+  ['headers-list.yaml', ['9: networks[0].endpoints[0].headers: must be a mapping (key: value) (got a list)']],
+  ['http-json-bad-pointer.yaml', ['8: networks[0].endpoints[0].heightPointer: must be a JSON Pointer such as /result/number']],
+  ['http-json-no-pointer.yaml', ['6: networks[0].endpoints[0].heightPointer: is required for http-json endpoints (a JSON Pointer such as /result/number)']],
+  ['many-problems.yaml', [
+    '3: defaults.slowMs: must be greater than 0 (milliseconds)',
+    '7: networks[0].blockTimeSeconds: must be greater than 0 (seconds)',
+    '11: networks[0].endpoints[0].reference: must be true or false',
+  ]],
+  ['max-lag-fraction.yaml', ['5: networks[0].maxLagBlocks: must be a whole number (blocks)']],
+  ['max-lag-zero.yaml', ['5: networks[0].maxLagBlocks: must be greater than 0 (blocks)']],
+  ['max-response-zero.yaml', ['3: defaults.maxResponseBytes: must be greater than 0 (bytes)']],
+  ['missing-ca-file.yaml', ['9: networks[0].endpoints[0].tls.caFile: file "no-such-ca.pem" does not exist or cannot be read']],
+  ['missing-chain.yaml', [`3: networks[0].chain: is required (one of ${CHAINS})`]],
+  ['missing-networks.yaml', ['1: networks: is required']],
+  ['missing-url.yaml', ['6: networks[0].endpoints[0].url: is required']],
+  ['missing-version.yaml', ['1: version: is required']],
+  ['network-not-a-mapping.yaml', ['3: networks[0]: must be a mapping with id, chain and endpoints']],
+  ['no-endpoints.yaml', ['5: networks[0].endpoints: must list at least one endpoint']],
+  ['not-a-mapping.yaml', [' must be a mapping with at least "version" and "networks"']],
+  ['only-references.yaml', ['6: networks[0].endpoints: every endpoint is a reference; at least one must be watched']],
+  ['private-reference.yaml', ['11: networks[0].endpoints[1].reference: a private endpoint cannot be a reference (it must not answer at all)']],
+  ['secret-unknown-kind.yaml', ['9: networks[0].endpoints[0].headers.Authorization: unknown secret reference "${vault:eth/token}" (use ${env:NAME}, ${ssm:/path} or ${secretsmanager:name})']],
+  ['secret-unterminated.yaml', ['7: networks[0].endpoints[0].url: unterminated secret reference "${env:KEY" (expected ${kind:name})']],
+  ['ssm-without-aws.yaml', ['9: networks[0].endpoints[0].headers.X-Api-Key: ${ssm:/vantage/eth-key} cannot be resolved here: no AWS SSM access configured']],
+  ['timeout-negative.yaml', ['8: networks[0].endpoints[0].timeoutMs: must be greater than 0 (milliseconds)']],
+  ['timeout-string.yaml', ['3: defaults.timeoutMs: must be a number (milliseconds)']],
+  ['unknown-chain.yaml', [`4: networks[0].chain: must be one of ${CHAINS}`]],
+  ['unknown-endpoint-key.yaml', ['8: networks[0].endpoints[0].timeoutMS: unknown key (did you mean "timeoutMs"?)']],
+  ['unknown-key.json', ['8: networks[0].endpoints[0].refrence: unknown key (did you mean "reference"?)']],
+  // Only the typo is reported, not also "networks: is required".
+  ['unknown-top-level-key.yaml', ['2: netwroks: unknown key (did you mean "networks"?)']],
+  ['url-fragment.yaml', ['7: networks[0].endpoints[0].url: must not contain a #fragment']],
+  ['url-not-a-url.yaml', ['7: networks[0].endpoints[0].url: must be an http(s) URL']],
+  ['url-not-http.yaml', ['7: networks[0].endpoints[0].url: must be an http(s) URL (got "ftp:")']],
+  ['version-2.yaml', ['1: version: must be 1']],
+  ['yaml-syntax.yaml', ['7: not valid YAML/JSON: Sequence item without - indicator']],
+];
+
+describe('invalid configs through `vantage check`', () => {
+  it('covers every fixture in the folder, and at least 20', () => {
+    expect(TABLE.map(([file]) => file).sort()).toEqual(readdirSync(join(ROOT, DIR)).sort());
+    expect(TABLE.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.concurrent.each(TABLE)('%s: exit 2, the exact message, nothing on stdout', async (file, lines) => {
+    // A value that breaks the URL it is put in: a space and a slash in the host.
+    const run = await vantage(['check', '--config', `${DIR}/${file}`], { VANTAGE_TEST_HOST: 'bad host/x' });
+    expect(run.stderr).toBe(lines.map((l) => `${DIR}/${file}:${l}\n`).join(''));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+
+  it('with --json too, a config error prints nothing on stdout', async () => {
+    const run = await vantage(['check', '--json', '--config', `${DIR}/many-problems.yaml`]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')).toHaveLength(4);
+  });
+
+  it('a config file that does not exist: exit 2, naming it', async () => {
+    const run = await vantage(['check', '--config', 'no/such/vantage.yaml']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'no/such/vantage.yaml: cannot read config file: no such file\n' });
+  });
+
+  it('a directory given as the config: exit 2', async () => {
+    const run = await vantage(['check', '--config', DIR]);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `${DIR}: cannot read config file: is a directory\n` });
+  });
+
+  it('the secret value of a reference never appears in a message, even when it breaks the URL', async () => {
+    const run = await vantage(['check', '--config', `${DIR}/env-breaks-url.yaml`], { VANTAGE_TEST_HOST: 'canary-7f3a9 x' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain('canary-7f3a9');
+  });
+});

@@ -1,0 +1,129 @@
+// Valid configs: YAML and JSON give the same result, every default is applied
+// in one place, family defaults follow DESIGN.md, paths resolve against the
+// config file's folder.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfigFile, parseConfigText } from '../../../src/config/load.ts';
+import { applyDefaults, type ResolvedConfig } from '../../../src/config/resolved-config.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const VALID = join(ROOT, 'test', 'fixtures', 'configs', 'valid');
+
+const load = (file: string): ResolvedConfig => applyDefaults(loadConfigFile(file));
+const fromText = (text: string): ResolvedConfig => applyDefaults(parseConfigText(text, { file: null, baseDir: ROOT }));
+
+describe('loading valid configs', () => {
+  it('examples/local.yaml gets every default', () => {
+    const config = load(join(ROOT, 'examples', 'local.yaml'));
+    expect(config).toEqual({
+      probe: { concurrency: 32, schedule: 'rate(1 minute)', regions: [], shards: 1 },
+      metrics: { detail: 'standard' },
+      logs: { retentionDays: 30 },
+      central: null,
+      namespace: 'Vantage',
+      alerting: { outageRegions: 2, email: [], httpsSubscriptions: [] },
+      status: { title: 'Node API status' },
+      networks: [{
+        id: 'local-evm',
+        chain: 'evm',
+        blockTimeSeconds: 12,
+        maxLagBlocks: 3,
+        maxHeadAgeSeconds: 120,
+        expect: {},
+        accounts: [],
+        endpoints: [{
+          id: 'node-1',
+          url: 'http://127.0.0.1:8545',
+          reference: false,
+          visibility: 'public',
+          headers: {},
+          basicAuth: null,
+          timeoutMs: 5000,
+          maxResponseBytes: 1_048_576,
+          slowMs: 2000,
+          tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false },
+          httpJson: null,
+        }],
+      }],
+    });
+  });
+
+  it('the example config of DESIGN.md loads', () => {
+    const config = load(join(VALID, 'design-example.yaml'));
+    expect(config.central).toEqual({ account: '111111111111', region: 'us-east-1', namespace: 'Vantage' });
+    expect(config.probe.regions).toEqual(['us-east-1', 'eu-west-1', 'ap-southeast-1']);
+    const [algorand] = config.networks;
+    expect(algorand).toMatchObject({ id: 'algorand-mainnet', chain: 'algorand', blockTimeSeconds: 2.8, maxLagBlocks: 10, maxHeadAgeSeconds: 30 });
+    expect(algorand!.expect).toEqual({ genesisId: 'mainnet-v1.0', genesisHash: 'wGHE2Pwdvd7S12BL5FaOP20EGYesN73ktiC1qzkkit8=' });
+    expect(algorand!.endpoints.map((e) => [e.id, e.reference, e.visibility])).toEqual([
+      ['api-1', false, 'public'], ['public-ref', true, 'public'], ['node-3-admin', false, 'private'],
+    ]);
+    // References are kept as written until resolveSecrets() runs.
+    expect(algorand!.endpoints[0]!.headers).toEqual({ 'X-Algo-API-Token': '${ssm:/vantage/algod-token}' });
+    expect(algorand!.accounts).toEqual([{ address: 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY', warnDays: 14 }]);
+  });
+
+  it('JSON input gives exactly what the same YAML gives', () => {
+    expect(load(join(VALID, 'every-setting.json'))).toEqual(load(join(VALID, 'every-setting.yaml')));
+  });
+
+  it('explicit settings win over defaults, endpoint settings over config defaults', () => {
+    const config = load(join(VALID, 'every-setting.yaml'));
+    expect(config.probe).toEqual({ concurrency: 8, schedule: 'rate(5 minutes)', regions: ['eu-west-1', 'us-east-1'], shards: 2 });
+    expect(config.metrics.detail).toBe('full');
+    expect(config.namespace).toBe('Acme/Nodes');
+    const [rpc1, rpc2, admin, reference] = config.networks[0]!.endpoints;
+    expect(rpc1).toMatchObject({ timeoutMs: 2500, maxResponseBytes: 65536, slowMs: 1500 });
+    expect(rpc1!.tls).toEqual({ warnDays: 30, caFile: join(ROOT, 'test', 'fixtures', 'configs', 'ca', 'test-ca.pem'), serverName: 'rpc.internal', insecureSkipVerify: false });
+    expect(rpc2).toMatchObject({ timeoutMs: 4000, maxResponseBytes: 2048, slowMs: 900, basicAuth: { username: 'vantage', password: '${env:VANTAGE_TEST_PASSWORD}' } });
+    expect(rpc2!.tls).toEqual({ warnDays: 21, caFile: null, serverName: null, insecureSkipVerify: true });
+    expect(admin!.visibility).toBe('private');
+    expect(reference!.reference).toBe(true);
+    expect(config.networks[0]!.maxLagBlocks).toBe(5);
+  });
+
+  it('http-json endpoints: GET without a body, POST when a body is given (objects sent as JSON)', () => {
+    const [get, post] = load(join(VALID, 'every-setting.yaml')).networks[1]!.endpoints;
+    expect(get!.httpJson).toEqual({ heightPointer: '/data/height', timePointer: '/data/time', method: 'GET', body: null });
+    expect(post!.httpJson).toEqual({ heightPointer: '/result/number', timePointer: null, method: 'POST', body: '{"method":"head"}' });
+  });
+
+  it('maxLagBlocks defaults to about 30 s of blocks from the network\'s own blockTimeSeconds', () => {
+    const network = load(join(VALID, 'every-setting.yaml')).networks[1]!;
+    expect(network).toMatchObject({ blockTimeSeconds: 2, maxLagBlocks: 15, maxHeadAgeSeconds: 20 });
+  });
+
+  it('accepts the $schema editor hint', () => {
+    const config = fromText('$schema: ./vantage.schema.json\nversion: 1\nnetworks: [{ id: a, chain: evm, endpoints: [{ id: b, url: "http://127.0.0.1:1" }] }]\n');
+    expect(config.networks[0]!.id).toBe('a');
+  });
+});
+
+describe('family defaults (DESIGN.md "Family defaults")', () => {
+  it.each([
+    ['algorand', 2.8, 30, 11],
+    ['evm', 12, 120, 3],
+    ['substrate', 6, null, 5],
+    ['cometbft', 6, 60, 5],
+    ['bitcoin', 600, 7200, 1],
+    ['solana', 0.4, 60, 75],
+    ['http-json', 10, 120, 3],
+  ] as const)('%s: blockTimeSeconds %s, maxHeadAgeSeconds %s, maxLagBlocks %s', (chain, blockTime, headAge, lag) => {
+    const extra = chain === 'http-json' ? ', heightPointer: /h' : '';
+    const config = fromText(`version: 1\nnetworks: [{ id: n, chain: ${chain}, endpoints: [{ id: e, url: "http://127.0.0.1:1"${extra} }] }]\n`);
+    expect(config.networks[0]).toMatchObject({ blockTimeSeconds: blockTime, maxHeadAgeSeconds: headAge, maxLagBlocks: lag });
+  });
+
+  it('Litecoin-style bitcoin with blockTimeSeconds 150 still lags by at least 1 block', () => {
+    const config = fromText('version: 1\nnetworks: [{ id: n, chain: bitcoin, blockTimeSeconds: 150, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }]\n');
+    expect(config.networks[0]!.maxLagBlocks).toBe(1);
+  });
+});
+
+describe('outageRegions default', () => {
+  it('is 2, or every region when fewer are configured', () => {
+    const base = 'networks: [{ id: n, chain: evm, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }]';
+    expect(fromText(`version: 1\nprobe: { regions: [eu-west-1] }\n${base}\n`).alerting.outageRegions).toBe(1);
+    expect(fromText(`version: 1\nprobe: { regions: [eu-west-1, us-east-1, ap-south-1] }\n${base}\n`).alerting.outageRegions).toBe(2);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfigFile } from '../../../src/config/load.ts';
+import { applyDefaults } from '../../../src/config/resolved-config.ts';
+import { estimateCost, type CostSide } from '../../../src/cost/estimate.ts';
+
+const example = applyDefaults(loadConfigFile('examples/vantage.example.yaml'));
+const usd = (side: CostSide, item: RegExp) => side.lines.find((l) => item.test(l.item))!.monthlyUsd;
+
+describe('estimateCost', () => {
+  const estimate = estimateCost(example);
+
+  it('prices one canary per endpoint per region at the probe schedule for Synthetics', () => {
+    // 6 endpoints × 3 regions × 43,800 runs × $0.0012
+    expect(usd(estimate.synthetics, /^canary runs/)).toBeCloseTo(6 * 3 * 43_800 * 0.0012, 6);
+  });
+
+  it('prices metrics, alarm metrics and composites from the inventories', () => {
+    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(130 * 0.30, 6);
+    // Endpoint alarms read one metric per region: 5 for api-1, 1 for node-3-admin, 15 for rpc-1..3 (21 × 3);
+    // the partkey alarm and each of the 3 heartbeats read one.
+    expect(usd(estimate.vantage, /^alarm metrics/)).toBeCloseTo((21 * 3 + 1 + 3) * 0.10, 6);
+    expect(usd(estimate.vantage, /^Metrics Insights/)).toBeCloseTo((2 + 3) * 3 * 0.10, 6);
+    expect(usd(estimate.vantage, /^composite/)).toBeCloseTo(2 * 0.50, 6);
+    expect(estimate.shape).toMatchObject({ metrics: 130, alarms: 27, compositeAlarms: 2 });
+  });
+
+  it('grows probe invocations, not metrics, with shards', () => {
+    const sharded = estimateCost({ ...example, probe: { ...example.probe, shards: 4 } });
+    const requests = (e: typeof estimate) => e.vantage.lines.find((l) => l.item.startsWith('requests'))!.quantity;
+    expect(requests(sharded) - requests(estimate)).toBe(3 * 3 * 43_800);
+    expect(sharded.shape.metrics).toBe(estimate.shape.metrics);
+  });
+
+  it('totals every line', () => {
+    const sum = estimate.vantage.lines.reduce((n, l) => n + l.monthlyUsd, 0);
+    expect(estimate.vantage.totalUsd).toBeCloseTo(sum, 9);
+    expect(estimate.synthetics.totalUsd).toBeGreaterThan(estimate.vantage.totalUsd);
+  });
+});

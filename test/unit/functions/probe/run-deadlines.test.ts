@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { FINAL_MARGIN_MS, parseReserve, runDeadlines } from '../../../../functions/probe/run-deadlines.ts';
+
+describe('runDeadlines', () => {
+  it('cuts probes a reserve before the end and publishes until a final margin', () => {
+    expect(runDeadlines(60_000, 8_000)).toEqual({ probeMs: 52_000, publishMs: 60_000 - FINAL_MARGIN_MS });
+  });
+
+  it('never lets the reserve take more than half the remaining time', () => {
+    expect(runDeadlines(10_000, 8_000).probeMs).toBe(5_000);
+  });
+
+  it('does not go negative when almost no time is left', () => {
+    expect(runDeadlines(500, 8_000)).toEqual({ probeMs: 250, publishMs: 0 });
+  });
+});
+
+describe('parseReserve', () => {
+  it('uses the default when unset or empty', () => {
+    expect(parseReserve(undefined, 8000)).toBe(8000);
+    expect(parseReserve(' ', 8000)).toBe(8000);
+  });
+
+  it('reads whole milliseconds and rejects anything else by name', () => {
+    expect(parseReserve('3000', 8000)).toBe(3000);
+    expect(() => parseReserve('3s', 8000)).toThrow('VANTAGE_DEADLINE_RESERVE_MS must be a whole number of milliseconds (got "3s")');
+    expect(() => parseReserve('-1', 8000)).toThrow('VANTAGE_DEADLINE_RESERVE_MS');
+  });
+});

@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { describe, expect, it } from 'vitest';
+import { HTTP_PHASES, httpPhases, renderPrometheus } from '../../../src/metrics/prometheus.ts';
+import type { Report } from '../../../src/report/report.ts';
+import { endpointReport, report } from '../status/reports.ts';
+
+type Parsed = { name: string; type: string; help: string; metrics: { labels?: Record<string, string>; value: string }[] }[];
+const parse = (text: string) => parsePrometheusTextFormat(text) as unknown as Parsed;
+const value = (families: Parsed, name: string, labels: Record<string, string>) =>
+  families.find((f) => f.name === name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))?.value;
+
+function sampleReport(): Report {
+  const base = report('2025-11-20T10:00:00.000Z', {
+    'eth-main': [
+      { id: 'rpc-1', lagBlocks: 0, headAgeSeconds: 3.5 },
+      { id: 'rpc-2', reasons: ['lagging'], lagBlocks: 37 },
+      { id: 'rpc-3', reasons: ['connect_refused'] },
+      { id: 'admin', reasons: ['exposed_private_endpoint'] },
+    ],
+  }, 'eu-west-1');
+  const network = base.networks[0]!;
+  const tls = { protocol: 'TLSv1.3', notAfter: '2026-01-01T00:00:00.000Z', daysToExpiry: 42, issuer: 'CN=ca', subject: 'CN=rpc', trusted: true, hostnameMatch: true };
+  const endpoints = [
+    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15 } },
+    network.endpoints[1]!,
+    { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4 } },
+    network.endpoints[3]!,
+  ];
+  return {
+    ...base,
+    networks: [{ ...network, endpoints, accounts: [{ address: 'ACCT', status: 'degraded', participation: 'Online', voteLastValid: 10, daysToExpiry: 9.1, reasons: [] }] }],
+  };
+}
+
+describe('Prometheus exposition', () => {
+  it('passes promtool check metrics (format and naming lint), but for the unit of the name DESIGN.md fixes', () => {
+    const text = renderPrometheus(sampleReport(), { rounds: 4, lastRoundEndedAt: Date.parse('2025-11-20T10:00:01Z') });
+    const promtool = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    expect(promtool.error).toBeUndefined();
+    // DESIGN.md names vantage_partkey_days_to_expiry; promtool prefers base units (seconds). Nothing else may be flagged.
+    expect(`${promtool.stdout}${promtool.stderr}`.trim().split('\n')).toEqual(['vantage_partkey_days_to_expiry use base unit "seconds" instead of "days"']);
+  });
+
+  it('passes promtool check metrics cleanly without Algorand accounts', () => {
+    const r = sampleReport();
+    const text = renderPrometheus({ ...r, networks: r.networks.map((n) => ({ ...n, accounts: [] })) }, { rounds: 4, lastRoundEndedAt: 1 });
+    const promtool = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    expect(`${promtool.stdout}${promtool.stderr}`).toBe('');
+    expect(promtool.status).toBe(0);
+  });
+
+  it('uses blackbox_exporter names and meanings for probe results, labelled network, endpoint and region', () => {
+    const f = parse(renderPrometheus(sampleReport(), { rounds: 4, lastRoundEndedAt: null }));
+    const at = (endpoint: string) => ({ network: 'eth-main', endpoint, region: 'eu-west-1' });
+    expect(value(f, 'probe_success', at('rpc-1'))).toBe('1');
+    expect(value(f, 'probe_success', at('rpc-2'))).toBe('1'); // degraded still answers
+    expect(value(f, 'probe_success', at('rpc-3'))).toBe('0');
+    expect(value(f, 'probe_duration_seconds', at('rpc-1'))).toBe('0.015');
+    expect(value(f, 'probe_ssl_earliest_cert_expiry', at('rpc-1'))).toBe(String(Date.parse('2026-01-01T00:00:00Z') / 1000));
+    expect(value(f, 'probe_ssl_earliest_cert_expiry', at('rpc-2'))).toBeUndefined();
+    expect(f.find((x) => x.name === 'probe_success')!.type).toBe('GAUGE');
+  });
+
+  it('reports all five blackbox phases for every endpoint, zero for phases that never happened', () => {
+    const f = parse(renderPrometheus(sampleReport(), { rounds: 1, lastRoundEndedAt: null }));
+    const phases = (endpoint: string) => Object.fromEntries(
+      f.find((x) => x.name === 'probe_http_duration_seconds')!.metrics.filter((m) => m.labels!['endpoint'] === endpoint).map((m) => [m.labels!['phase'], Number(m.value)]),
+    );
+    expect(phases('rpc-1')).toEqual({ resolve: 0.0015, connect: 0.0005, tls: 0.003, processing: 0.004, transfer: 0.006 });
+    expect(phases('rpc-3')).toEqual({ resolve: 0, connect: 0.00025, tls: 0, processing: 0, transfer: 0 });
+    expect(Object.keys(phases('rpc-2')).sort()).toEqual([...HTTP_PHASES].sort());
+  });
+
+  it('adds chain facts, exposure and participation keys under vantage_ names', () => {
+    const f = parse(renderPrometheus(sampleReport(), { rounds: 4, lastRoundEndedAt: Date.parse('2025-11-20T10:00:01Z') }));
+    const at = (endpoint: string) => ({ network: 'eth-main', endpoint });
+    expect(value(f, 'vantage_height_lag_blocks', at('rpc-2'))).toBe('37');
+    expect(value(f, 'vantage_block_height', at('rpc-1'))).toBe('100');
+    expect(value(f, 'vantage_head_age_seconds', at('rpc-1'))).toBe('3.5');
+    expect(value(f, 'vantage_block_height', at('rpc-3'))).toBeUndefined();
+    expect(value(f, 'vantage_exposed', at('admin'))).toBe('1');
+    expect(value(f, 'vantage_exposed', at('rpc-1'))).toBe('0');
+    expect(value(f, 'vantage_healthy', at('rpc-1'))).toBe('1');
+    expect(value(f, 'vantage_healthy', at('rpc-2'))).toBe('0');
+    expect(value(f, 'vantage_partkey_days_to_expiry', { network: 'eth-main', account: 'ACCT' })).toBe('9.1');
+    expect(value(f, 'vantage_rounds_total', {})).toBe('4');
+    expect(f.find((x) => x.name === 'vantage_rounds_total')!.type).toBe('COUNTER');
+    expect(value(f, 'vantage_last_round_timestamp_seconds', {})).toBe('1763632801');
+  });
+
+  it('escapes label values so odd ids cannot break the format', () => {
+    const r = report('2025-11-20T10:00:00.000Z', { 'n"1': [{ id: 'a\\b' }] });
+    const f = parse(renderPrometheus(r, { rounds: 1, lastRoundEndedAt: null }));
+    expect(value(f, 'probe_success', { network: 'n"1', endpoint: 'a\\b' })).toBe('1');
+  });
+
+  it('serves only the prober counters before the first round', () => {
+    const f = parse(renderPrometheus(null, { rounds: 0, lastRoundEndedAt: null }));
+    expect(f.map((x) => x.name)).toEqual(['vantage_rounds_total']);
+  });
+
+  it('derives processing and transfer from first byte and total time', () => {
+    const e = endpointReport({ id: 'x' });
+    expect(httpPhases({ ...e, timings: { dnsMs: null, connectMs: 2, tlsMs: null, ttfbMs: 7, totalMs: 20 } })).toEqual({ resolve: 0, connect: 2, tls: 0, processing: 5, transfer: 13 });
+  });
+});

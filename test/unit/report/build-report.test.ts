@@ -1,0 +1,105 @@
+// Results → report, over plain data: statuses upward, agreement merged in,
+// every URL and message redacted, the table's human view.
+import { describe, expect, it } from 'vitest';
+import { agree } from '../../../src/agreement/agreement.ts';
+import type { ChainReading } from '../../../src/chains/adapter.ts';
+import { Redactor } from '../../../src/config/redactor.ts';
+import type { ResolvedEndpoint, ResolvedNetwork } from '../../../src/config/resolved-config.ts';
+import type { EndpointProbe } from '../../../src/probe/probe-endpoint.ts';
+import { reason, type Reason } from '../../../src/probe/reasons.ts';
+import { emptyTimings } from '../../../src/probe/timings.ts';
+import { buildNetworkReport, buildReport } from '../../../src/report/build-report.ts';
+import { formatTable } from '../../../src/report/format-table.ts';
+
+const NOW = Date.parse('2025-06-01T00:00:00Z');
+
+function endpoint(id: string, extra: Partial<ResolvedEndpoint> = {}): ResolvedEndpoint {
+  return {
+    id, url: `https://${id}.example.com/v3/SECRETKEY123456`, reference: false, visibility: 'public', headers: {}, basicAuth: null,
+    timeoutMs: 5000, maxResponseBytes: 1_048_576, slowMs: 2000,
+    tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false }, httpJson: null, ...extra,
+  };
+}
+
+const network = (endpoints: ResolvedEndpoint[]): ResolvedNetwork => ({
+  id: 'eth', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 120, expect: {}, endpoints, accounts: [],
+});
+
+function probe(e: ResolvedEndpoint, height: number | null, reasons: Reason[] = []): EndpointProbe {
+  const chain: ChainReading | null = height === null ? null
+    : { height, headTimeSeconds: NOW / 1000 - 3, headAgeSeconds: null, syncing: false, peers: 7, identity: { chainId: 1 } };
+  return { endpoint: e, reasons, timings: { ...emptyTimings(), connectMs: 1, ttfbMs: 4, totalMs: 5 }, tls: null, chain };
+}
+
+function build(probes: EndpointProbe[], redactor = new Redactor()) {
+  const agreement = agree(probes.map((p) => ({
+    id: p.endpoint.id, height: p.chain?.height ?? null, headTimeSeconds: p.chain?.headTimeSeconds ?? null,
+    headAgeSeconds: null, codes: p.reasons.map((r) => r.code),
+  })), { maxLagBlocks: 3, maxHeadAgeSeconds: 120 }, NOW);
+  return buildNetworkReport(network(probes.map((p) => p.endpoint)), probes, agreement, [], redactor);
+}
+
+describe('buildNetworkReport', () => {
+  it('merges agreement into each endpoint: lag, head age, lagging', () => {
+    const [a, b, c] = [endpoint('a'), endpoint('b'), endpoint('c')];
+    const report = build([probe(a, 40), probe(b, 40), probe(c, 10)]);
+    expect(report.referenceHeight).toBe(40);
+    expect(report.endpoints[2]).toMatchObject({
+      status: 'degraded',
+      reasons: [{ code: 'lagging', message: 'height 10 is 30 blocks behind reference 40 (max 3)' }],
+      chain: { height: 10, lagBlocks: 30, headAgeSeconds: 3, syncing: false, peers: 7 },
+    });
+    expect(report.status).toBe('degraded');
+  });
+
+  it('network status is the worst of its watched endpoints; a reference endpoint does not count', () => {
+    const ref = endpoint('ref', { reference: true });
+    const report = build([probe(endpoint('a'), 40), probe(ref, null, [reason('timeout', 't')])]);
+    expect(report.endpoints[1]).toMatchObject({ reference: true, status: 'down', chain: null });
+    expect(report.status).toBe('up');
+  });
+
+  it('report status is the worst of its networks', () => {
+    const up = build([probe(endpoint('a'), 1)]);
+    const down = build([probe(endpoint('b'), null, [reason('dns_failed', 'x')])]);
+    expect(buildReport({ startedAt: 's', durationMs: 1, region: 'r', networks: [up, down] }).status).toBe('down');
+    expect(buildReport({ startedAt: 's', durationMs: 1, region: 'r', networks: [up] }).status).toBe('up');
+  });
+
+  it('redacts URLs and messages', () => {
+    const redactor = new Redactor();
+    redactor.add('SECRETKEY123456');
+    const report = build([probe(endpoint('a'), null, [reason('http_error', 'HTTP 403 (forbidden key SECRETKEY123456)')])], redactor);
+    expect(report.endpoints[0]!.url).toBe('https://a.example.com/v3/***');
+    expect(report.endpoints[0]!.reasons[0]!.message).toBe('HTTP 403 (forbidden key ***)');
+  });
+});
+
+describe('formatTable', () => {
+  const report = buildReport({
+    startedAt: '2025-06-01T00:00:00.000Z', durationMs: 812, region: 'local',
+    networks: [build([probe(endpoint('a'), 40), probe(endpoint('b'), 40), probe(endpoint('slow'), 10), probe(endpoint('dead'), null, [reason('connect_refused', 'connection refused by dead.example.com:443 (nothing listening)')])])],
+  });
+
+  it('shows status in words and marks, a row per endpoint, reasons underneath, "-" for what is unknown', () => {
+    const text = formatTable(report, { color: false });
+    expect(text).toBe([
+      '✗ DOWN  region local · 2025-06-01T00:00:00.000Z · 812 ms',
+      '',
+      'eth (evm)  ✗ down  reference height 40',
+      '  ENDPOINT  STATUS      HEIGHT  LAG  HEAD AGE  DNS  CONNECT  TLS  TTFB    TOTAL   CERT DAYS',
+      '  a         ✓ up        40      0    3.0 s     -    1.0 ms   -    4.0 ms  5.0 ms  -',
+      '  b         ✓ up        40      0    3.0 s     -    1.0 ms   -    4.0 ms  5.0 ms  -',
+      '  slow      ! degraded  10      30   3.0 s     -    1.0 ms   -    4.0 ms  5.0 ms  -',
+      '      lagging: height 10 is 30 blocks behind reference 40 (max 3)',
+      '  dead      ✗ down      -       -    -         -    1.0 ms   -    4.0 ms  5.0 ms  -',
+      '      connect_refused: connection refused by dead.example.com:443 (nothing listening)',
+      '',
+    ].join('\n'));
+  });
+
+  it('colours only when asked', () => {
+    expect(formatTable(report, { color: false })).not.toContain('\x1b[');
+    expect(formatTable(report, { color: true })).toContain('\x1b[31m');
+  });
+});

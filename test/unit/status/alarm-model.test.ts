@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { alarmName } from '../../../src/config/deployment-names.ts';
+import { modelFromAlarms, type AlarmSnapshot, type AlarmSources, type AlarmTransition } from '../../../src/status/alarm-model.ts';
+import { LAYOUT, t } from './reports.ts';
+
+const NS = 'Vantage';
+const name = (subject: Parameters<typeof alarmName>[1]) => alarmName(NS, subject);
+const ok = (alarm: string, updatedAt = t(-600)): AlarmSnapshot => ({ name: alarm, state: 'OK', updatedAt, value: null, regions: [] });
+
+function sources(partial: Partial<AlarmSources>): AlarmSources {
+  return { namespace: NS, layout: LAYOUT, alarms: [], transitions: [], uptime: [], now: t(60), historyStart: t(-14 * 24 * 60), ...partial };
+}
+
+describe('central status model from CloudWatch alarms', () => {
+  it('maps firing alarms to component statuses: outage major, regional partial, lagging degraded', () => {
+    const model = modelFromAlarms(sources({
+      alarms: [
+        { name: name({ kind: 'outage', network: 'eth-main', endpoint: 'rpc-1' }), state: 'ALARM', updatedAt: t(10), value: 2, regions: ['us-east-1', 'eu-west-1'] },
+        { name: name({ kind: 'regional', network: 'eth-main', endpoint: 'rpc-2' }), state: 'ALARM', updatedAt: t(11), value: 1, regions: ['eu-west-1'] },
+        { name: name({ kind: 'lagging', network: 'eth-main', endpoint: 'rpc-3' }), state: 'ALARM', updatedAt: t(12), value: 37, regions: ['eu-west-1'] },
+        ok(name({ kind: 'outage', network: 'algo-main', endpoint: 'api-1' })),
+      ],
+    }));
+    const eth = model.networks[0]!;
+    expect(eth.endpoints.map((e) => [e.name, e.status])).toEqual([
+      ['rpc-1', 'major_outage'], ['rpc-2', 'partial_outage'], ['rpc-3', 'degraded_performance'],
+    ]);
+    expect(eth.status).toBe('partial_outage');
+    expect(model.networks[1]!.status).toBe('operational');
+    expect(model.indicator).toBe('major');
+    const rpc3 = model.incidents.find((i) => i.components[0] === 'eth-main/rpc-3')!;
+    expect(rpc3.updates[0]!.body).toBe('rpc-3 (eth-main): 37 blocks behind the network, seen from eu-west-1.');
+    expect(rpc3.startedAt).toBe(t(12));
+    const rpc1 = model.incidents.find((i) => i.components[0] === 'eth-main/rpc-1')!;
+    expect(rpc1.updates[0]!.body).toBe('rpc-1 (eth-main): not answering, seen from eu-west-1, us-east-1.');
+  });
+
+  it('builds resolved incidents from alarm history, merging overlapping alarms of one endpoint into one incident', () => {
+    const regional = name({ kind: 'regional', network: 'eth-main', endpoint: 'rpc-1' });
+    const outage = name({ kind: 'outage', network: 'eth-main', endpoint: 'rpc-1' });
+    const transitions: AlarmTransition[] = [
+      { name: regional, at: t(0), from: 'OK', to: 'ALARM', value: 0 },
+      { name: outage, at: t(3), from: 'OK', to: 'ALARM', value: 0 },
+      { name: outage, at: t(9), from: 'ALARM', to: 'OK', value: 1 },
+      { name: regional, at: t(12), from: 'ALARM', to: 'OK', value: 1 },
+    ];
+    const model = modelFromAlarms(sources({
+      alarms: [ok(regional, t(12)), ok(outage, t(9))],
+      transitions,
+    }));
+    expect(model.incidents).toHaveLength(1);
+    const incident = model.incidents[0]!;
+    expect(incident).toMatchObject({ startedAt: t(0), resolvedAt: t(12), impact: 'critical', title: 'rpc-1 on eth-main: major outage' });
+    expect(incident.updates.map((u) => [u.at, u.status, u.affected[0]!.newStatus])).toEqual([
+      [t(0), 'investigating', 'partial_outage'],
+      [t(3), 'investigating', 'major_outage'],
+      [t(9), 'investigating', 'partial_outage'],
+      [t(12), 'resolved', 'operational'],
+    ]);
+    expect(model.networks[0]!.endpoints[0]!.status).toBe('operational');
+  });
+
+  it('tolerates missing history: a firing alarm without any transition opens an incident at its state change time', () => {
+    const lagging = name({ kind: 'lagging', network: 'eth-main', endpoint: 'rpc-2' });
+    const model = modelFromAlarms(sources({ alarms: [{ name: lagging, state: 'ALARM', updatedAt: t(30), value: null, regions: [] }] }));
+    expect(model.incidents).toHaveLength(1);
+    expect(model.incidents[0]).toMatchObject({ startedAt: t(30), resolvedAt: null });
+    expect(model.incidents[0]!.updates[0]!.body).toBe('rpc-2 (eth-main): behind the network, seen by the probes.');
+  });
+
+  it('treats an alarm whose oldest known transition leaves ALARM as firing since the start of the history window', () => {
+    const outage = name({ kind: 'outage', network: 'algo-main', endpoint: 'api-1' });
+    const model = modelFromAlarms(sources({
+      alarms: [ok(outage, t(5))],
+      transitions: [{ name: outage, at: t(5), from: 'ALARM', to: 'OK', value: 1 }],
+    }));
+    expect(model.incidents[0]).toMatchObject({ startedAt: t(-14 * 24 * 60), resolvedAt: t(5) });
+  });
+
+  it('shows a stalled chain on the network, a missing probe heartbeat as a page note, and nothing for exposure, partkey or unknown alarms', () => {
+    const model = modelFromAlarms(sources({
+      alarms: [
+        { name: name({ kind: 'stale-head', network: 'algo-main' }), state: 'ALARM', updatedAt: t(1), value: 95, regions: [] },
+        { name: name({ kind: 'heartbeat', region: 'ap-southeast-1' }), state: 'ALARM', updatedAt: '2025-11-20T11:02:30.000Z', value: null, regions: [] },
+        { name: name({ kind: 'exposure', network: 'eth-main', endpoint: 'rpc-1' }), state: 'ALARM', updatedAt: t(1), value: 1, regions: [] },
+        { name: name({ kind: 'partkey-expiry', network: 'algo-main', account: 'ABC' }), state: 'ALARM', updatedAt: t(1), value: 3, regions: [] },
+        { name: name({ kind: 'outage', network: 'eth-main', endpoint: 'not-on-page' }), state: 'ALARM', updatedAt: t(1), value: 0, regions: [] },
+        { name: 'Someone else outage', state: 'ALARM', updatedAt: t(1), value: 0, regions: [] },
+      ],
+    }));
+    expect(model.networks[1]).toMatchObject({ id: 'algo-main', status: 'degraded_performance', detail: 'newest block is 95 s old: the chain may have stalled' });
+    expect(model.networks[0]!.status).toBe('operational');
+    expect(model.notes).toEqual(['Probes in ap-southeast-1 stopped reporting (noticed 2025-11-20 11:02 UTC): statuses may be out of date.']);
+    expect(model.incidents.map((i) => i.components)).toEqual([['algo-main']]);
+  });
+
+  it('averages daily uptime over probe regions, per endpoint, and per network over its endpoints', () => {
+    const model = modelFromAlarms(sources({
+      uptime: [
+        { network: 'eth-main', endpoint: 'rpc-1', region: 'us-east-1', days: new Map([['2025-11-19', 1], ['2025-11-20', 0.9]]) },
+        { network: 'eth-main', endpoint: 'rpc-1', region: 'eu-west-1', days: new Map([['2025-11-20', 0.7]]) },
+        { network: 'eth-main', endpoint: 'rpc-2', region: 'us-east-1', days: new Map([['2025-11-20', 1]]) },
+      ],
+    }));
+    const eth = model.networks[0]!;
+    expect(eth.endpoints[0]!.uptime.days.slice(-2)).toEqual([{ date: '2025-11-19', ratio: 1 }, { date: '2025-11-20', ratio: 0.8 }]);
+    expect(eth.endpoints[2]!.uptime.ratio).toBeNull();
+    expect(eth.uptime.days.at(-1)!.ratio).toBeCloseTo(0.9, 10);
+    expect(eth.uptime.days.at(-2)!.ratio).toBe(1);
+  });
+});

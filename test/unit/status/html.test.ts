@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtml, uptimeCaption } from '../../../src/status/render/html.ts';
+import { DARK, LIGHT, type Palette } from '../../../src/status/render/page-style.ts';
+import { uptimeHistory } from '../../../src/status/daily-uptime.ts';
+import { sampleModel } from './reports.ts';
+
+const options = { pageUrl: null, refreshSeconds: null, sourceNote: 'Checked every 2 s by the local prober.' };
+
+/** WCAG 2 relative luminance contrast ratio. */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('status page colours', () => {
+  for (const [scheme, p] of [['light', LIGHT], ['dark', DARK]] as [string, Palette][]) {
+    it(`meets WCAG AA text contrast (4.5:1) for every status and text colour in the ${scheme} scheme`, () => {
+      for (const colour of [p.text, p.muted, p.link, ...Object.values(p.status)]) {
+        expect(contrast(colour, p.background), `${colour} on ${p.background}`).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(colour, p.surface), `${colour} on ${p.surface}`).toBeGreaterThanOrEqual(4.5);
+      }
+    });
+    it(`meets WCAG AA non-text contrast (3:1) for the uptime bars in the ${scheme} scheme`, () => {
+      for (const colour of [p.bar.good, p.bar.minor, p.bar.bad]) expect(contrast(colour, p.background), colour).toBeGreaterThanOrEqual(3);
+    });
+  }
+});
+
+describe('status page HTML', () => {
+  it('is one self-contained document: no scripts when live refresh is off, no external URLs at all', async () => {
+    const html = renderHtml(await sampleModel(), options);
+    expect(html).not.toContain('<script');
+    expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/@import|url\(/);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  });
+
+  it('has the landmarks and heading structure assistive technology navigates by', async () => {
+    const html = renderHtml(await sampleModel(), options);
+    expect(html.match(/<header class="site">/g)).toHaveLength(1);
+    expect(html.match(/<main id="main"/g)).toHaveLength(1);
+    expect(html.match(/<footer class="site">/g)).toHaveLength(1);
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    expect(html).toContain('<a class="skip" href="#main">Skip to content</a>');
+    for (const id of ['open-incidents', 'networks', 'past-incidents']) expect(html).toContain(`<section aria-labelledby="${id}">`);
+  });
+
+  it('says every status in words next to its icon, not by colour alone', async () => {
+    const html = renderHtml(await sampleModel(), options);
+    expect(html).toContain('<span>Partial System Outage</span>');
+    expect(html).toContain('<span class="badge s-degraded_performance"><span class="icon" aria-hidden="true">!</span> Degraded performance</span>');
+    expect(html).toContain('<span class="badge s-major_outage"><span class="icon" aria-hidden="true">✕</span> Major outage</span>');
+    expect(html).toContain('37 blocks behind the network (max 3)');
+    expect(html).toContain('api-1: 60.00% uptime over 1 day of data; 1 day below 99.9%, lowest 2025-11-20 (60.00%).');
+  });
+
+  it('shows open incidents with their updates, past ones folded, the page note and the last-updated time', async () => {
+    const html = renderHtml(await sampleModel(), options);
+    const open = html.slice(html.indexOf('id="open-incidents"'), html.indexOf('id="networks"'));
+    expect(open).toContain('rpc-3 on eth-main: degraded performance');
+    expect(open).toContain('rpc-3 (eth-main): 37 blocks behind the network (max 3), seen from eu-west-1.');
+    const past = html.slice(html.indexOf('id="past-incidents"'));
+    expect(past).toMatch(/<details class="incident i-critical" id="incident-[0-9a-f]{12}">\n<summary><strong>api-1 on algo-main: major outage<\/strong>/);
+    expect(html).toContain('<p class="notice" role="note">Probes in ap-southeast-1 stopped reporting: statuses may be out of date.</p>');
+    expect(html).toContain('Last updated <time datetime="2025-11-20T10:04:00.000Z">2025-11-20 10:04:00 UTC</time>. Checked every 2 s by the local prober.');
+  });
+
+  it('escapes the title and ids from the config', async () => {
+    const html = renderHtml(await sampleModel('<img src=x onerror=alert(1)>'), options);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('adds the live-refresh script only when asked, hidden controls it reveals itself', async () => {
+    const html = renderHtml(await sampleModel(), { ...options, refreshSeconds: 5 });
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html).toContain('setInterval(tick,5000)');
+    expect(html).toContain('<div id="live" class="live meta" hidden></div>');
+  });
+});
+
+describe('uptime caption', () => {
+  it('reads "no data yet" before the first day of data, and lists the worst days otherwise', () => {
+    const now = '2025-11-20T12:00:00.000Z';
+    expect(uptimeCaption(uptimeHistory(new Map(), now), 'rpc-1', 90)).toBe('rpc-1: no uptime data yet.');
+    const ratios = new Map([['2025-11-18', 1], ['2025-11-19', 0.95], ['2025-11-20', 0.9995]]);
+    expect(uptimeCaption(uptimeHistory(ratios, now), 'rpc-1', 90)).toBe('rpc-1: 98.31% uptime over 3 days of data; 1 day below 99.9%, lowest 2025-11-19 (95.00%).');
+  });
+});
