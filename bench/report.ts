@@ -33,7 +33,7 @@ export function formatTable(parts: readonly PartResult[]): string {
   const sections: Array<{ title: string; from: number }> = [];
   for (const part of parts) {
     sections.push({ title: part.title, from: lines.length });
-    for (const row of part.rows) lines.push([row.measure, row.value, row.target ?? '', row.verdict ?? '']);
+    for (const row of part.rows) lines.push([`  ${row.measure}`, row.value, row.target ?? '', row.verdict ?? '']);
   }
   const width = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: readonly string[]) => cells.map((c, i) => (i === 1 ? c.padStart(width[i]!) : c.padEnd(width[i]!))).join('  ').trimEnd();
@@ -43,7 +43,7 @@ export function formatTable(parts: readonly PartResult[]): string {
   for (const section of sections) {
     const next = sections[sections.indexOf(section) + 1]?.from ?? lines.length;
     out.push(section.title);
-    for (; at < next; at++) out.push(fmt(lines[at]!.map((c, i) => (i === 0 ? `  ${c}` : c))));
+    for (; at < next; at++) out.push(fmt(lines[at]!));
   }
   return out.join('\n');
 }

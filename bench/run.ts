@@ -11,12 +11,14 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { cpuPerProbe } from './parts/cpu-per-probe.ts';
+import { timingAccuracy } from './parts/timing-accuracy.ts';
 import { describeMachine, formatTable, writeResults } from './report.ts';
 import { benchCertificates } from './support/bench-certificates.ts';
 import type { BenchSettings, PartResult } from './support/part-result.ts';
 
 const PARTS: Record<string, (settings: BenchSettings, shared: Shared) => Promise<PartResult>> = {
   cpu: (settings, shared) => cpuPerProbe(shared.certs, settings),
+  ttfb: (settings, shared) => timingAccuracy(shared.certs, settings),
 };
 
 interface Shared {
@@ -39,12 +41,12 @@ const shared: Shared = { certs: await benchCertificates() };
 const results: PartResult[] = [];
 for (const name of selected) {
   const partStarted = performance.now();
-  process.stderr.write(`bench: ${name} …`);
+  console.error(`bench: ${name} …`);
   try {
     results.push(await PARTS[name]!(settings, shared));
-    process.stderr.write(` ${((performance.now() - partStarted) / 1000).toFixed(1)} s\n`);
+    console.error(`bench: ${name} done in ${((performance.now() - partStarted) / 1000).toFixed(1)} s`);
   } catch (err) {
-    process.stderr.write(' failed\n');
+    console.error(`bench: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
     results.push({
       id: name, title: `${name}: could not run`, rows: [{ measure: 'error', value: (err instanceof Error ? err.message : String(err)).split('\n')[0]!, verdict: 'FALLS SHORT' }],
       data: { error: err instanceof Error ? err.message : String(err) }, notes: [],

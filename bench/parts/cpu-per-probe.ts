@@ -13,6 +13,7 @@ import type { BenchCertificates } from '../support/bench-certificates.ts';
 import { findBlackboxExporter, startBlackboxExporter, type BlackboxExporter } from '../support/blackbox-exporter.ts';
 import { runInChild, startService } from '../support/child-process.ts';
 import { verdict, type BenchSettings, type PartResult, type Row } from '../support/part-result.ts';
+import { AREAS, type ProfileSummary } from '../support/cpu-profile-summary.ts';
 import { canReadProcessCpu } from '../support/process-cpu.ts';
 import { median, round3 } from '../support/stats.ts';
 import { TARGETS } from '../targets.ts';
@@ -36,10 +37,24 @@ async function blackboxRound(exporter: BlackboxExporter, target: string, probes:
   return (after.userUs + after.systemUs - before.userUs - before.systemUs) / probes;
 }
 
+/** Median over rounds of a ÷ b, paired within each round. */
+function ratioOf(samples: ReadonlyMap<Contender, number[]>, a: Contender, b: Contender): number {
+  return median(samples.get(a)!.map((v, i) => v / samples.get(b)![i]!));
+}
+
+function describeProfiles(vantage: ProfileSummary, raw: ProfileSummary, probes: number) {
+  const perProbe = (ms: number) => Math.round((ms * 1000) / probes);
+  const table = (p: ProfileSummary) => Object.fromEntries([...AREAS.map((a) => [a, perProbe(p.byArea[a])]), ['total', perProbe(p.busyMs)]]);
+  const v = table(vantage);
+  const r = table(raw);
+  const text = [...AREAS, 'total'].map((a) => `${a} ${v[a]} vs ${r[a]} (${v[a]! - r[a]! >= 0 ? '+' : ''}${v[a]! - r[a]!})`).join('; ');
+  return { text: `Vantage vs raw — ${text}.`, vantage: v, raw: r };
+}
+
 export async function cpuPerProbe(certs: BenchCertificates, settings: BenchSettings): Promise<PartResult> {
   const rounds = settings.quick ? 2 : 5;
   const probes = settings.quick ? 150 : 400;
-  const warmup = settings.quick ? 50 : 150;
+  const warmup = settings.quick ? 100 : 300;
   const notes: string[] = [];
   const server = await startService<LoopbackServerReady>('servers/loopback-server.ts', {
     tls: { certFile: certs.certFile, keyFile: certs.keyFile }, listeners: 1, delayMs: 0, kind: 'json',
@@ -58,6 +73,7 @@ export async function cpuPerProbe(certs: BenchCertificates, settings: BenchSetti
 
   const contenders: Contender[] = ['vantage-probe', 'raw', 'vantage-transport', ...(exporter ? ['blackbox' as const] : [])];
   const samples = new Map<Contender, number[]>(contenders.map((c) => [c, []]));
+  let profile: { text: string; vantage: Record<string, number>; raw: Record<string, number> } | null = null;
   try {
     for (let round = 0; round < rounds; round++) {
       // Rotate the order each round: no contender always runs first or last.
@@ -73,14 +89,25 @@ export async function cpuPerProbe(certs: BenchCertificates, settings: BenchSetti
         await sleep(50);
       }
     }
+    // A missed target gets its explanation from a profile of the same
+    // clients: where Vantage's extra CPU goes, per probe, against the floor.
+    if (ratioOf(samples, 'vantage-probe', 'raw') > TARGETS.cpuVsRaw) {
+      const profileProbes = settings.quick ? 300 : 1000;
+      const profiles = new Map<CpuClient, ProfileSummary>();
+      for (const client of ['vantage-probe', 'raw'] as const) {
+        const r = await runInChild<ProbeCpuResult>('workers/probe-cpu.ts', { client, port, caFile: certs.caFile, warmup, probes: profileProbes, profile: true }, { timeoutMs: 180_000 });
+        profiles.set(client, r.profile!);
+      }
+      profile = describeProfiles(profiles.get('vantage-probe')!, profiles.get('raw')!, profileProbes);
+      notes.push(`Profile (V8 sampling, ${profileProbes} probes each, µs per probe, profiler overhead included): ${profile.text}`);
+    }
   } finally {
     await exporter?.stop();
     await server.stop();
   }
 
-  const perRoundRatio = (a: Contender, b: Contender) => median(samples.get(a)!.map((v, i) => v / samples.get(b)![i]!));
-  const vsRaw = perRoundRatio('vantage-probe', 'raw');
-  const vsBlackbox = exporter ? perRoundRatio('vantage-probe', 'blackbox') : null;
+  const vsRaw = ratioOf(samples, 'vantage-probe', 'raw');
+  const vsBlackbox = exporter ? ratioOf(samples, 'vantage-probe', 'blackbox') : null;
   const usFmt = (c: Contender) => `${Math.round(median(samples.get(c)!))} µs`;
   const rows: Row[] = contenders.map((c) => ({ measure: `CPU/probe ${LABELS[c]}`, value: usFmt(c) }));
   const node24 = process.versions.node.split('.')[0] === '24';
@@ -101,6 +128,7 @@ export async function cpuPerProbe(certs: BenchCertificates, settings: BenchSetti
       usPerProbe: Object.fromEntries(contenders.map((c) => [c, { median: round3(median(samples.get(c)!)), rounds: samples.get(c)!.map(round3) }])),
       ratioVsRaw: round3(vsRaw),
       ratioVsBlackbox: vsBlackbox === null ? null : round3(vsBlackbox),
+      profileUsPerProbe: profile ? { vantage: profile.vantage, raw: profile.raw } : null,
     },
   };
 }

@@ -3,9 +3,9 @@
 // response a fixed time before its first byte. It runs in its own process so
 // its CPU never counts against a contender's.
 //
-// kinds:  json  GET anything → {"height":1}; the header x-held-us says how
-//               long the server actually held the response (µs), the truth
-//               for TTFB accuracy.
+// kinds:  json  GET anything → {"height":1,"heldUs":N}: heldUs is how long
+//               the server actually held this response (µs, from the whole
+//               request read to the reply), the truth for TTFB accuracy.
 //         evm   a JSON-RPC 2.0 node: eth_chainId, eth_getBlockByNumber,
 //               eth_syncing, net_peerCount; admin_*/personal_* are "method
 //               not found" (as on a well-configured node). Listener i reports
@@ -44,13 +44,12 @@ function answer(req: IncomingMessage, res: ServerResponse, send: (res: ServerRes
   });
 }
 
-const JSON_BODY = '{"height":1}';
-
 function sendJson(res: ServerResponse, heldUs: number): void {
+  const body = `{"height":1,"heldUs":${heldUs}}`;
   // Keep-alive unless the client asks to close, as real API servers do; the
   // client decides when the connection ends.
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': JSON_BODY.length, 'x-held-us': heldUs });
-  res.end(JSON_BODY);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+  res.end(body);
 }
 
 function sendEvm(res: ServerResponse, _heldUs: number, listener: number, body: string): void {

@@ -1,7 +1,8 @@
-// Reads a V8 .cpuprofile (node --cpu-prof) and sums sampled time by
-// function (self time) and by "where": our code (src/…), undici, Node's own
-// JavaScript (node:…), native/GC/idle. This is how the bench explains a
-// missed CPU target with numbers instead of guesses.
+// Sums a V8 CPU profile (node --cpu-prof, or the inspector's Profiler) by
+// where the time went: Node core (TLS, sockets, streams: its JavaScript and
+// the native work it calls), undici, Vantage's src/, the garbage collector,
+// everything else. This is how the bench explains a missed CPU target with
+// numbers instead of guesses.
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -10,71 +11,51 @@ interface ProfileNode {
   readonly children?: readonly number[];
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
 
+export const AREAS = ['Node core (TLS, sockets, streams)', 'undici', 'Vantage src/', 'garbage collector', 'other'] as const;
+export type Area = (typeof AREAS)[number];
+
 export interface ProfileSummary {
-  /** Sampled time in ms, idle excluded. */
+  /** Sampled busy time in ms (idle excluded). */
   readonly busyMs: number;
-  readonly byArea: ReadonlyArray<{ readonly area: string; readonly ms: number; readonly share: number }>;
-  readonly topFunctions: ReadonlyArray<{ readonly name: string; readonly where: string; readonly ms: number; readonly share: number }>;
-  /** Inclusive time of functions whose name matches, e.g. checkServerIdentity. */
-  readonly inclusive: ReadonlyArray<{ readonly name: string; readonly ms: number; readonly share: number }>;
+  readonly byArea: Readonly<Record<Area, number>>;
+  readonly topFunctions: ReadonlyArray<{ readonly name: string; readonly where: string; readonly ms: number }>;
 }
 
-function areaOf(url: string, name: string): string {
-  if (name === '(idle)' || name === '(program)' || name === '(garbage collector)') return name;
+function areaOf(url: string, name: string): Area | null {
+  if (name === '(idle)') return null;
+  if (name === '(garbage collector)') return 'garbage collector';
   if (url.includes('/node_modules/undici/')) return 'undici';
-  if (url.includes('/src/')) return 'vantage src/';
-  if (url.includes('/bench/') || url.includes('/test/support/')) return 'bench harness';
-  if (url.startsWith('node:')) return 'node: internals (JS)';
-  if (url === '') return 'native (no JS frame)';
-  return 'other JS';
+  if (url.includes('/src/')) return 'Vantage src/';
+  // Native frames without a script (the TLS write, socket close) belong to Node core.
+  if (url.startsWith('node:') || (url === '' && !name.startsWith('('))) return 'Node core (TLS, sockets, streams)';
+  return 'other';
 }
 
-export function summarizeProfile(file: string, inclusiveNames: readonly string[] = [], top = 15): ProfileSummary {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
-
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-
+  const byArea = Object.fromEntries(AREAS.map((a) => [a, 0])) as Record<Area, number>;
+  const functions = new Map<string, { name: string; where: string; ms: number }>();
   let busy = 0;
-  const areas = new Map<string, number>();
-  const functions = new Map<string, { where: string; ms: number }>();
-  const inclusive = new Map<string, number>(inclusiveNames.map((n) => [n, 0]));
-  for (const [id, ms] of self) {
-    const node = byId.get(id)!;
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)') continue;
-    busy += ms;
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     const area = areaOf(url, functionName);
-    areas.set(area, (areas.get(area) ?? 0) + ms);
-    const key = `${functionName || '(anonymous)'}|${url.replace(/^.*\/(node_modules|src|bench)\//, '$1/')}:${lineNumber + 1}`;
-    const entry = functions.get(key) ?? { where: area, ms: 0 };
+    if (area === null) return;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    busy += ms;
+    byArea[area] += ms;
+    const where = `${url.replace(/^.*\/(node_modules|src|bench)\//, '$1/')}:${lineNumber + 1}`;
+    const key = `${functionName}|${where}`;
+    const entry = functions.get(key) ?? { name: functionName || '(anonymous)', where, ms: 0 };
     entry.ms += ms;
     functions.set(key, entry);
-    // Inclusive: credit this sample once to each named ancestor.
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = byId.get(at)!.callFrame.functionName;
-      if (inclusive.has(name) && !seen.has(name)) {
-        seen.add(name);
-        inclusive.set(name, inclusive.get(name)! + ms);
-      }
-    }
-  }
-  const share = (ms: number) => Math.round((ms / busy) * 1000) / 10;
-  return {
-    busyMs: Math.round(busy),
-    byArea: [...areas].sort((a, b) => b[1] - a[1]).map(([area, ms]) => ({ area, ms: Math.round(ms), share: share(ms) })),
-    topFunctions: [...functions].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)
-      .map(([key, v]) => ({ name: key.split('|')[0]!, where: key.split('|')[1]!, ms: Math.round(v.ms), share: share(v.ms) })),
-    inclusive: [...inclusive].map(([name, ms]) => ({ name, ms: Math.round(ms), share: share(ms) })),
-  };
+  });
+  return { busyMs: busy, byArea, topFunctions: [...functions.values()].sort((a, b) => b.ms - a.ms).slice(0, top) };
 }
+
+export const readProfile = (file: string): CpuProfile => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;

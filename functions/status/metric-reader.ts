@@ -10,6 +10,7 @@ export interface Series {
 
 export async function getMetricData(
   client: CloudWatchClient, queries: readonly MetricDataQuery[], start: Date, end: Date, signal: AbortSignal,
+  maxDatapoints: number = GET_METRIC_DATA.maxDatapoints,
 ): Promise<Map<string, Series>> {
   const out = new Map<string, Series>();
   for (let i = 0; i < queries.length; i += GET_METRIC_DATA.maxQueries) {
@@ -17,7 +18,7 @@ export async function getMetricData(
     let token: string | undefined;
     do {
       const page = await client.send(
-        new GetMetricDataCommand({ MetricDataQueries: batch, StartTime: start, EndTime: end, NextToken: token, ScanBy: 'TimestampDescending' }),
+        new GetMetricDataCommand({ MetricDataQueries: batch, StartTime: start, EndTime: end, NextToken: token, ScanBy: 'TimestampDescending', MaxDatapoints: maxDatapoints }),
         { abortSignal: signal },
       );
       for (const result of page.MetricDataResults ?? []) {

@@ -57,12 +57,21 @@ export class StatusFunction extends Construct {
     });
     this.function.logGroup.grantWrite(this.role);
 
-    // Alarm names start "<namespace> ". The space is matched by "?": a cdk-nag finding id with a
-    // space cannot be acknowledged (CDK turns spaces in acknowledged ids into "-").
+    // DescribeAlarms is authorized against alarm:* even with AlarmNamePrefix
+    // (it lists, then filters), so it cannot be narrowed to the prefix.
+    const allAlarms = `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*`;
+    this.role.addToPolicy(new PolicyStatement({
+      sid: 'ListAlarms',
+      actions: ['cloudwatch:DescribeAlarms'],
+      resources: [allAlarms],
+    }));
+    // History is read per alarm name, so it stays within this deployment's
+    // alarms (names start "<namespace> "; "?" matches the space because a
+    // cdk-nag finding id with a space cannot be acknowledged).
     const alarms = `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:${alarmNamePrefix(central.namespace).replaceAll(' ', '?')}*`;
     this.role.addToPolicy(new PolicyStatement({
-      sid: 'ReadVantageAlarms',
-      actions: ['cloudwatch:DescribeAlarms', 'cloudwatch:DescribeAlarmHistory'],
+      sid: 'ReadVantageAlarmHistory',
+      actions: ['cloudwatch:DescribeAlarmHistory'],
       resources: [alarms],
     }));
     this.role.addToPolicy(new PolicyStatement({
@@ -90,6 +99,10 @@ export class StatusFunction extends Construct {
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'cloudwatch:GetMetricData supports no resource-level permissions (Service Authorization Reference); it is read-only and the only statement on *.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::${String(stack.resolve(allAlarms))}]`,
+        reason: 'cloudwatch:DescribeAlarms with AlarmNamePrefix is authorized against alarm:* (the call lists before it filters); read-only, this account and region only.',
       },
       {
         // The finding names the resource as synthesized (partition literal: the central stack's region is known).

@@ -5,7 +5,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods, CachePolicy, CacheCookieBehavior, CacheHeaderBehavior, CacheQueryStringBehavior, Distribution, HttpVersion,
-  PriceClass, ResponseHeadersPolicy, ViewerProtocolPolicy,
+  HeadersFrameOption, HeadersReferrerPolicy, PriceClass, ResponseHeadersPolicy, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -53,6 +53,26 @@ export class StatusSite extends Construct {
       enableAcceptEncodingBrotli: true,
     });
 
+    // The managed SECURITY_HEADERS set, plus CORS: summary.json and the badges
+    // are read by other sites' status widgets and by shields.io.
+    const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      comment: 'Vantage status page: security headers, and CORS for the public JSON feed',
+      corsBehavior: {
+        accessControlAllowCredentials: false,
+        accessControlAllowHeaders: ['*'],
+        accessControlAllowMethods: ['GET', 'HEAD'],
+        accessControlAllowOrigins: ['*'],
+        accessControlMaxAge: Duration.days(1),
+        originOverride: true,
+      },
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: false, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Vantage status page',
       defaultRootObject: 'index.html',
@@ -61,7 +81,7 @@ export class StatusSite extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: headers,
         compress: true,
       },
       httpVersion: HttpVersion.HTTP2_AND_3,

@@ -96,7 +96,10 @@ function handle(options: StatusServerOptions, req: IncomingMessage, res: ServerR
     send(req, res, 404, CONTENT_TYPE_TEXT, `not found: ${path}\n`);
     return;
   }
-  const extra: Record<string, string> = file.contentType === CONTENT_TYPE.html ? { 'content-security-policy': pageSecurityPolicy(file.body) } : {};
+  // Status widgets on other sites fetch the feed files from the browser.
+  const extra: Record<string, string> = file.contentType === CONTENT_TYPE.html
+    ? { 'content-security-policy': pageSecurityPolicy(file.body) }
+    : { 'access-control-allow-origin': '*' };
   send(req, res, 200, file.contentType, file.body, extra);
 }
 

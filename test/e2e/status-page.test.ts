@@ -118,7 +118,7 @@ describe('status page in Chromium', () => {
     for (const role of ['banner', 'main', 'contentinfo'] as const) expect(await page.getByRole(role).count(), role).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Example Node API status');
     expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Open incidents', 'Networks', 'Past incidents']);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(OUTPUT, 'status-page-phone.png'), fullPage: true });
   });

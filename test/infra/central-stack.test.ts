@@ -238,12 +238,14 @@ describe('central stack IAM', () => {
     });
   });
 
-  it('gives the status function exactly: its log group, the deployment\'s alarms, GetMetricData, and PutObject into its bucket', () => {
+  it('gives the status function exactly: its log group, alarm listing, the deployment\'s alarm history, GetMetricData, and PutObject into its bucket', () => {
     const policies = Object.values(resourcesOf(s.central, 'AWS::IAM::Policy'));
     expect(policies).toHaveLength(1);
     expect(policies[0]!.Properties['PolicyDocument'].Statement).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^StatusLogs/), 'Arn'] } },
-      { Sid: 'ReadVantageAlarms', Action: ['cloudwatch:DescribeAlarmHistory', 'cloudwatch:DescribeAlarms'], Effect: 'Allow', Resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:Vantage?*` },
+      // DescribeAlarms is authorized against alarm:* even with a name prefix; history is read per name.
+      { Sid: 'ListAlarms', Action: 'cloudwatch:DescribeAlarms', Effect: 'Allow', Resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:*` },
+      { Sid: 'ReadVantageAlarmHistory', Action: 'cloudwatch:DescribeAlarmHistory', Effect: 'Allow', Resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:Vantage?*` },
       { Sid: 'ReadUptimeMetrics', Action: 'cloudwatch:GetMetricData', Effect: 'Allow', Resource: '*' },
       { Sid: 'WriteStatusFeed', Action: 's3:PutObject', Effect: 'Allow', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^StatusSiteBucket/), 'Arn'] }, '/*']] } },
     ]);
@@ -300,6 +302,28 @@ describe('central stack status page', () => {
           S3OriginConfig: { OriginAccessIdentity: '' },
         })],
         Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+      }),
+    });
+  });
+
+  it('answers other sites\' status widgets (CORS on GET) and sends security headers', () => {
+    s.central.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        CorsConfig: Match.objectLike({
+          AccessControlAllowCredentials: false,
+          AccessControlAllowMethods: { Items: ['GET', 'HEAD'] },
+          AccessControlAllowOrigins: { Items: ['*'] },
+        }),
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000 }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+        }),
+      }),
+    });
+    s.central.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ ResponseHeadersPolicyId: { Ref: Match.stringLikeRegexp('^StatusSiteHeaders') } }),
       }),
     });
   });

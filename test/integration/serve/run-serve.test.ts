@@ -19,7 +19,6 @@ ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 const validateSummary = ajv.compile(schema);
 
 type Summary = { components: { id: string; status: string; description: string | null }[]; incidents: { id: string; name: string; status: string; resolved_at: string | null }[] };
-type Families = { name: string; metrics: { labels?: Record<string, string>; value: string }[] }[];
 
 let nodes: HardhatNode[] = [];
 let dir: string;
@@ -74,7 +73,7 @@ describe('vantage run --serve on real nodes', () => {
     const promtool = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
     expect(`${promtool.stdout}${promtool.stderr}`).toBe('');
     expect(promtool.status).toBe(0);
-    const families = parsePrometheusTextFormat(text) as unknown as Families;
+    const families = parsePrometheusTextFormat(text);
     const sample = (name: string, endpoint: string) => families.find((f) => f.name === name)?.metrics.find((m) => m.labels?.['endpoint'] === endpoint);
     expect(sample('probe_success', 'node-a')).toMatchObject({ labels: { network: 'local-evm', endpoint: 'node-a', region: 'local' }, value: '1' });
     expect(sample('probe_success', 'node-d')!.value).toBe('0');
@@ -137,6 +136,7 @@ describe('vantage run --serve on real nodes', () => {
       expect(r.headers.get('cache-control'), path).toBe('no-cache');
     }
     expect((await get('/')).headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/);
+    expect((await get('/api/v2/summary.json')).headers.get('access-control-allow-origin')).toBe('*');
     const head = await get('/api/v2/summary.json', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
@@ -166,6 +166,18 @@ describe('vantage run --serve on real nodes', () => {
     expect(after.incidents.map((i) => i.id)).toEqual(expect.arrayContaining(before.incidents.map((i) => i.id)));
     const { code: again } = await vantage.stop('SIGINT');
     expect(again).toBe(0);
+  });
+});
+
+describe('vantage run without --serve', () => {
+  it('prints one JSON report per round with --json and stops cleanly on SIGTERM', async () => {
+    const process = await startVantage(['run', '--config', config, '--interval', '1', '--json'], { waitFor: /^(\{"schemaVersion":1.*)$/m });
+    const report = JSON.parse(process.stdout().split('\n')[0]!) as { region: string; networks: { endpoints: { id: string; status: string }[] }[] };
+    expect(report.region).toBe('local');
+    expect(report.networks[0]!.endpoints.find((e) => e.id === 'node-d')!.status).toBe('down');
+    const { code } = await process.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(process.stderr()).toBe('');
   });
 });
 

@@ -22,8 +22,8 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export async function startVantage(args: readonly string[], options: { waitFor?: RegExp; timeoutMs?: number } = {}): Promise<VantageProcess> {
-  const child = spawn(process.execPath, [VANTAGE_BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+export async function startVantage(args: readonly string[], options: { waitFor?: RegExp; timeoutMs?: number; cwd?: string } = {}): Promise<VantageProcess> {
+  const child = spawn(process.execPath, [VANTAGE_BIN, ...args], { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let out = '';

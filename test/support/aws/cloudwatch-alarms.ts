@@ -38,7 +38,8 @@ interface HistoryItem {
   readonly HistoryData: string;
 }
 
-const validation = (message: string) => new AwsServiceError('ValidationError', message);
+// CloudWatch answers validation failures as coral's ValidationException, query code ValidationError.
+const validation = (message: string) => new AwsServiceError('ValidationError', message, { jsonType: 'com.amazon.coral.validate#ValidationException' });
 const ALARM_TYPES = new Set(['CompositeAlarm', 'MetricAlarm']);
 const HISTORY_ITEM_TYPES = new Set(['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction']);
 const STATES = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);

@@ -33,7 +33,8 @@ interface Query {
   readonly ReturnData?: boolean;
 }
 
-const validation = (message: string) => new AwsServiceError('ValidationError', message);
+// CloudWatch answers validation failures as coral's ValidationException, query code ValidationError.
+const validation = (message: string) => new AwsServiceError('ValidationError', message, { jsonType: 'com.amazon.coral.validate#ValidationException' });
 const STATS = new Set(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']);
 const UNITS = new Set([
   'Seconds', 'Microseconds', 'Milliseconds', 'Bytes', 'Kilobytes', 'Megabytes', 'Gigabytes', 'Terabytes', 'Bits', 'Kilobits',

@@ -5,8 +5,8 @@ import { HTTP_PHASES, httpPhases, renderPrometheus } from '../../../src/metrics/
 import type { Report } from '../../../src/report/report.ts';
 import { endpointReport, report } from '../status/reports.ts';
 
-type Parsed = { name: string; type: string; help: string; metrics: { labels?: Record<string, string>; value: string }[] }[];
-const parse = (text: string) => parsePrometheusTextFormat(text) as unknown as Parsed;
+type Parsed = ReturnType<typeof parsePrometheusTextFormat>;
+const parse = (text: string): Parsed => parsePrometheusTextFormat(text);
 const value = (families: Parsed, name: string, labels: Record<string, string>) =>
   families.find((f) => f.name === name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))?.value;
 

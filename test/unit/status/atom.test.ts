@@ -46,7 +46,7 @@ describe('Atom feed', () => {
     }
     expect(new Set(feed.entry.map((e: { id: string[] }) => e.id[0])).size).toBe(updates.length);
     expect(feed.updated[0]).toBe(times[0]);
-    const resolved = feed.entry.find((e: { title: string[] }) => e.title[0].startsWith('Resolved: api-1'));
+    const resolved = feed.entry.find((e: { title: string[] }) => e.title[0]!.startsWith('Resolved: api-1'));
     expect(resolved.updated[0]).toBe(t(3));
     expect(resolved.content[0]['#text']).toBe('api-1 (algo-main) is operational again after 2 min. (api-1: Operational)');
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml, uptimeCaption } from '../../../src/status/render/html.ts';
 import { DARK, LIGHT, type Palette } from '../../../src/status/render/page-style.ts';
 import { uptimeHistory } from '../../../src/status/daily-uptime.ts';
-import { sampleModel } from './reports.ts';
+import { alarmName } from '../../../src/config/deployment-names.ts';
+import { modelFromAlarms } from '../../../src/status/alarm-model.ts';
+import { LAYOUT, sampleModel, t } from './reports.ts';
 
 const options = { pageUrl: null, refreshSeconds: null, sourceNote: 'Checked every 2 s by the local prober.' };
 
@@ -68,6 +70,16 @@ describe('status page HTML', () => {
     expect(past).toMatch(/<details class="incident i-critical" id="incident-[0-9a-f]{12}">\n<summary><strong>api-1 on algo-main: major outage<\/strong>/);
     expect(html).toContain('<p class="notice" role="note">Probes in ap-southeast-1 stopped reporting: statuses may be out of date.</p>');
     expect(html).toContain('Last updated <time datetime="2025-11-20T10:04:00.000Z">2025-11-20 10:04:00 UTC</time>. Checked every 2 s by the local prober.');
+  });
+
+  it('shows a network-wide finding (a stalled chain) under the network heading', () => {
+    const model = modelFromAlarms({
+      namespace: 'Vantage', layout: LAYOUT, transitions: [], uptime: [], now: t(5), historyStart: t(-100),
+      alarms: [{ name: alarmName('Vantage', { kind: 'stale-head', network: 'algo-main' }), state: 'ALARM', updatedAt: t(1), value: 95, regions: [] }],
+    });
+    const html = renderHtml(model, options);
+    expect(html).toContain('<p class="detail net-detail">newest block is 95 s old: the chain may have stalled</p>');
+    expect(html).toContain('<h3 id="net-algo-main">algo-main <span class="chain">algorand</span></h3><span class="badge s-degraded_performance">');
   });
 
   it('escapes the title and ids from the config', async () => {

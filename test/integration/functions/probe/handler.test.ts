@@ -25,6 +25,7 @@ beforeAll(async () => {
   writeFileSync(runner, `
 const [bundle, remainingMs, event] = process.argv.slice(2);
 const { handler } = await import(bundle);
+process.stderr.write('SHAPE ' + handler.constructor.name + '/' + handler.length + '\\n');
 const end = Date.now() + Number(remainingMs);
 const context = {
   functionName: 'vantage-probe', functionVersion: '$LATEST', memoryLimitInMB: '512', awsRequestId: 'bundle-test',
@@ -80,9 +81,10 @@ describe('the built probe bundle', () => {
   it('probes over TLS with the embedded CA, resolves secrets, and publishes to the central account', async () => {
     const height = await world.hardhat.blockNumber();
     const { code, stdout, stderr } = await invoke();
-    console.log(stdout.join('\n').slice(0, 3000));
     expect(code).toBe(0);
     expect(resultOf(stderr)).toMatchObject({ status: 'down', endpoints: 3, unpublished: 0 });
+    // nodejs24.x accepts only promise handlers of (event, context), no callback.
+    expect(stderr).toContain('SHAPE AsyncFunction/2');
 
     expect(world.aws.double.calls('ssm', 'GetParameter').map((c) => (c.input as { Name: string }).Name)).toEqual(['/vantage/node-token']);
     expect(world.aws.double.calls('secretsmanager', 'GetSecretValue').map((c) => (c.input as { SecretId: string }).SecretId)).toEqual(['vantage/path-key']);
