@@ -4,8 +4,8 @@
 //
 //   node bench/profile.ts [probes=2000] [vantage-probe,raw,vantage-transport]
 //
-// For a profile to open in Chrome DevTools, run a worker by hand instead:
-//   node --cpu-prof bench/workers/probe-cpu.ts '{"client":"vantage-probe",…}'
+// For .cpuprofile files to open in Chrome DevTools, let every process of the
+// run write one: NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" node bench/profile.ts
 // Loopback only; bounded in count.
 import type { LoopbackServerReady } from './servers/loopback-server.ts';
 import { benchCertificates } from './support/bench-certificates.ts';

@@ -11,6 +11,10 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { cpuPerProbe } from './parts/cpu-per-probe.ts';
+import { coldStart } from './parts/cold-start.ts';
+import { fullRound } from './parts/full-round.ts';
+import { publishPath } from './parts/publish-path.ts';
+import { scale } from './parts/scale.ts';
 import { timingAccuracy } from './parts/timing-accuracy.ts';
 import { describeMachine, formatTable, writeResults } from './report.ts';
 import { benchCertificates } from './support/bench-certificates.ts';
@@ -19,6 +23,10 @@ import type { BenchSettings, PartResult } from './support/part-result.ts';
 const PARTS: Record<string, (settings: BenchSettings, shared: Shared) => Promise<PartResult>> = {
   cpu: (settings, shared) => cpuPerProbe(shared.certs, settings),
   ttfb: (settings, shared) => timingAccuracy(shared.certs, settings),
+  scale: (settings, shared) => scale(shared.certs, settings),
+  round: (settings, shared) => fullRound(shared.certs, settings),
+  publish: (settings) => publishPath(settings),
+  cold: (settings) => coldStart(settings),
 };
 
 interface Shared {

@@ -10,9 +10,9 @@ export const TARGETS = {
   ttfbMeanErrorMs: 1,
   /** 1,000 endpoints: wall time ÷ ⌈1000/64⌉ × 100 ms. */
   scaleWallVsIdeal: 1.5,
-  /** Peak RSS of the probing process for 1,000 endpoints, MB. */
+  /** Peak RSS of the probing process for 1,000 endpoints, MiB (Lambda's "MB"). */
   scalePeakRssMb: 150,
-  /** Probe Lambda bundle, minified, KB. */
+  /** Probe Lambda bundle, minified, KiB. */
   bundleKb: 600,
   /** Importing the probe bundle, ms over a bare `node -e ''`. */
   importOverBareMs: 100,

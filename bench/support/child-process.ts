@@ -3,7 +3,7 @@
 // are its own and nothing else's. All are bounded in time and killed when
 // the bench exits.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +24,8 @@ export interface ChildOptions {
 }
 
 function spawnBenchProcess(script: string, input: unknown, options: ChildOptions): ChildProcess {
-  const nodeArgs = [...(options.execArgv ?? []), join(BENCH_DIR, script), JSON.stringify(input)];
+  // A script is relative to bench/, or an absolute path (a bundled worker).
+  const nodeArgs = [...(options.execArgv ?? []), resolve(BENCH_DIR, script), JSON.stringify(input)];
   const stdio: ['ignore', 'ignore', 'pipe', 'ipc'] = ['ignore', 'ignore', 'pipe', 'ipc'];
   let child: ChildProcess;
   if (options.minOpenFiles) {
@@ -75,6 +76,8 @@ export interface Service<M> {
   readonly pid: number;
   /** The first message the service sent (its ports, usually). */
   readonly ready: M;
+  /** Sends a message and resolves with the service's next message. */
+  ask<R>(message: unknown): Promise<R>;
   stop(): Promise<void>;
 }
 
@@ -96,7 +99,12 @@ export function startService<M>(script: string, input: unknown, options: ChildOp
     }, options.timeoutMs);
     child.once('message', (ready) => {
       clearTimeout(timer);
-      resolve({ pid: child.pid!, ready: ready as M, stop });
+      const ask = <R>(message: unknown) =>
+        new Promise<R>((answer) => {
+          child.once('message', (reply) => answer(reply as R));
+          child.send(message as string);
+        });
+      resolve({ pid: child.pid!, ready: ready as M, ask, stop });
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);

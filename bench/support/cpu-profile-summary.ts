@@ -1,10 +1,8 @@
-// Sums a V8 CPU profile (node --cpu-prof, or the inspector's Profiler) by
+// Sums a V8 CPU profile (the inspector's Profiler, or node --cpu-prof) by
 // where the time went: Node core (TLS, sockets, streams: its JavaScript and
 // the native work it calls), undici, Vantage's src/, the garbage collector,
 // everything else. This is how the bench explains a missed CPU target with
 // numbers instead of guesses.
-import { readFileSync } from 'node:fs';
-
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
@@ -57,5 +55,3 @@ export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary 
   });
   return { busyMs: busy, byArea, topFunctions: [...functions.values()].sort((a, b) => b.ms - a.ms).slice(0, top) };
 }
-
-export const readProfile = (file: string): CpuProfile => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;

@@ -1,13 +1,2 @@
-// A port nothing listens on right now (for nodes that need one up front).
-import { createServer } from 'node:net';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+// A loopback port nothing listens on right now (bound by the OS, released).
+export { closedLoopbackPort as freePort } from '../../src/demo/closed-port.ts';

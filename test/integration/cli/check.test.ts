@@ -1,7 +1,7 @@
 // `vantage check` end to end, as a child process, against real hardhat
 // nodes and real servers on 127.0.0.1: the table, the JSON report field for
 // field, agreement across nodes, exit codes, and secrets that never leave.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,24 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCa, issueLeaf } from '../../support/certificates.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
+import { runVantage, type CliRun } from '../../support/vantage-cli.ts';
 import { closedPort, evmAnswers, jsonRpcFake, neverAnswers, serve, type TestServer } from '../../support/servers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SCRATCH = mkdtempSync(join(tmpdir(), 'vantage-cli-'));
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function vantage(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/vantage.js', ...args], { cwd: ROOT, env: { PATH: process.env['PATH'], ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
-    });
-  });
-}
+const vantage = runVantage;
 
 let counter = 0;
 function configFile(config: unknown): string {
@@ -165,7 +154,7 @@ const CHAIN_KEYS = ['height', 'lagBlocks', 'headAgeSeconds', 'syncing', 'peers']
 
 describe('the --json report', () => {
   let report: Report;
-  let run: Run;
+  let run: CliRun;
 
   beforeAll(async () => {
     const ca = await createCa('Report Test CA');

@@ -1,13 +1,13 @@
 // `vantage check --publish`, as a child process: the same datums and
 // publisher as the Lambda, credentials from the standard AWS chain (here the
 // environment), the endpoint from AWS_ENDPOINT_URL_CLOUDWATCH.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { publishedDatums, startProbeAwsDouble, TEST_CREDENTIALS, type ProbeAwsDouble } from '../../support/aws/index.ts';
+import { runVantage } from '../../support/vantage-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'vantage-check-publish-'));
@@ -39,20 +39,14 @@ networks:
   return file;
 }
 
-function vantage(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/vantage.js', ...args], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env['PATH'],
-        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-        AWS_ENDPOINT_URL_CLOUDWATCH: aws.double.url,
-        // No shared config files: only the environment provides credentials.
-        AWS_CONFIG_FILE: join(dir, 'none'),
-        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-      },
-    }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
+function vantage(args: string[]) {
+  return runVantage(args, {
+    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_CLOUDWATCH: aws.double.url,
+    // No shared config files: only the environment provides credentials.
+    AWS_CONFIG_FILE: join(dir, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
   });
 }
 

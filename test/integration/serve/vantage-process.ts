@@ -62,16 +62,7 @@ export async function startVantage(args: readonly string[], options: { waitFor?:
 }
 
 /** Runs `vantage` to completion (for usage errors). */
-export function runVantage(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [VANTAGE_BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+export { runVantage } from '../../support/vantage-cli.ts';
 
 /** Polls `read` until `until` holds (state-based waiting, not a timed assertion). */
 export async function eventually<T>(read: () => Promise<T>, until: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {

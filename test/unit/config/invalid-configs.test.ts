@@ -2,27 +2,15 @@
 // its exact message, run through the real CLI: exit 2, one line per problem
 // naming file, line and config path, nothing on stdout. The whole of stderr
 // is compared, so a stack trace or any extra line fails the test.
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runVantage } from '../../support/vantage-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const DIR = 'test/fixtures/configs/invalid';
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function vantage(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/vantage.js', ...args], { cwd: ROOT, env: { PATH: process.env['PATH'], ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
-    });
-  });
-}
+const vantage = runVantage;
 
 const CHAINS = 'algorand, evm, substrate, cometbft, bitcoin, solana, http-json';
 
