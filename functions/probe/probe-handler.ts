@@ -117,7 +117,9 @@ export function createProbeHandler(options: ProbeHandlerOptions) {
     logger.info('probe run', {
       shard,
       publish: { namespace, centralRegion, datums: datums.length, published: outcome.published, requests: outcome.requests, unpublished: outcome.unpublished.length },
-      report: JSON.parse(prepared.redactor.redact(JSON.stringify(report))) as unknown,
+      // Already redacted field by field; the logger's replacer redacts every string once more.
+      // (Redacting the serialized JSON instead could break it: a short secret may match a key.)
+      report,
     });
     return { status: report.status, shard, endpoints, published: outcome.published, unpublished: outcome.unpublished.length };
   };
