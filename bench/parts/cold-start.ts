@@ -5,8 +5,7 @@
 // and publisher are created at import, as in a Lambda init) against a bare
 // `node -e ''`, median of 20 each, interleaved, in the same run.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +13,7 @@ import { buildProbeBundle } from '../../functions/probe/build.ts';
 import { ROOT } from '../support/child-process.ts';
 import { verdict, type BenchSettings, type PartResult } from '../support/part-result.ts';
 import { median, round3 } from '../support/stats.ts';
+import { benchTempDir } from '../support/temp-dir.ts';
 import { TARGETS } from '../targets.ts';
 
 const CONFIG = join(ROOT, 'examples', 'vantage.example.yaml');
@@ -31,7 +31,7 @@ function timeProcess(args: readonly string[], cwd: string): Promise<number> {
 }
 
 export async function coldStart(settings: BenchSettings): Promise<PartResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'vantage-bench-cold-'));
+  const dir = benchTempDir('cold');
   const bundled = await buildProbeBundle({ configFile: CONFIG, outDir: join(dir, 'bundled') });
   const externalSdk = await buildProbeBundle({ configFile: CONFIG, outDir: join(dir, 'external-sdk'), external: ['@aws-sdk/*'] });
   // The external-SDK build finds @aws-sdk/* the way the runtime-provided SDK

@@ -4,8 +4,7 @@
 // in 10 ms (a nearby node), 2 of them 50 blocks behind (agreement must flag
 // them `lagging`). Every probe runs the full EVM adapter (chainId, latest
 // block, syncing, peers, the admin/personal exposure calls).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { startHardhat, type HardhatNode } from '../../test/support/hardhat.ts';
@@ -14,6 +13,7 @@ import type { BenchCertificates } from '../support/bench-certificates.ts';
 import { runInChild, startService, type Service } from '../support/child-process.ts';
 import type { BenchSettings, PartResult } from '../support/part-result.ts';
 import { round3 } from '../support/stats.ts';
+import { benchTempDir } from '../support/temp-dir.ts';
 import type { FullRoundInput, FullRoundResult } from '../workers/full-round.ts';
 
 const NETWORKS = 10;
@@ -52,7 +52,7 @@ export async function fullRound(certs: BenchCertificates, settings: BenchSetting
         ],
       })),
     };
-    const configFile = join(mkdtempSync(join(tmpdir(), 'vantage-bench-round-')), 'vantage.yaml');
+    const configFile = join(benchTempDir('round'), 'vantage.yaml');
     writeFileSync(configFile, stringify(config));
 
     const rounds = settings.quick ? 2 : 4;

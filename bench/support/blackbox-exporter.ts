@@ -5,13 +5,13 @@
 // come from the bench process and cost the exporter only what answering
 // them costs (part of its per-probe price, as in production).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../test/support/free-port.ts';
 import { processCpuUs } from './process-cpu.ts';
+import { benchTempDir } from './temp-dir.ts';
 
 const BINARIES = ['prometheus-blackbox-exporter', 'blackbox_exporter'];
 
@@ -37,7 +37,7 @@ export interface BlackboxExporter {
 }
 
 export async function startBlackboxExporter(binary: string, caFile: string): Promise<BlackboxExporter> {
-  const dir = mkdtempSync(join(tmpdir(), 'vantage-bench-blackbox-'));
+  const dir = benchTempDir('blackbox');
   const configFile = join(dir, 'blackbox.yml');
   // Fresh connection per probe is blackbox_exporter's behaviour: each probe
   // builds its own HTTP client (keep-alive across probes is impossible).

@@ -3,18 +3,17 @@
 // (peak RSS, start-up): running .ts directly would load Node's TypeScript
 // stripper (~17 MB RSS) and compile every module at start, which the
 // deployed bundle never does.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { PROBE_BUNDLE_OPTIONS } from '../../functions/probe/bundle-config.ts';
 import { BENCH_DIR, ROOT } from './child-process.ts';
+import { benchTempDir } from './temp-dir.ts';
 
 let outDir: string | null = null;
 
 /** Bundles bench/<script> and returns the absolute path of the .mjs. */
 export async function bundleWorker(script: string): Promise<string> {
-  outDir ??= mkdtempSync(join(tmpdir(), 'vantage-bench-build-'));
+  outDir ??= benchTempDir('build');
   const outfile = join(outDir, basename(script).replace(/\.ts$/, '.mjs'));
   await build({
     ...PROBE_BUNDLE_OPTIONS,

@@ -34,7 +34,7 @@ export async function buildProbeBundle(options: ProbeBuildOptions): Promise<Prob
     external: [...(options.external ?? PROBE_BUNDLE_OPTIONS.external)],
     entryPoints: [join(ROOT, PROBE_ENTRY)],
     outfile: file,
-    define: probeBundleDefine(options.configFile),
+    define: { ...PROBE_BUNDLE_OPTIONS.define, ...probeBundleDefine(options.configFile) },
     absWorkingDir: ROOT,
     logLevel: 'silent',
   };

@@ -1,5 +1,5 @@
 // Bundle-only stand-in for the `undici` package (see PROBE_BUNDLE_OPTIONS.alias).
-// The probe uses undici's Client with its `request` method, and the error
+// The probe uses undici's Client (its `dispatch` method) and the error
 // classes; importing them from 'undici' pulls all of undici (fetch, WebSocket,
 // caches, mocks: 720 KiB minified) because it is CommonJS and cannot be
 // tree-shaken. These modules alone are ~270 KiB smaller and load measurably
@@ -10,14 +10,7 @@
 // @ts-expect-error -- undici's internal modules have no type declarations.
 import UndiciClient from '../../node_modules/undici/lib/dispatcher/client.js';
 // @ts-expect-error -- as above.
-import Dispatcher from '../../node_modules/undici/lib/dispatcher/dispatcher.js';
-// @ts-expect-error -- as above.
-import request from '../../node_modules/undici/lib/api/api-request.js';
-// @ts-expect-error -- as above.
 import undiciErrors from '../../node_modules/undici/lib/core/errors.js';
-
-// What undici's index.js does for every dispatcher method; the probe needs only request().
-(Dispatcher as { prototype: Record<string, unknown> }).prototype['request'] ??= request;
 
 export const Client = UndiciClient as typeof import('undici').Client;
 export const errors = undiciErrors as typeof import('undici').errors;

@@ -65,7 +65,7 @@ export class VantageFunction extends Construct {
  * silently building a different bundle.
  */
 export function nodejsBundling(define: Record<string, string>): BundlingOptions {
-  const { bundle, platform, format, target, minify, sourcemap, mainFields, banner, external, alias, legalComments, ...unmapped } = PROBE_BUNDLE_OPTIONS;
+  const { bundle, platform, format, target, minify, sourcemap, mainFields, banner, external, alias, define: fixedDefine, legalComments, ...unmapped } = PROBE_BUNDLE_OPTIONS;
   if (Object.keys(unmapped).length > 0 || !bundle || platform !== 'node' || format !== 'esm' || sourcemap !== 'external') {
     throw new Error(`PROBE_BUNDLE_OPTIONS changed (${Object.keys(unmapped).join(', ') || 'bundle/platform/format/sourcemap'}): map it in infra/constructs/vantage-function.ts`);
   }
@@ -83,7 +83,7 @@ export function nodejsBundling(define: Record<string, string>): BundlingOptions 
       '--legal-comments': legalComments,
       ...Object.fromEntries(Object.entries(alias).map(([name, path]) => [`--alias:${name}`, path])),
     },
-    define,
+    define: { ...fixedDefine, ...define },
     // Never Docker: bundling runs here, offline, with the project's esbuild.
     forceDockerBundling: false,
   };

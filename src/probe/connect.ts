@@ -60,29 +60,28 @@ export async function openConnection(target: ConnectTarget, options: ConnectOpti
     address = resolved.address;
   }
 
-  const tcpStart = performance.now();
-  const tcp = await connectTcp(address, target.port, signal);
-  if (!tcp.aborted) timings.connectMs = ms(tcpStart, performance.now());
-  if (!tcp.ok) return { ok: false, reason: connectFailure(tcp, `${target.host}:${target.port}`, budget), handshake: null };
-  if (!target.tls || options.tcpOnly) return { ok: true, socket: tcp.socket, handshake: null };
-
-  const tlsStart = performance.now();
-  const secured = await handshake(tcp.socket, target, signal);
-  if (secured.ok || !secured.aborted) timings.tlsMs = ms(tlsStart, performance.now());
-  if (!secured.ok) {
-    tcp.socket.destroy();
-    const failure = secured.aborted
-      ? reason('timeout', `connected to ${target.host}:${target.port}, but the TLS handshake got no answer ${budget()}`)
-      : reason('tls_failed', `TLS handshake with ${target.host}:${target.port} failed: ${secured.message}`);
-    return { ok: false, reason: failure, handshake: null };
+  const where = `${target.host}:${target.port}`;
+  if (!target.tls || options.tcpOnly) {
+    const tcpStart = performance.now();
+    const tcp = await connectTcp(address, target.port, signal);
+    if (!tcp.aborted) timings.connectMs = ms(tcpStart, performance.now());
+    if (!tcp.ok) return { ok: false, reason: connectFailure(tcp, where, budget), handshake: null };
+    return { ok: true, socket: tcp.socket, handshake: null };
   }
-  return { ok: true, socket: secured.socket, handshake: secured.facts };
+
+  const secured = await connectTls(address, target, signal, timings);
+  if (secured.ok) return { ok: true, socket: secured.socket, handshake: secured.facts };
+  if (secured.phase === 'tcp') return { ok: false, reason: connectFailure(secured, where, budget), handshake: null };
+  const failure = secured.aborted
+    ? reason('timeout', `connected to ${where}, but the TLS handshake got no answer ${budget()}`)
+    : reason('tls_failed', `TLS handshake with ${where} failed: ${secured.message}`);
+  return { ok: false, reason: failure, handshake: null };
 }
 
 /** Errors where the network, not the server, gave up: no answer came back. */
 const UNANSWERED = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
 
-function connectFailure(tcp: { aborted: boolean; code: string }, where: string, budget: () => string): Reason {
+function connectFailure(tcp: { readonly aborted: boolean; readonly code: string }, where: string, budget: () => string): Reason {
   if (tcp.aborted) return reason('connect_timeout', `no TCP answer from ${where} ${budget()}`);
   if (tcp.code === 'ECONNREFUSED') return reason('connect_refused', `connection refused by ${where} (nothing listening)`);
   if (UNANSWERED.has(tcp.code)) return reason('connect_timeout', `no TCP answer from ${where} (${tcp.code})`);
@@ -126,18 +125,30 @@ function connectTcp(address: string, port: number, signal: AbortSignal): Promise
   });
 }
 
-type Secured = { ok: true; aborted: false; socket: TLSSocket; facts: HandshakeFacts } | { ok: false; aborted: boolean; message: string };
+type Secured =
+  | { ok: true; socket: TLSSocket; facts: HandshakeFacts }
+  | { ok: false; phase: 'tcp' | 'tls'; aborted: boolean; code: string; message: string };
 
-function handshake(socket: Socket, target: ConnectTarget, signal: AbortSignal): Promise<Secured> {
+/**
+ * TCP connect and TLS handshake on one tls.connect: the socket's 'connect'
+ * (TCP up) and 'secureConnect' (handshake done) events time the two phases.
+ * (Connecting a net.Socket first and wrapping it in TLS afterwards costs
+ * ~70 µs more CPU per probe, measured: a sixth of a raw client's cost.)
+ */
+function connectTls(address: string, target: ConnectTarget, signal: AbortSignal, timings: Timings): Promise<Secured> {
   return new Promise((resolve) => {
-    if (signal.aborted) return resolve({ ok: false, aborted: true, message: 'aborted' });
+    if (signal.aborted) return resolve({ ok: false, phase: 'tcp', aborted: true, code: 'ABORTED', message: 'aborted' });
     const checkedName = target.serverName ?? target.host;
     // Node checks the name only when the chain verified, with a certificate
     // it has already parsed; we take both, and check the name we mean (Node
     // would fall back to "localhost" for IP targets without SNI).
     let checked: { cert: PeerCertificate; error: string | null } | null = null;
+    let phase: 'tcp' | 'tls' = 'tcp';
+    const tcpStart = performance.now();
+    let tlsStart = 0;
     const tls = tlsConnect({
-      socket,
+      host: address,
+      port: target.port,
       // SNI must not carry an IP address (RFC 6066).
       servername: isIP(checkedName) ? '' : checkedName,
       secureContext: secureContextFor(target.caFile),
@@ -153,12 +164,22 @@ function handshake(socket: Socket, target: ConnectTarget, signal: AbortSignal): 
     const settle = (outcome: Secured) => {
       signal.removeEventListener('abort', onAbort);
       tls.removeListener('error', onError);
+      tls.removeListener('connect', onConnect);
       tls.removeListener('secureConnect', onSecure);
+      // A phase's time is kept when it ended on its own; one the deadline cut off stays null.
+      if (phase === 'tls' && (outcome.ok || !outcome.aborted)) timings.tlsMs = ms(tlsStart, performance.now());
+      if (phase === 'tcp' && !outcome.ok && !outcome.aborted) timings.connectMs = ms(tcpStart, performance.now());
       if (!outcome.ok) tls.destroy();
       resolve(outcome);
     };
-    const onAbort = () => settle({ ok: false, aborted: true, message: 'aborted' });
-    const onError = (err: NodeJS.ErrnoException) => settle({ ok: false, aborted: false, message: describeTlsError(err) });
+    const onAbort = () => settle({ ok: false, phase, aborted: true, code: 'ABORTED', message: 'aborted' });
+    const onError = (err: NodeJS.ErrnoException) =>
+      settle({ ok: false, phase, aborted: false, code: err.code ?? err.message, message: describeTlsError(err) });
+    const onConnect = () => {
+      tlsStart = performance.now();
+      timings.connectMs = ms(tcpStart, tlsStart);
+      phase = 'tls';
+    };
     const onSecure = () => {
       const seen = checked as { cert: PeerCertificate; error: string | null } | null;
       let cert = seen?.cert ?? null;
@@ -172,7 +193,6 @@ function handshake(socket: Socket, target: ConnectTarget, signal: AbortSignal): 
       const authError = tls.authorizationError as unknown as string | NodeJS.ErrnoException | null;
       settle({
         ok: true,
-        aborted: false,
         socket: tls,
         facts: {
           protocol: tls.getProtocol(),
@@ -185,6 +205,7 @@ function handshake(socket: Socket, target: ConnectTarget, signal: AbortSignal): 
     };
     signal.addEventListener('abort', onAbort, { once: true });
     tls.once('error', onError);
+    tls.once('connect', onConnect);
     tls.once('secureConnect', onSecure);
   });
 }

@@ -8,6 +8,7 @@ import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-confi
 import { safeDecode } from '../config/resolve-secrets.ts';
 import { blockingCertificateReasons, describeTls, expiryWarning, type TlsInfo } from './certificate.ts';
 import { openConnection, type ConnectTarget } from './connect.ts';
+import { probeDeadline } from './probe-deadline.ts';
 import { identityMismatches } from './identity.ts';
 import { HttpSession } from './http-session.ts';
 import { addReason, reason, type Reason } from './reasons.ts';
@@ -46,13 +47,25 @@ export async function withSession<T>(
   use: (session: Session, context: { timings: Timings; reasons: Reason[]; now: () => number }) => Promise<T>,
   onUnusable: (context: { timings: Timings; reasons: Reason[]; tls: TlsInfo | null }) => T,
 ): Promise<T> {
+  const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
+  try {
+    return await sessionUntil(deadline.signal, endpoint, options, use, onUnusable);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function sessionUntil<T>(
+  signal: AbortSignal,
+  endpoint: ResolvedEndpoint,
+  options: ProbeOptions,
+  use: (session: Session, context: { timings: Timings; reasons: Reason[]; now: () => number }) => Promise<T>,
+  onUnusable: (context: { timings: Timings; reasons: Reason[]; tls: TlsInfo | null }) => T,
+): Promise<T> {
   const now = options.now ?? Date.now;
   const timings = emptyTimings();
   const reasons: Reason[] = [];
   const startedAt = performance.now();
-  const signal = options.runSignal
-    ? AbortSignal.any([AbortSignal.timeout(endpoint.timeoutMs), options.runSignal])
-    : AbortSignal.timeout(endpoint.timeoutMs);
   const budget = () => (options.runSignal?.aborted ? "before the run's deadline" : `within ${endpoint.timeoutMs} ms`);
 
   let url: URL;
@@ -169,11 +182,10 @@ async function probePrivate(endpoint: ResolvedEndpoint, options: ProbeOptions): 
   } catch {
     return { endpoint, reasons: [], timings, tls: null, chain: null };
   }
-  const signal = options.runSignal
-    ? AbortSignal.any([AbortSignal.timeout(endpoint.timeoutMs), options.runSignal])
-    : AbortSignal.timeout(endpoint.timeoutMs);
+  const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
   const target = targetOf(url, endpoint);
-  const outcome = await openConnection(target, { signal, timings, startedAt, budget: () => '', tcpOnly: true });
+  const outcome = await openConnection(target, { signal: deadline.signal, timings, startedAt, budget: () => '', tcpOnly: true });
+  deadline.dispose();
   timings.totalMs = ms(startedAt, performance.now());
   if (!outcome.ok) return { endpoint, reasons: [], timings, tls: null, chain: null };
   outcome.socket.destroy();
