@@ -93,7 +93,7 @@ export async function resolveSecrets(
     const fetcher = sources[kind];
     if (!fetcher) {
       for (const [name, { path, line }] of wanted) {
-        problems.push({ path, line, message: `\${${kind}:${name}} cannot be resolved here: no AWS ${kind === 'ssm' ? 'SSM' : 'Secrets Manager'} access configured` });
+        problems.push({ path, line, message: `\${${kind}:${name}} is resolved by the probe Lambda, not here: use \${env:NAME} to run this config locally` });
       }
       continue;
     }

@@ -54,7 +54,7 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['private-reference.yaml', ['11: networks[0].endpoints[1].reference: a private endpoint cannot be a reference (it must not answer at all)']],
   ['secret-unknown-kind.yaml', ['9: networks[0].endpoints[0].headers.Authorization: unknown secret reference "${vault:eth/token}" (use ${env:NAME}, ${ssm:/path} or ${secretsmanager:name})']],
   ['secret-unterminated.yaml', ['7: networks[0].endpoints[0].url: unterminated secret reference "${env:KEY" (expected ${kind:name})']],
-  ['ssm-without-aws.yaml', ['9: networks[0].endpoints[0].headers.X-Api-Key: ${ssm:/vantage/eth-key} cannot be resolved here: no AWS SSM access configured']],
+  ['ssm-without-aws.yaml', ['9: networks[0].endpoints[0].headers.X-Api-Key: ${ssm:/vantage/eth-key} is resolved by the probe Lambda, not here: use ${env:NAME} to run this config locally']],
   ['timeout-negative.yaml', ['8: networks[0].endpoints[0].timeoutMs: must be greater than 0 (milliseconds)']],
   ['timeout-string.yaml', ['3: defaults.timeoutMs: must be a number (milliseconds)']],
   ['unknown-chain.yaml', [`4: networks[0].chain: must be one of ${CHAINS}`]],

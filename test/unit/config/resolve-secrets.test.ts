@@ -109,8 +109,8 @@ describe('${ssm:…} and ${secretsmanager:…}', () => {
   it('without AWS access (the CLI) they are config errors naming the reference', async () => {
     const err = await rejection(resolveSecrets(fromText(text), { env: {} }));
     expect(err.problems.map((p) => p.message)).toEqual([
-      '${ssm:/vantage/token} cannot be resolved here: no AWS SSM access configured',
-      '${secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:rpc-AbCdEf} cannot be resolved here: no AWS Secrets Manager access configured',
+      '${ssm:/vantage/token} is resolved by the probe Lambda, not here: use ${env:NAME} to run this config locally',
+      '${secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:rpc-AbCdEf} is resolved by the probe Lambda, not here: use ${env:NAME} to run this config locally',
     ]);
   });
 
