@@ -2,24 +2,31 @@
 // `-c config=FILE` (default examples/vantage.example.yaml) through
 // src/config/, and account facts from context: probeAccount,
 // probeAccounts (JSON {"region": "account"}), organizationId.
-// A config synth cannot build ends with one line per problem and exit 2.
+// A config synth cannot build, or one too large for CloudFormation and
+// CloudWatch (infra/stack-limits.ts), ends with one line per problem and exit 2.
 // Feature flags live in cdk.json's context (the CLI passes them in).
 import { App } from 'aws-cdk-lib';
 import { ConfigError } from '../src/config/config-error.ts';
 import { loadDeployment, type AccountSettings } from './deployment.ts';
+import { stackLimitProblems, templateSizeProblems } from './stack-limits.ts';
 import { buildVantageApp } from './vantage-app.ts';
 
 export const DEFAULT_CONFIG = 'examples/vantage.example.yaml';
 
 const app = new App();
+const configFile = String(app.node.tryGetContext('config') ?? DEFAULT_CONFIG);
 try {
-  buildVantageApp(app, loadDeployment(String(app.node.tryGetContext('config') ?? DEFAULT_CONFIG), accountSettings(app)));
+  const stacks = buildVantageApp(app, loadDeployment(configFile, accountSettings(app)));
+  // Checked here, not at deploy time: a config too large for one stack fails with one line.
+  const tooLarge = stackLimitProblems(stacks);
+  if (tooLarge.length > 0) throw new ConfigError(tooLarge, configFile);
+  const oversized = templateSizeProblems(app.synth());
+  if (oversized.length > 0) throw new ConfigError(oversized, configFile);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   process.stderr.write(`${err.message}\n`);
   process.exit(2);
 }
-app.synth();
 
 function accountSettings(app: App): AccountSettings {
   const text = (key: string): string | undefined => {

@@ -31,3 +31,25 @@ export const LOG_RETENTION_DAYS = [
 
 /** IAM role names: at most 64 characters. */
 export const IAM_ROLE_NAME_MAX_LENGTH = 64;
+
+/**
+ * Dashboards (CloudWatch service quotas): "Up to 500 metrics per dashboard
+ * widget. Up to 2500 metrics per dashboard, across all widgets. These quotas
+ * include all metrics retrieved for use in metric math functions." A
+ * DashboardBody holds 0-500 widgets; an alarm status widget 1-100 alarms
+ * (Dashboard Body Structure and Syntax).
+ */
+export const DASHBOARD_WIDGET_MAX_METRICS = 500;
+export const DASHBOARD_MAX_METRICS = 2500;
+export const DASHBOARD_MAX_WIDGETS = 500;
+export const ALARM_STATUS_WIDGET_MAX_ALARMS = 100;
+
+/** "A single query can return no more than 500 time series" (Metrics Insights quotas). */
+export const METRICS_INSIGHTS_MAX_SERIES = 500;
+
+/**
+ * CloudFormation quotas: 500 resources per stack; a template body uploaded
+ * through S3 (as `cdk deploy` does) of at most 1 MB.
+ */
+export const STACK_MAX_RESOURCES = 500;
+export const TEMPLATE_MAX_BYTES = 1_000_000;

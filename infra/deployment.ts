@@ -9,7 +9,7 @@ import { scanReferences } from '../src/config/secret-reference.ts';
 import { alarmInventory } from '../src/cost/alarm-inventory.ts';
 import { scheduleIntervalSeconds } from '../src/cost/schedule.ts';
 import {
-  ALARM_MAX_PERIOD_SECONDS, COMPOSITE_ALARM_MAX_CHILDREN, COMPOSITE_ALARM_RULE_MAX_LENGTH, LOG_RETENTION_DAYS, MATH_ALARM_MAX_METRICS,
+  ALARM_MAX_PERIOD_SECONDS, ALARM_NAME_MAX_LENGTH, COMPOSITE_ALARM_MAX_CHILDREN, COMPOSITE_ALARM_RULE_MAX_LENGTH, LOG_RETENTION_DAYS, MATH_ALARM_MAX_METRICS,
 } from './aws-limits.ts';
 
 /** Facts about accounts, from CDK context (`-c key=value` or cdk.json). */
@@ -74,8 +74,18 @@ export function deploymentProblems(config: ResolvedConfig): ConfigProblem[] {
     add(['logs', 'retentionDays'], `is ${config.logs.retentionDays}; CloudWatch Logs keeps logs for one of ${LOG_RETENTION_DAYS.join(', ')} days`);
   }
   problems.push(...environmentReferenceProblems(config));
-  if (problems.length === 0) problems.push(...compositeProblems(config));
+  if (problems.length === 0) problems.push(...alarmNameProblems(config), ...compositeProblems(config));
   return problems;
+}
+
+/** Alarm names carry the namespace and ids: one line for the longest that CloudWatch would refuse. */
+function alarmNameProblems(config: ResolvedConfig): ConfigProblem[] {
+  const longest = alarmInventory(config).reduce<string>((a, b) => (b.name.length > a.length ? b.name : a), '');
+  if (longest.length <= ALARM_NAME_MAX_LENGTH) return [];
+  return [{
+    path: 'central.namespace',
+    message: `makes alarm names up to ${longest.length} characters (e.g. "${longest.slice(0, 60)}…"); CloudWatch allows ${ALARM_NAME_MAX_LENGTH}: shorten the namespace or the network and endpoint ids`,
+  }];
 }
 
 /**

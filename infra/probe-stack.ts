@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import {
   DEFAULT_DEADLINE_RESERVE_MS, PROBE_ENTRY, VANTAGE_CENTRAL_REGION, VANTAGE_DEADLINE_RESERVE_MS, VANTAGE_NAMESPACE, VANTAGE_PUBLISHER_ROLE_ARN,
 } from '../functions/probe/bundle-config.ts';
-import { publisherRoleArn } from '../src/config/deployment-names.ts';
+import { publisherRoleName } from '../src/config/deployment-names.ts';
 import { listSecretReferences } from '../src/config/resolve-secrets.ts';
 import type { SecretReference } from '../src/config/secret-reference.ts';
 import { PROBE_FUNCTION } from '../src/cost/deployment-sizes.ts';
@@ -33,6 +33,8 @@ export class ProbeStack extends Stack {
     super(scope, id, props);
     const { deployment } = props;
     const { central, config } = deployment;
+    // publisherRoleArn() spells the aws partition; the stack's own partition keeps aws-cn and GovCloud right.
+    const publisherArn = `arn:${this.partition}:iam::${central.account}:role/${publisherRoleName(central.namespace)}`;
 
     this.role = new Role(this, 'Role', {
       roleName: probeRoleName(central.namespace, props.region),
@@ -42,7 +44,7 @@ export class ProbeStack extends Stack {
     this.role.addToPolicy(new PolicyStatement({
       sid: 'AssumeCentralPublisher',
       actions: ['sts:AssumeRole'],
-      resources: [publisherRoleArn(central.namespace, central.account)],
+      resources: [publisherArn],
     }));
     for (const statement of secretStatements(this, endpointSecretReferences(deployment))) this.role.addToPolicy(statement);
 
@@ -53,7 +55,7 @@ export class ProbeStack extends Stack {
       timeout: Duration.seconds(probeTimeoutSeconds(deployment)),
       role: this.role,
       environment: {
-        [VANTAGE_PUBLISHER_ROLE_ARN]: publisherRoleArn(central.namespace, central.account),
+        [VANTAGE_PUBLISHER_ROLE_ARN]: publisherArn,
         [VANTAGE_CENTRAL_REGION]: central.region,
         [VANTAGE_NAMESPACE]: central.namespace,
         [VANTAGE_DEADLINE_RESERVE_MS]: String(DEFAULT_DEADLINE_RESERVE_MS),

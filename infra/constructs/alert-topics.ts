@@ -3,7 +3,7 @@
 // SNS key does not let CloudWatch publish). Subscriptions come from the
 // config; an HTTPS URL's secret references become CloudFormation dynamic
 // references, resolved at deploy time, never written into the template.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
@@ -41,7 +41,11 @@ export class AlertTopics extends Construct implements Topics {
       principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      conditions: { StringEquals: { 'aws:SourceAccount': central.account } },
+      // Only this account's alarms (confused deputy: CloudWatch acts for many accounts).
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': central.account },
+        ArnLike: { 'aws:SourceArn': `arn:${Stack.of(this).partition}:cloudwatch:${central.region}:${central.account}:alarm:*` },
+      },
     }));
     this.undelivered = new Queue(this, 'Undelivered', {
       queueName: `${slug}-undelivered-alerts`,

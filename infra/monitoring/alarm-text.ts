@@ -12,12 +12,17 @@ export interface AlarmTextContext {
   readonly dashboardUrl: string;
 }
 
+/**
+ * Long ids, many regions and a long namespace (in the dashboard link) can
+ * pass CloudWatch's 1,024 characters: the dashboard link goes first (the
+ * on-call person finds the dashboard by name), then the runbook is cut.
+ */
 export function alarmDescription(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
-  const text = `${sentence(alarm, ctx)}\nRunbook: ${runbook(alarm)}\nDashboard: ${ctx.dashboardUrl}`;
-  if (text.length > ALARM_DESCRIPTION_MAX_LENGTH) {
-    throw new Error(`alarm description of "${alarm.name}" is ${text.length} characters; CloudWatch allows ${ALARM_DESCRIPTION_MAX_LENGTH}`);
-  }
-  return text;
+  const head = `${sentence(alarm, ctx)}\nRunbook: ${runbook(alarm)}`;
+  const full = `${head}\nDashboard: ${ctx.dashboardUrl}`;
+  if (full.length <= ALARM_DESCRIPTION_MAX_LENGTH) return full;
+  if (head.length <= ALARM_DESCRIPTION_MAX_LENGTH) return head;
+  return `${head.slice(0, ALARM_DESCRIPTION_MAX_LENGTH - 1)}…`;
 }
 
 function sentence(alarm: PlannedAlarm, ctx: AlarmTextContext): string {

@@ -146,7 +146,8 @@ export class VantageAlarms extends Construct {
   /** Number of regions in which the endpoint was down; a region that sent nothing counts as up (the heartbeat alarm covers it). */
   private regionsDown(network: ResolvedNetwork, endpoint: string, period: Duration): MathExpression {
     const ups = Object.fromEntries(this.props.deployment.regions.map((region, i) =>
-      [`up${i}`, this.props.metrics.up({ network: network.id, endpoint, region, period })]));
+      // Labelled by region only: the alarm is the endpoint's, and every byte here is repeated per alarm and region.
+      [`up${i}`, this.props.metrics.up({ network: network.id, endpoint, region, period, label: region })]));
     return new MathExpression({
       expression: Object.keys(ups).map((id) => `(1 - FILL(${id}, 1))`).join(' + '),
       usingMetrics: ups,
@@ -160,7 +161,7 @@ export class VantageAlarms extends Construct {
   ): MathExpression {
     const prefix = name.toLowerCase().replace(/[^a-z]/g, '').slice(0, 8);
     const series = Object.fromEntries(this.props.deployment.regions.map((region, i) =>
-      [`${prefix}${i}`, this.props.metrics.endpoint(name, { network: network.id, endpoint, region, statistic, period })]));
+      [`${prefix}${i}`, this.props.metrics.endpoint(name, { network: network.id, endpoint, region, statistic, period, label: region })]));
     return new MathExpression({
       expression: `${aggregate}([${Object.keys(series).join(', ')}])`,
       usingMetrics: series,

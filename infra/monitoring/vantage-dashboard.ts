@@ -1,15 +1,22 @@
 // One dashboard for the deployment: the probes' heartbeat on top, then per
 // network its alarms, up by region, latency, height and lag, and
 // certificate days. Built from VantageMetrics; no metric is defined here.
+// Per-endpoint graphs are Metrics Insights queries (one query per widget,
+// one series per endpoint and region): the dashboard's size and metric count
+// do not grow with endpoints × regions, where listing every metric would
+// pass CloudWatch's 500-per-widget and 2,500-per-dashboard quotas (and the
+// template's 1 MB) at a few dozen endpoints.
 import { Duration } from 'aws-cdk-lib';
 import {
-  AlarmStatusWidget, Dashboard, GraphWidget, MathExpression, SingleValueWidget, Stats, TextWidget, type AlarmBase, type IWidget,
+  AlarmStatusWidget, Dashboard, GraphWidget, MathExpression, SingleValueWidget, TextWidget, type AlarmBase, type IWidget,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { ResolvedNetwork } from '../../src/config/resolved-config.ts';
-import { mayUseTls, servedEndpoints, type PlannedAlarm } from '../../src/cost/alarm-inventory.ts';
+import { DIMENSION } from '../../src/metrics/names.ts';
+import { headAgeEndpoints, mayUseTls, servedEndpoints, type PlannedAlarm } from '../../src/cost/alarm-inventory.ts';
+import { ALARM_STATUS_WIDGET_MAX_ALARMS } from '../aws-limits.ts';
 import type { Deployment } from '../deployment.ts';
-import type { VantageMetrics } from './vantage-metrics.ts';
+import type { EndpointMetricName, InsightsAggregate, VantageMetrics } from './vantage-metrics.ts';
 
 export interface VantageDashboardProps {
   readonly deployment: Deployment;
@@ -21,9 +28,13 @@ export interface VantageDashboardProps {
 
 const FULL = 24;
 const HALF = 12;
+const BY_ENDPOINT_AND_REGION = [DIMENSION.Endpoint, DIMENSION.ProbeRegion] as const;
 
 export class VantageDashboard extends Construct {
   readonly dashboard: Dashboard;
+  /** Widgets on the dashboard (at most 500) and the metrics they read (at most 2,500), for the limit checks. */
+  readonly widgetCount: number;
+  readonly metricCount: number;
   private readonly props: VantageDashboardProps;
   private readonly period: Duration;
 
@@ -31,15 +42,26 @@ export class VantageDashboard extends Construct {
     super(scope, id);
     this.props = props;
     this.period = Duration.seconds(props.deployment.intervalSeconds);
+    const widgets = [this.probeRow(), ...props.deployment.config.networks.map((n) => this.networkRows(n))];
+    this.widgetCount = widgets.flat().length;
+    // Each Insights query counts as one; the heartbeat graph reads one metric per region.
+    this.metricCount = props.deployment.regions.length + widgets.flat().filter((w) => w instanceof GraphWidget || w instanceof SingleValueWidget).length;
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: props.dashboardName,
       defaultInterval: Duration.hours(3),
-      widgets: [this.probeRow(), ...props.deployment.config.networks.map((n) => this.networkRows(n))],
+      widgets,
     });
   }
 
-  private alarmsWhere(test: (a: PlannedAlarm) => boolean): AlarmBase[] {
-    return this.props.planned.filter(test).map((a) => this.props.alarms.get(a.name)!);
+  /** Alarm status widgets of at most 100 alarms each. */
+  private alarmWidgets(title: string, test: (a: PlannedAlarm) => boolean, width: number): IWidget[] {
+    const alarms = this.props.planned.filter(test).map((a) => this.props.alarms.get(a.name)!);
+    const widgets: IWidget[] = [];
+    for (let i = 0; i < alarms.length; i += ALARM_STATUS_WIDGET_MAX_ALARMS) {
+      const part = alarms.length > ALARM_STATUS_WIDGET_MAX_ALARMS ? ` (${i / ALARM_STATUS_WIDGET_MAX_ALARMS + 1})` : '';
+      widgets.push(new AlarmStatusWidget({ title: `${title}${part}`, alarms: alarms.slice(i, i + ALARM_STATUS_WIDGET_MAX_ALARMS), width }));
+    }
+    return widgets;
   }
 
   private probeRow(): IWidget[] {
@@ -52,58 +74,63 @@ export class VantageDashboard extends Construct {
         leftYAxis: { min: 0 },
         width: HALF,
       }),
-      new AlarmStatusWidget({ title: 'Probe heartbeats', alarms: this.alarmsWhere((a) => a.subject.kind === 'heartbeat'), width: HALF }),
+      ...this.alarmWidgets('Probe heartbeats', (a) => a.subject.kind === 'heartbeat', HALF),
     ];
   }
 
+  /** One series per endpoint and region of the network (private endpoints left out), worst first. */
+  private perEndpoint(network: ResolvedNetwork, aggregate: InsightsAggregate, name: EndpointMetricName, orderBy: 'ASC' | 'DESC', period = this.period): MathExpression {
+    const exclude = network.endpoints.filter((e) => e.visibility === 'private').map((e) => e.id);
+    return new MathExpression({
+      expression: this.props.metrics.networkQuery(aggregate, name, network.id, { groupBy: BY_ENDPOINT_AND_REGION, orderBy, exclude }),
+      period,
+      // Empty: CloudWatch labels each series with its endpoint and region.
+      label: '',
+    });
+  }
+
   private networkRows(network: ResolvedNetwork): IWidget[] {
-    const m = this.props.metrics;
-    const period = this.period;
-    const regions = this.props.deployment.regions;
-    const served = servedEndpoints(network);
-    const perEndpointRegion = (endpoints: readonly { id: string }[], make: (endpoint: string, region: string) => ReturnType<VantageMetrics['endpoint']>) =>
-      endpoints.flatMap((e) => regions.map((r) => make(e.id, r)));
     const stale = network.maxHeadAgeSeconds === null ? '' : `, stale after ${network.maxHeadAgeSeconds} s`;
     const widgets: IWidget[] = [
       new TextWidget({ markdown: `## ${network.id} (${network.chain})\nMax lag ${network.maxLagBlocks} blocks${stale}.`, width: FULL, height: 2 }),
-      new AlarmStatusWidget({ title: `${network.id} alarms`, alarms: this.alarmsWhere((a) => a.subject.network === network.id), width: FULL }),
-      new GraphWidget({
-        title: `${network.id}: up by region (0/1)`,
-        left: perEndpointRegion(served, (endpoint, region) => m.up({ network: network.id, endpoint, region, period })),
-        leftYAxis: { min: 0, max: 1 },
-        width: HALF,
-      }),
-      new GraphWidget({
-        title: `${network.id}: time to first byte (ms)`,
-        left: perEndpointRegion(served, (endpoint, region) => m.endpoint('TimeToFirstByte', { network: network.id, endpoint, region, statistic: Stats.AVERAGE, period })),
-        leftYAxis: { min: 0 },
-        width: HALF,
-      }),
-      new GraphWidget({
-        title: `${network.id}: block height`,
-        left: perEndpointRegion(network.endpoints.filter((e) => e.visibility === 'public'), (endpoint, region) =>
-          m.endpoint('BlockHeight', { network: network.id, endpoint, region, statistic: Stats.MAXIMUM, period })),
-        width: HALF,
-      }),
-      new GraphWidget({
+      ...this.alarmWidgets(`${network.id} alarms`, (a) => a.subject.network === network.id, FULL),
+    ];
+    if (servedEndpoints(network).length > 0) {
+      widgets.push(
+        new GraphWidget({ title: `${network.id}: up by region (0/1)`, left: [this.perEndpoint(network, 'MIN', 'Up', 'ASC')], leftYAxis: { min: 0, max: 1 }, width: HALF }),
+        new GraphWidget({ title: `${network.id}: time to first byte (ms)`, left: [this.perEndpoint(network, 'AVG', 'TimeToFirstByte', 'DESC')], leftYAxis: { min: 0 }, width: HALF }),
+      );
+    }
+    if (network.endpoints.some((e) => e.visibility === 'public')) {
+      widgets.push(new GraphWidget({ title: `${network.id}: block height`, left: [this.perEndpoint(network, 'MAX', 'BlockHeight', 'DESC')], width: HALF }));
+    }
+    if (servedEndpoints(network).length > 0) {
+      widgets.push(new GraphWidget({
         title: `${network.id}: height lag (blocks)`,
-        left: perEndpointRegion(served, (endpoint, region) => m.endpoint('HeightLag', { network: network.id, endpoint, region, statistic: Stats.MAXIMUM, period })),
+        left: [this.perEndpoint(network, 'MAX', 'HeightLag', 'DESC')],
         leftAnnotations: [{ value: network.maxLagBlocks, label: 'max lag' }],
         leftYAxis: { min: 0 },
         width: HALF,
-      }),
-    ];
-    const certified = served.filter(mayUseTls);
-    if (certified.length > 0) {
-      const hourly = Duration.hours(1);
+      }));
+    }
+    if (headAgeEndpoints(network).length > 0) {
+      widgets.push(new GraphWidget({
+        title: `${network.id}: head age (s)`,
+        left: [this.perEndpoint(network, 'MAX', 'HeadAge', 'DESC')],
+        leftAnnotations: [{ value: network.maxHeadAgeSeconds!, label: 'stale' }],
+        leftYAxis: { min: 0 },
+        width: HALF,
+      }));
+    }
+    if (servedEndpoints(network).some(mayUseTls)) {
+      // Hourly: days to expiry move slowly; the lowest across regions per endpoint, soonest first.
       widgets.push(new SingleValueWidget({
         title: `${network.id}: certificate days to expiry`,
-        metrics: certified.map((e, k) => {
-          // Ids are unique across the widget: e<endpoint>r<region>.
-          const series = Object.fromEntries(regions.map((region, i) =>
-            [`e${k}r${i}`, m.endpoint('TlsDaysToExpiry', { network: network.id, endpoint: e.id, region, statistic: Stats.MINIMUM, period: hourly })]));
-          return new MathExpression({ expression: `MIN([${Object.keys(series).join(', ')}])`, usingMetrics: series, period: hourly, label: e.id });
-        }),
+        metrics: [new MathExpression({
+          expression: this.props.metrics.networkQuery('MIN', 'TlsDaysToExpiry', network.id, { groupBy: [DIMENSION.Endpoint], orderBy: 'ASC' }),
+          period: Duration.hours(1),
+          label: '',
+        })],
         width: FULL,
       }));
     }

@@ -73,10 +73,28 @@ export class VantageMetrics {
 
   /**
    * A Metrics Insights query over one metric of every endpoint of a network,
-   * in every region: alarms on it are not bound by the 10-metric math limit.
+   * in every region: alarms on it are not bound by the 10-metric math limit,
+   * and a dashboard graph of it is one query instead of endpoints × regions
+   * metrics (a widget shows at most 500 metrics, a dashboard 2,500).
+   * `groupBy` returns one series per group (at most 500, sorted by `orderBy`
+   * so the worst come first); `exclude` leaves out endpoints by id.
    */
-  networkQuery(aggregate: 'MIN' | 'MAX', name: EndpointMetricName, network: string): string {
+  networkQuery(aggregate: InsightsAggregate, name: EndpointMetricName, network: string, options: NetworkQueryOptions = {}): string {
     const schema = `SCHEMA("${this.namespace.replaceAll('"', '\\"')}", ${DIMENSION.Network}, ${DIMENSION.Endpoint}, ${DIMENSION.ProbeRegion})`;
-    return `SELECT ${aggregate}(${METRIC[name]}) FROM ${schema} WHERE ${DIMENSION.Network} = '${network.replaceAll("'", "''")}'`;
+    const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+    const where = [`${DIMENSION.Network} = ${quote(network)}`, ...(options.exclude ?? []).map((id) => `${DIMENSION.Endpoint} != ${quote(id)}`)].join(' AND ');
+    const groupBy = options.groupBy?.length ? ` GROUP BY ${options.groupBy.join(', ')} ORDER BY ${aggregate}() ${options.orderBy ?? 'DESC'}` : '';
+    return `SELECT ${aggregate}(${METRIC[name]}) FROM ${schema} WHERE ${where}${groupBy}`;
   }
+}
+
+export type InsightsAggregate = 'MIN' | 'MAX' | 'AVG';
+
+export interface NetworkQueryOptions {
+  /** Dimensions to group by, e.g. Endpoint and ProbeRegion: one series each. */
+  readonly groupBy?: readonly (typeof DIMENSION)[keyof typeof DIMENSION][];
+  /** Series order (the query returns at most 500): ASC puts the lowest first. @default DESC */
+  readonly orderBy?: 'ASC' | 'DESC';
+  /** Endpoint ids left out (e.g. private endpoints, whose Up means "not reachable"). */
+  readonly exclude?: readonly string[];
 }

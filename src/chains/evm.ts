@@ -4,6 +4,7 @@ import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts'
 import { isRecord } from './http-json-response.ts';
 import { parseHexQuantity, parseUnsigned } from './heights.ts';
 import { jsonRpc } from './json-rpc.ts';
+import { quote } from './quote.ts';
 
 /** Read-only admin methods; a result (not an error) means the namespace faces the internet. */
 const EXPOSURE_METHODS = ['admin_nodeInfo', 'admin_peers', 'personal_listAccounts'] as const;
@@ -31,7 +32,7 @@ export const evm: ChainAdapter = {
     let height: number | null = null;
     let headTimeSeconds: number | null = null;
     if (!block.ok) reasons.push(block.reason);
-    else if (!isRecord(block.result)) reasons.push(reason('invalid_response', `eth_getBlockByNumber: latest block is ${JSON.stringify(block.result)}, not a block object`));
+    else if (!isRecord(block.result)) reasons.push(reason('invalid_response', `eth_getBlockByNumber: latest block is ${quote(block.result)}, not a block object`));
     else {
       const number = parseHexQuantity(block.result['number'], 'block number');
       if (number.ok) height = number.value;
@@ -76,7 +77,7 @@ async function readSyncing(http: AdapterContext['http'], reasons: Reason[]): Pro
     reasons.push(reason('syncing', `node reports it is syncing${detail}`));
     return true;
   }
-  reasons.push(reason('invalid_response', `eth_syncing returned ${JSON.stringify(answer.result)}, expected false or a sync status`));
+  reasons.push(reason('invalid_response', `eth_syncing returned ${quote(answer.result)}, expected false or a sync status`));
   return null;
 }
 

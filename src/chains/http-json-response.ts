@@ -9,6 +9,8 @@ export type JsonOutcome = { readonly ok: true; readonly value: unknown; readonly
 
 const SNIPPET = 80;
 const SNIPPET_BYTES = SNIPPET * 4;
+/** Characters of a redirect's Location quoted in a message. */
+const LOCATION = 120;
 
 /** The start of a body for a message, clipped with the mark the Redactor looks for. */
 export function snippet(body: Buffer): string {
@@ -22,7 +24,7 @@ export function httpStatusReason(outcome: Extract<HttpOutcome, { ok: true }>, wh
   if (status >= 300 && status < 400) {
     const location = outcome.headers['location'];
     const to = Array.isArray(location) ? location[0] : location;
-    return reason('http_error', `${what}: HTTP ${status} redirect to ${to ?? '(no Location)'}; redirects are not followed, point the config at the final URL`);
+    return reason('http_error', `${what}: HTTP ${status} redirect to ${to === undefined ? '(no Location)' : clip(to, LOCATION)}; redirects are not followed, point the config at the final URL`);
   }
   const body = snippet(outcome.body);
   return reason('http_error', `${what}: HTTP ${status}${body ? ` (${body})` : ''}`);

@@ -8,8 +8,16 @@ export async function runCli(): Promise<void> {
     if (controller.signal.aborted) process.exit(130);
     controller.abort();
   };
+  // The reader went away (`vantage run | head`): stop as Ctrl-C would,
+  // instead of dying on an unhandled EPIPE with a stack trace.
+  const onOutputError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    if (!controller.signal.aborted) controller.abort();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.on('error', onOutputError);
+  process.stderr.on('error', onOutputError);
   try {
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,

@@ -30,9 +30,13 @@ interface Site {
   readonly refs: readonly SecretReference[];
 }
 
-/** Every secretable string in the config, with its config path. */
+/**
+ * Every secretable string the probe sends, with its config path. Not
+ * alerting.httpsSubscriptions: CloudFormation resolves those at deploy time
+ * (dynamic references), so neither the probe nor the CLI needs, or may read,
+ * their values.
+ */
 function* secretableSites(config: ResolvedConfig): Generator<{ path: PropertyKey[]; value: string }> {
-  for (const [i, value] of config.alerting.httpsSubscriptions.entries()) yield { path: ['alerting', 'httpsSubscriptions', i], value };
   for (const [n, network] of config.networks.entries()) {
     for (const [e, endpoint] of network.endpoints.entries()) {
       const at = ['networks', n, 'endpoints', e];
@@ -46,7 +50,7 @@ function* secretableSites(config: ResolvedConfig): Generator<{ path: PropertyKey
   }
 }
 
-/** All references in the config, e.g. for IAM policies (which parameters the probe may read). */
+/** All references the probe resolves, e.g. for IAM policies (which parameters the probe may read). */
 export function listSecretReferences(config: ResolvedConfig): SecretReference[] {
   const out = new Map<string, SecretReference>();
   for (const { value } of secretableSites(config)) {
@@ -111,14 +115,13 @@ export async function resolveSecrets(
       else values.set(`\${${kind}:${name}}`, value);
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems, file);
+  if (problems.length > 0) throw new ConfigError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), file);
 
   const redactor = new Redactor();
   for (const value of values.values()) redactor.add(value);
   const sub = (value: string) => substituteReferences(value, (ref) => values.get(ref.raw) ?? ref.raw);
   const resolved: ResolvedConfig = {
     ...config,
-    alerting: { ...config.alerting, httpsSubscriptions: config.alerting.httpsSubscriptions.map(sub) },
     networks: config.networks.map((network) => ({
       ...network,
       endpoints: network.endpoints.map((endpoint) => resolveEndpointSecrets(endpoint, sub, redactor)),
@@ -136,7 +139,7 @@ export async function resolveSecrets(
   return { config: resolved, redactor };
 }
 
-const isUrlSite = (path: readonly PropertyKey[]) => path[path.length - 1] === 'url' || path[1] === 'httpsSubscriptions';
+const isUrlSite = (path: readonly PropertyKey[]) => path[path.length - 1] === 'url';
 
 function resolveEndpointSecrets(endpoint: ResolvedEndpoint, sub: (v: string) => string, redactor: Redactor): ResolvedEndpoint {
   const headers: Record<string, string> = {};

@@ -3,6 +3,7 @@
 // names and meanings, so its Grafana dashboards and alert rules work on
 // Vantage; chain facts carry vantage_ names. Hand-written: a whole client
 // library to print a few gauges from a finished report is not worth it.
+import { isExposed } from '../probe/reasons.ts';
 import type { EndpointReport, Report } from '../report/report.ts';
 
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -24,8 +25,6 @@ interface Family {
   readonly help: string;
   readonly samples: { labels: Labels; value: number }[];
 }
-
-const EXPOSURE_CODES = new Set(['exposed_admin_api', 'exposed_private_endpoint']);
 
 export function renderPrometheus(report: Report | null, facts: ProberFacts): string {
   const f = families();
@@ -75,7 +74,7 @@ function addEndpoint(f: ReturnType<typeof families>, e: EndpointReport, labels: 
   if (e.chain?.height != null) f.height.samples.push({ labels, value: e.chain.height });
   if (e.chain?.lagBlocks != null) f.lag.samples.push({ labels, value: e.chain.lagBlocks });
   if (e.chain?.headAgeSeconds != null) f.headAge.samples.push({ labels, value: e.chain.headAgeSeconds });
-  f.exposed.samples.push({ labels, value: e.reasons.some((r) => EXPOSURE_CODES.has(r.code)) ? 1 : 0 });
+  f.exposed.samples.push({ labels, value: isExposed(e.reasons) ? 1 : 0 });
 }
 
 /**

@@ -2,6 +2,7 @@
 // carries the run's start time. Reference endpoints only feed the chain
 // picture (BlockHeight, HeadAge: the line a stalled chain shows on); they are
 // not alarmed, so they get no Up/Healthy/latency/TLS/exposure series.
+import { isExposed } from '../probe/reasons.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import type { Dimension, MetricDatum } from './datum.ts';
 import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from './names.ts';
@@ -14,8 +15,6 @@ export interface DatumOptions {
   /** Whether an endpoint has an Exposed series (see exposure-watch.ts); default: every non-reference endpoint. */
   readonly watchesExposure?: (networkId: string, endpointId: string) => boolean;
 }
-
-const EXPOSURE_CODES = new Set(['exposed_admin_api', 'exposed_private_endpoint']);
 
 export function reportToDatums(report: Report, options: DatumOptions): MetricDatum[] {
   const timestamp = Date.parse(report.startedAt);
@@ -56,7 +55,7 @@ function endpointDatums(network: NetworkReport, endpoint: EndpointReport, region
   add(METRIC.HeightLag, dims, endpoint.chain?.lagBlocks ?? null);
   add(METRIC.TlsDaysToExpiry, dims, endpoint.tls?.daysToExpiry ?? null);
   if (options.watchesExposure?.(network.id, endpoint.id) ?? true) {
-    add(METRIC.Exposed, dims, endpoint.reasons.some((r) => EXPOSURE_CODES.has(r.code)) ? 1 : 0);
+    add(METRIC.Exposed, dims, isExposed(endpoint.reasons) ? 1 : 0);
   }
 }
 

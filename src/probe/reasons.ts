@@ -39,6 +39,12 @@ export interface Reason {
 
 export const reason = (code: ReasonCode, message: string): Reason => ({ code, message });
 
+/** Findings that an endpoint is reachable where it must not be (the Exposed metric). */
+export const EXPOSURE_CODES: ReadonlySet<ReasonCode> = new Set(['exposed_admin_api', 'exposed_private_endpoint']);
+
+/** Whether any of the reasons is an exposure finding. */
+export const isExposed = (reasons: readonly Reason[]): boolean => reasons.some((r) => EXPOSURE_CODES.has(r.code));
+
 const RANK: Readonly<Record<Status, number>> = { up: 0, degraded: 1, down: 2 };
 
 export function worstStatus(statuses: Iterable<Status>): Status {

@@ -2,7 +2,7 @@
 // 1,000 datums and 1 MB of body each. Invalid datums are set aside with the
 // reason (one would make AWS reject its whole request).
 import type { MetricDatum } from '../metrics/datum.ts';
-import { PUT_METRIC_DATA } from './cloudwatch-limits.ts';
+import { DIMENSION_TEXT, PUT_METRIC_DATA } from './cloudwatch-limits.ts';
 import { toWireDatums, wireDatumBytes, type PackedDatum } from './wire-datum.ts';
 
 export interface Batch {
@@ -21,10 +21,13 @@ export function invalidDatumReason(d: MetricDatum): string | null {
   if (!d.name || d.name.length > PUT_METRIC_DATA.maxNameLength) return `metric name must be 1-${PUT_METRIC_DATA.maxNameLength} characters`;
   if (!Number.isFinite(d.value)) return `${d.name}: value ${d.value} is not a finite number`;
   if (Math.abs(d.value) > PUT_METRIC_DATA.maxAbsValue) return `${d.name}: value out of range (|v| > 2^360)`;
+  if (d.value !== 0 && Math.abs(d.value) < PUT_METRIC_DATA.minAbsNonZeroValue) return `${d.name}: value ${d.value} too small (0 < |v| < 2^-360)`;
   if (d.dimensions.length > PUT_METRIC_DATA.maxDimensions) return `${d.name}: ${d.dimensions.length} dimensions (max ${PUT_METRIC_DATA.maxDimensions})`;
   for (const dim of d.dimensions) {
     if (!dim.name || dim.name.length > PUT_METRIC_DATA.maxDimensionNameLength) return `${d.name}: dimension name must be 1-${PUT_METRIC_DATA.maxDimensionNameLength} characters`;
     if (!dim.value || dim.value.length > PUT_METRIC_DATA.maxDimensionValueLength) return `${d.name}: dimension ${dim.name} value must be 1-${PUT_METRIC_DATA.maxDimensionValueLength} characters`;
+    if (!DIMENSION_TEXT.test(dim.name) || dim.name.startsWith(':')) return `${d.name}: dimension name ${JSON.stringify(dim.name)} must be printable ASCII, not blank, not starting with ":"`;
+    if (!DIMENSION_TEXT.test(dim.value)) return `${d.name}: dimension ${dim.name} value ${JSON.stringify(dim.value)} must be printable ASCII and not blank`;
   }
   return null;
 }

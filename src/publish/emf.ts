@@ -4,7 +4,11 @@
 // the data even where extraction is not set up. Hand-written: the format is
 // a small JSON shape, and Powertools Metrics is built around one dimension
 // set per flush, while a run has one per endpoint.
+// A datum CloudWatch would reject (invalidDatumReason: e.g. a height beyond
+// 2^360 from a misbehaving endpoint) is left out: one bad value fails the
+// extraction of its whole document. The caller logs why it was not sent.
 import type { MetricDatum } from '../metrics/datum.ts';
+import { invalidDatumReason } from './batches.ts';
 import { EMBEDDED_METRIC_FORMAT } from './cloudwatch-limits.ts';
 
 interface Group {
@@ -17,6 +21,7 @@ interface Group {
 export function toEmfLines(namespace: string, datums: readonly MetricDatum[]): string[] {
   const groups = new Map<string, Group>();
   for (const d of datums) {
+    if (invalidDatumReason(d) !== null) continue;
     const key = JSON.stringify([d.timestamp, d.dimensions.map((x) => [x.name, x.value])]);
     let group = groups.get(key);
     if (!group) {

@@ -1,6 +1,6 @@
 // Results → the JSON report: merges agreement findings into each endpoint,
 // derives statuses upward (endpoint → network → report) and redacts every
-// URL and message.
+// URL, message and certificate name.
 import type { NetworkAgreement } from '../agreement/agreement.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import type { Redactor } from '../config/redactor.ts';
@@ -17,6 +17,7 @@ export function buildNetworkReport(
   redactor: Redactor,
 ): NetworkReport {
   const redactReasons = (reasons: readonly Reason[]) => reasons.map((r) => ({ code: r.code, message: redactor.redact(r.message) }));
+  const redactOrNull = (text: string | null) => (text === null ? null : redactor.redact(text));
   const endpoints: EndpointReport[] = probes.map((probe) => {
     const agreed = agreement.endpoints.get(probe.endpoint.id);
     const reasons = [...probe.reasons];
@@ -28,7 +29,8 @@ export function buildNetworkReport(
       status: statusOfReasons(reasons),
       reasons: redactReasons(reasons),
       timings: { ...probe.timings },
-      tls: probe.tls,
+      // A certificate names its host, and the host can be a secret reference.
+      tls: probe.tls && { ...probe.tls, issuer: redactOrNull(probe.tls.issuer), subject: redactOrNull(probe.tls.subject) },
       chain: probe.chain
         ? {
             height: probe.chain.height,

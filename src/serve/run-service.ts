@@ -93,15 +93,22 @@ export function formatSeconds(seconds: number): string {
   return `${seconds} s`;
 }
 
-/** One line per round for the terminal: the time, then problemSummary. */
+/** One line per round for the terminal: the time (UTC), then problemSummary. */
 export function roundLine(report: Report): string {
-  return `${report.startedAt.slice(11, 19)} ${problemSummary(report)} (${report.durationMs} ms)`;
+  return `${report.startedAt.slice(11, 19)}Z ${problemSummary(report)} (${report.durationMs} ms)`;
 }
 
-/** The report's status and what is not up, by id ("degraded demo-evm/rpc-3 lagging"). */
+/**
+ * The report's status and everything that is not up, by id
+ * ("degraded demo-evm/rpc-3 lagging"), accounts included: a degraded round
+ * must never read "all endpoints up".
+ */
 export function problemSummary(report: Report): string {
-  const problems = report.networks.flatMap((n) =>
-    n.endpoints.filter((e) => e.status !== 'up').map((e) => `${n.id}/${e.id} ${[...new Set(e.reasons.map((r) => r.code))].join('+')}`),
-  );
+  const codes = (reasons: readonly { code: string }[]) => [...new Set(reasons.map((r) => r.code))].join('+');
+  const problems = report.networks.flatMap((n) => [
+    ...n.endpoints.filter((e) => e.status !== 'up').map((e) => `${n.id}/${e.id}${e.reference ? ' (reference)' : ''} ${codes(e.reasons)}`),
+    // An address is 58 characters; its start is enough to tell accounts apart here.
+    ...n.accounts.filter((a) => a.status !== 'up').map((a) => `${n.id}/account ${a.address.slice(0, 8)}… ${codes(a.reasons)}`),
+  ]);
   return `${report.status.padEnd(8)} ${problems.length ? problems.join(', ') : 'all endpoints up'}`;
 }

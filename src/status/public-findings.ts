@@ -5,11 +5,11 @@
 // participation keys are for operators only: announcing an open admin API on
 // a public page invites the attack it warns about.
 import type { EndpointReport } from '../report/report.ts';
-import { REASON_STATUS, type ReasonCode } from '../probe/reasons.ts';
+import { EXPOSURE_CODES, REASON_STATUS, type ReasonCode } from '../probe/reasons.ts';
 import type { ComponentStatus } from './component-status.ts';
 import type { PageNetwork } from './page-layout.ts';
 
-export const OPERATOR_ONLY_CODES: ReadonlySet<ReasonCode> = new Set(['exposed_admin_api', 'exposed_private_endpoint', 'partkey_expiring']);
+export const OPERATOR_ONLY_CODES: ReadonlySet<ReasonCode> = new Set([...EXPOSURE_CODES, 'partkey_expiring']);
 
 export interface Observation {
   readonly status: ComponentStatus;

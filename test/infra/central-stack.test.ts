@@ -189,7 +189,10 @@ describe('central stack alerting', () => {
       EnableKeyRotation: true,
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({
         Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': ACCOUNT },
+          ArnLike: { 'aws:SourceArn': `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:*` },
+        },
       })]) },
     });
     s.central.allResourcesProperties('AWS::SNS::TopicPolicy', {

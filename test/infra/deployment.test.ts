@@ -62,6 +62,18 @@ networks:
     ]);
   });
 
+  it('refuses a namespace that makes alarm names longer than the 255 characters CloudWatch allows', () => {
+    const namespace = `Acme/${'x'.repeat(220)}`;
+    const lines = problems(`version: 1\ncentral: { account: "111111111111", region: us-east-1, namespace: ${namespace} }\nprobe: { regions: [us-east-1] }
+networks:
+  - id: ${'n'.repeat(30)}
+    chain: evm
+    endpoints: [{ id: ${'e'.repeat(20)}, url: "https://a.example.com" }]
+`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^central\.namespace: makes alarm names up to 2[6-9]\d characters \(e\.g\. "Acme\/x+…"\); CloudWatch allows 255: shorten the namespace or the network and endpoint ids$/);
+  });
+
   it('checks account ids given as context', () => {
     expect(problems(`version: 1\n${CENTRAL}probe: { regions: [us-east-1] }\n${NETWORKS}`, { probeAccount: '12345', organizationId: 'acme' })).toEqual([
       'context probeAccount: "12345" must be a 12-digit AWS account id',

@@ -273,7 +273,10 @@ export async function unacceptingListener(): Promise<UnacceptingListener> {
       once(socket, 'connect').then(() => true),
       new Promise<boolean>((r) => setTimeout(() => r(false), 300)),
     ]);
-    if (!answered) break;
+    // A stalled event loop runs the timer before the poll that would report
+    // the connect: look once more after I/O before calling the queue full.
+    if (!answered) await new Promise((r) => setImmediate(r));
+    if (!answered && socket.connecting) break;
   }
   return {
     port,

@@ -12,7 +12,7 @@ import { startLocalNode, type LocalNode } from '../../demo/local-node.ts';
 import type { Report } from '../../report/report.ts';
 import { runService } from '../../serve/run-service.ts';
 import { PortInUseError } from '../../serve/status-server.ts';
-import { EXIT, parseFlags, type Command, type CommandIo } from '../command.ts';
+import { EXIT, parseFlags, UsageError, type Command, type CommandIo } from '../command.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, parsePort } from './run.ts';
 
 export const DEMO_INTERVAL_SECONDS = 2;
@@ -95,7 +95,9 @@ async function serveDemo(nodes: [LocalNode, LocalNode, LocalNode], port: number,
   try {
     await serve(port);
   } catch (err) {
-    if (!(err instanceof PortInUseError && portIsDefault)) throw err;
+    if (!(err instanceof PortInUseError)) throw err;
+    // A port the user chose is theirs to change; the default one is ours.
+    if (!portIsDefault) throw new UsageError(err.message, 'demo');
     io.stdout.write(`Port ${port} is taken; using a free port instead.\n`);
     await serve(0);
   } finally {

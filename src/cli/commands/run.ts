@@ -70,7 +70,10 @@ Stops cleanly on Ctrl-C or SIGTERM (exit 0). Exit 2 on config or usage errors.
         signal: io.signal,
         log: (line) => io.stderr.write(`${redactor.redact(line)}\n`),
         onListening: (url) => io.stderr.write(`vantage run: status page at ${url}/ (metrics at ${url}/metrics); Ctrl-C to stop\n`),
-        onReport: (report) => io.stdout.write(redactor.redact(values.json ? `${JSON.stringify(report)}\n` : `${roundLine(report)}\n`)),
+        // The report is already redacted field by field (build-report.ts);
+        // redacting its serialized text again would hit JSON keys and ids
+        // when a secret is a short word.
+        onReport: (report) => io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${roundLine(report)}\n`),
       });
     } catch (err) {
       if (err instanceof PortInUseError || err instanceof HistoryFileError) throw new UsageError(err.message, 'run');

@@ -244,6 +244,8 @@ describe('the --json report', () => {
 describe('secrets never leave the process', () => {
   const PATH_CANARY = 'cAnArY-pAtH-5d41402abc4b2a76b9719d911017c592';
   const HEADER_CANARY = 'canary-header-7215ee9c7d9dc229d2921a40e899ec5f';
+  // A secret host name: URLs lower-case it, DNS errors name it.
+  const HOST_CANARY = 'CanaryHost-0cc175b9c0f1b6a8';
   let echo: TestServer;
   let file: string;
 
@@ -273,7 +275,10 @@ describe('secrets never leave the process', () => {
     file = configFile({
       version: 1,
       networks: [
-        evmNetwork('evm', [endpoint('status', 'status'), endpoint('clip', 'clip'), endpoint('redirect', 'redirect'), endpoint('rpc', 'rpc')]),
+        evmNetwork('evm', [
+          endpoint('status', 'status'), endpoint('clip', 'clip'), endpoint('redirect', 'redirect'), endpoint('rpc', 'rpc'),
+          { id: 'host', url: 'http://${env:CANARY_HOST}.invalid/' },
+        ]),
         { id: 'api', chain: 'http-json', endpoints: [{ ...endpoint('get', 'status'), heightPointer: '/height' }] },
       ],
     });
@@ -282,7 +287,7 @@ describe('secrets never leave the process', () => {
   for (const json of [false, true]) {
     it(`the canaries a server echoes back appear in no output (${json ? 'JSON' : 'table'})`, async () => {
       const before = echo.requests.length;
-      const run = await vantage(['check', '--config', file, ...(json ? ['--json'] : [])], { CANARY_PATH: PATH_CANARY, CANARY_HEADER: HEADER_CANARY });
+      const run = await vantage(['check', '--config', file, ...(json ? ['--json'] : [])], { CANARY_PATH: PATH_CANARY, CANARY_HEADER: HEADER_CANARY, CANARY_HOST: HOST_CANARY });
       // The server did receive the secrets, and echoed them into the messages...
       const sent = echo.requests.slice(before);
       expect(sent.some((r) => r.url.includes(PATH_CANARY) && r.headers['x-api-key'] === HEADER_CANARY)).toBe(true);
@@ -290,7 +295,8 @@ describe('secrets never leave the process', () => {
       expect(run.stdout).toContain('***');
       // ...and no part of them is printed.
       const output = run.stdout + run.stderr;
-      for (const canary of [PATH_CANARY, HEADER_CANARY]) {
+      expect(run.stdout).toContain('***.invalid');
+      for (const canary of [PATH_CANARY, HEADER_CANARY, HOST_CANARY]) {
         expect(output).not.toContain(canary);
         expect(output).not.toContain(canary.slice(0, 8));
         expect(output.toLowerCase()).not.toContain(canary.toLowerCase().slice(0, 8));

@@ -18,12 +18,20 @@ async function prepared(config: unknown, env: Record<string, string> = {}) {
 }
 
 describe('runRound', () => {
-  it('never has more probes in flight than the concurrency allows', async () => {
+  it('probes probe.concurrency endpoints at a time and reports them in config order', async () => {
     let inFlight = 0;
     let most = 0;
+    // Each request is held until a second one is in flight: a round that
+    // probes two at a time finishes, one that probed one at a time would time
+    // out, and no clock decides which requests overlap. (The upper limit is
+    // counted exactly in test/unit/engine/map-concurrent.test.ts.)
+    const held: Array<() => void> = [];
     const slow = await serve(async (_req, res) => {
       most = Math.max(most, ++inFlight);
-      await new Promise((r) => setTimeout(r, 60));
+      await new Promise<void>((release) => {
+        held.push(release);
+        if (held.length >= 2) for (const r of held.splice(0)) r();
+      });
       inFlight--;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"h": 1}');

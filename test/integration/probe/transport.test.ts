@@ -1,6 +1,8 @@
 // The transport against real adversarial servers on 127.0.0.1: each failure
 // becomes its reason code, phase timings are null exactly when the phase
 // never completed, and no probe outlives its timeout.
+import { once } from 'node:events';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEndpoint, type EndpointProbe } from '../../../src/probe/probe-endpoint.ts';
 import {
@@ -171,6 +173,15 @@ describe('transport: bad responses', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/old']);
   });
 
+  it('a redirect to a very long Location is quoted clipped: a message stays one readable line', async () => {
+    const location = `/login?next=${'x'.repeat(10_000)}`;
+    const server = await track(fixedResponse(307, '', { location }));
+    const probe = await probeHttpJson(server.url);
+    expect(codes(probe)).toEqual(['http_error']);
+    expect(probe.reasons[0]!.message).toMatch(/^GET e: HTTP 307 redirect to \/login\?next=x+…; redirects are not followed, point the config at the final URL$/);
+    expect(probe.reasons[0]!.message.length).toBeLessThan(400);
+  });
+
   it('an HTML body with status 200 is invalid_response', async () => {
     const server = await track(fixedResponse(200, '<!doctype html><title>Welcome to nginx!</title>', { 'content-type': 'text/html' }));
     const probe = await probeHttpJson(server.url);
@@ -244,13 +255,26 @@ describe('transport: bad responses', () => {
 
 describe('transport: private endpoints', () => {
   it('a private endpoint that accepts a connection is exposed_private_endpoint, and is sent nothing', async () => {
-    const server = await track(fixedResponse(200, '{}'));
-    const probe = await probeEvm(server.url, { visibility: 'private' });
-    expect(codes(probe)).toEqual(['exposed_private_endpoint']);
-    expect(probe.chain).toBeNull();
-    // Give a request, had one been sent, time to arrive.
-    await new Promise((r) => setTimeout(r, 100));
-    expect(server.requests).toEqual([]);
+    // A raw listener: every byte the probe sent arrives before the close it ends with.
+    const received: Buffer[] = [];
+    let listener!: ReturnType<typeof createTcpServer>;
+    const closed = new Promise<void>((resolve) => {
+      listener = createTcpServer((socket) => {
+        socket.on('data', (d: Buffer) => received.push(d));
+        socket.once('close', () => resolve());
+      });
+    });
+    listener.listen(0, '127.0.0.1');
+    await once(listener, 'listening');
+    try {
+      const probe = await probeEvm(`http://127.0.0.1:${(listener.address() as AddressInfo).port}`, { visibility: 'private' });
+      expect(codes(probe)).toEqual(['exposed_private_endpoint']);
+      expect(probe.chain).toBeNull();
+      await closed;
+      expect(Buffer.concat(received).toString()).toBe('');
+    } finally {
+      listener.close();
+    }
   });
 
   it('a private endpoint that refuses the connection is healthy: no reasons', async () => {
@@ -305,6 +329,16 @@ describe('transport: JSON-RPC answers (EVM adapter over the real transport)', ()
     expect((await probeEvm(bare.url)).reasons).toEqual([{ code: 'syncing', message: 'node reports it is syncing' }]);
     const odd = await track(jsonRpcFake({ ...evmAnswers({ height: 90 }), eth_syncing: { result: 'maybe' } }));
     expect((await probeEvm(odd.url)).reasons).toEqual([{ code: 'invalid_response', message: 'eth_syncing returned "maybe", expected false or a sync status' }]);
+  });
+
+  it('odd results are quoted clipped, however large the node makes them', async () => {
+    const huge = 'y'.repeat(100_000);
+    const fake = await track(jsonRpcFake({ ...evmAnswers({ height: 90 }), eth_getBlockByNumber: { result: huge }, eth_syncing: { result: [huge] } }));
+    const probe = await probeEvm(fake.url);
+    expect(codes(probe)).toEqual(['invalid_response', 'invalid_response']);
+    expect(probe.reasons[0]!.message).toMatch(/^eth_getBlockByNumber: latest block is "y+…, not a block object$/);
+    expect(probe.reasons[1]!.message).toMatch(/^eth_syncing returned \["y+…, expected false or a sync status$/);
+    for (const r of probe.reasons) expect(r.message.length).toBeLessThan(200);
   });
 
   it('a refused net_peerCount is not an error: peers is null', async () => {

@@ -2,12 +2,12 @@
 // heights move, rpc-3 falling behind on its own, and Ctrl-C leaving nothing
 // running.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startVantage, type VantageProcess } from './vantage-process.ts';
+import { eventually, runVantage, startVantage, type VantageProcess } from './vantage-process.ts';
 
 type Summary = { components: { id: string; status: string; description: string | null }[] };
 
@@ -72,4 +72,20 @@ describe('vantage demo', () => {
     expect(demo.stdout()).toContain('Stopped the demo and its 3 hardhat nodes.');
     for (const port of ports) expect(await refused(port), `port ${port}`).toBe(true);
   });
+});
+
+describe('vantage demo --port', () => {
+  it('a port that is taken is a usage error: exit 2, one line naming the port, and the nodes it started are stopped', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = await runVantage(['demo', '--port', String(port)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`vantage demo: port ${port} on 127.0.0.1 is already in use (choose another with --port) (see "vantage demo --help")\n`);
+      expect(run.stdout).toContain('Stopped the demo and its 3 hardhat nodes.');
+    } finally {
+      blocker.close();
+    }
+  }, 120_000);
 });

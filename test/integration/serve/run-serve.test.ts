@@ -107,6 +107,18 @@ describe('vantage run --serve on real nodes', () => {
     }
   });
 
+  it('keeps no URL or operator message in the history file or /metrics (URLs can carry keys)', async () => {
+    const saved = readFileSync(historyFile, 'utf8');
+    const metrics = await (await get('/metrics')).text();
+    for (const [what, body] of [['history file', saved], ['/metrics', metrics]] as const) {
+      for (const node of nodes) expect(body, what).not.toContain(`:${node.port}`);
+      expect(body, what).not.toContain(`:${closedPort}`);
+      expect(body, what).not.toContain('connection refused by');
+    }
+    // The history does know the endpoint that is down, by id and in public words.
+    expect(saved).toContain('node-d (local-evm): connection refused');
+  });
+
   it('resolves the incident once the endpoint catches up', async () => {
     await nodes[1]!.mine(10);
     const incidents = await eventually(

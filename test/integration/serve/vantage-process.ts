@@ -1,11 +1,7 @@
 // Runs the real `vantage` CLI (bin/vantage.js) as a child process, the way a
 // user does, and waits for the line that says where it listens.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const VANTAGE_BIN = join(ROOT, 'bin', 'vantage.js');
+import { ROOT, VANTAGE_BIN } from '../../support/vantage-cli.ts';
 
 export interface VantageProcess {
   readonly child: ChildProcess;

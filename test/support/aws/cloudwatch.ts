@@ -2,10 +2,13 @@
 // query-compatible headers @aws-sdk/client-cloudwatch sends (X-Amz-Target
 // GraniteServiceVersion20100801.PutMetricData, x-amzn-query-mode: true,
 // gzip bodies above the SDK's compression threshold). Validates like AWS:
-// limits from src/publish/cloudwatch-limits.ts (which cites the API reference).
+// limits from src/publish/cloudwatch-limits.ts (which cites the API reference):
+// ≤ 1,000 datums and ≤ 1 MB per request (compressed and uncompressed), ≤ 30
+// dimensions of printable ASCII, values within ±2^360 and not below 2^-360,
+// no NaN/Infinity, ≤ 150 Values with as many Counts, known units.
 // Other CloudWatch operations (DescribeAlarms, GetMetricData, …) live in their
 // own files and register under the same signing name.
-import { PUT_METRIC_DATA } from '../../../src/publish/cloudwatch-limits.ts';
+import { DIMENSION_TEXT, PUT_METRIC_DATA } from '../../../src/publish/cloudwatch-limits.ts';
 import { AwsServiceError, type JsonProtocol } from './protocols.ts';
 import type { AwsDouble, AwsRequest, ServiceDefinition } from './server.ts';
 
@@ -56,6 +59,7 @@ function isNumber(v: unknown): v is number {
 function checkValue(v: unknown, at: string): void {
   if (!isNumber(v)) throw invalid(`The value ${String(v)} for parameter ${at} is invalid.`);
   if (Math.abs(v) > PUT_METRIC_DATA.maxAbsValue) throw invalid(`The value ${v} for parameter ${at} is out of range.`);
+  if (v !== 0 && Math.abs(v) < PUT_METRIC_DATA.minAbsNonZeroValue) throw invalid(`The value ${v} for parameter ${at} is out of range.`);
 }
 
 export function putMetricData(request: AwsRequest): Record<string, never> {
@@ -64,6 +68,8 @@ export function putMetricData(request: AwsRequest): Record<string, never> {
   if (typeof ns !== 'string' || ns.length === 0) throw missing('The parameter Namespace is required.');
   if (ns.length > PUT_METRIC_DATA.maxNamespaceLength) throw invalid('The parameter Namespace must be at most 255 characters.');
   if (ns.startsWith('AWS/')) throw invalid('The value AWS/ for parameter Namespace is invalid.');
+  // Namespace pattern [^:].* (PutMetricData API reference).
+  if (ns.startsWith(':')) throw invalid(`The value ${ns} for parameter Namespace is invalid.`);
   const data = input.MetricData;
   if (!Array.isArray(data) || data.length === 0) throw missing('The parameter MetricData is required.');
   if (data.length > PUT_METRIC_DATA.maxDatums) throw invalid(`The collection MetricData must not have a size greater than ${PUT_METRIC_DATA.maxDatums}.`);
@@ -79,6 +85,8 @@ export function putMetricData(request: AwsRequest): Record<string, never> {
       const dat = `${at}.Dimensions.member.${j + 1}`;
       if (typeof dim.Name !== 'string' || dim.Name.length === 0 || dim.Name.length > PUT_METRIC_DATA.maxDimensionNameLength) throw invalid(`The parameter ${dat}.Name must be 1-255 characters.`);
       if (typeof dim.Value !== 'string' || dim.Value.length === 0 || dim.Value.length > PUT_METRIC_DATA.maxDimensionValueLength) throw invalid(`The parameter ${dat}.Value must be 1-1024 characters.`);
+      if (!DIMENSION_TEXT.test(dim.Name) || dim.Name.startsWith(':')) throw invalid(`The value ${dim.Name} for parameter ${dat}.Name is invalid: ASCII, not blank, not starting with ":".`);
+      if (!DIMENSION_TEXT.test(dim.Value)) throw invalid(`The value ${dim.Value} for parameter ${dat}.Value is invalid: ASCII and not blank.`);
       if (names.has(dim.Name)) throw invalid(`The collection ${at}.Dimensions has the dimension ${dim.Name} twice.`);
       names.add(dim.Name);
     });

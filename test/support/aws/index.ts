@@ -10,9 +10,7 @@ export { AwsDouble } from './server.ts';
 export type { AwsRequest, Fault, FaultKind, RequestRecord, ServiceDefinition } from './server.ts';
 export { AwsServiceError } from './protocols.ts';
 export { publishedDatums, type PublishedDatum } from './cloudwatch.ts';
-
-/** Credentials the SDK signs with when talking to the double (any non-empty values do). */
-export const TEST_CREDENTIALS = { accessKeyId: 'AKIDVANTAGETEST', secretAccessKey: 'vantage-test-secret' } as const;
+export { TEST_CREDENTIALS, type KnownCredentials } from './sigv4.ts';
 
 export interface ProbeAwsDouble {
   readonly double: AwsDouble;
@@ -24,7 +22,9 @@ export interface ProbeAwsDouble {
 export async function startProbeAwsDouble(options: { sts?: StsOptions } = {}): Promise<ProbeAwsDouble> {
   const parameters = new Map<string, SsmParameter>();
   const secrets = new Map<string, string>();
-  const sts = stsService(options.sts);
-  const double = await AwsDouble.start([cloudwatchService(), sts.service, ssmService(parameters), secretsManagerService(secrets)]);
-  return { double, sts, parameters, secrets };
+  let double: AwsDouble | null = null;
+  // What STS issues becomes valid for signing, as in AWS.
+  const sts = stsService({ ...options.sts, onIssue: (credentials) => double?.trust(credentials) });
+  double = await AwsDouble.start([cloudwatchService(), sts.service, ssmService(parameters), secretsManagerService(secrets)]);
+  return { double: double!, sts, parameters, secrets };
 }

@@ -1,5 +1,6 @@
 // A strict local double of the AWS endpoints Vantage talks to: one HTTP
-// server on 127.0.0.1 (port 0) that checks SigV4 presence, routes each request
+// server on 127.0.0.1 (port 0) that verifies SigV4 signatures (sigv4.ts:
+// TEST_CREDENTIALS and whatever the STS double issued), routes each request
 // by the service in its credential scope to a registered service definition
 // (one file per service: cloudwatch.ts, sts.ts, ssm.ts, secrets-manager.ts,
 // …), answers in that service's wire protocol, records every request, and can
@@ -9,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { AwsServiceError, errorReply, inputOf, operationOf, successReply, type Protocol, type Reply } from './protocols.ts';
+import { parseAuthorization, TEST_CREDENTIALS, verifySignature, type KnownCredentials } from './sigv4.ts';
 
 export interface AwsRequest {
   /** SigV4 signing name from the credential scope (monitoring, sts, ssm, secretsmanager, s3). */
@@ -60,8 +62,6 @@ export interface RequestRecord {
   readonly request: AwsRequest | null;
 }
 
-const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/\s]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
-
 export class AwsDouble {
   readonly #server: Server;
   readonly #services = new Map<string, ServiceDefinition>();
@@ -69,6 +69,8 @@ export class AwsDouble {
   readonly #sockets = new Set<Socket>();
   readonly #records: RequestRecord[] = [];
   readonly #hanging = new Set<ServerResponse>();
+  /** Access key id → what the double knows about it (as IAM and STS do). */
+  readonly #credentials = new Map<string, KnownCredentials>([[TEST_CREDENTIALS.accessKeyId, TEST_CREDENTIALS]]);
   #url = '';
 
   private constructor() {
@@ -102,6 +104,12 @@ export class AwsDouble {
     this.#services.set(service.signingName, existing
       ? { ...existing, operations: { ...existing.operations, ...service.operations } }
       : service);
+    return this;
+  }
+
+  /** Makes credentials valid for signing requests (the STS double calls this for what it issues). */
+  trust(credentials: KnownCredentials): this {
+    this.#credentials.set(credentials.accessKeyId, credentials);
     return this;
   }
 
@@ -141,10 +149,10 @@ export class AwsDouble {
     const wire = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://double');
     const auth = String(req.headers.authorization ?? '');
-    const match = AUTH.exec(auth);
+    const match = parseAuthorization(auth);
     // The credential scope names the service; without one, the JSON target does (for the right error format).
     const target = String(req.headers['x-amz-target'] ?? '');
-    const guessService = match?.[4]
+    const guessService = match?.service
       ?? [...this.#services.values()].find((s) => s.protocol.kind === 'json' && target.startsWith(`${s.protocol.targetPrefix}.`))?.signingName
       ?? '?';
     const service = this.#services.get(guessService);
@@ -162,10 +170,20 @@ export class AwsDouble {
     // Authentication first, as AWS does: nothing else is looked at without it.
     if (!auth) return fail(new AwsServiceError('MissingAuthenticationToken', 'Missing Authentication Token', { status: 403, jsonType: 'MissingAuthenticationTokenException' }), '?', null);
     const amzDate = String(req.headers['x-amz-date'] ?? '');
-    if (!match || !/^\d{8}T\d{6}Z$/.test(amzDate) || match[2] !== amzDate.slice(0, 8) || !match[5]!.split(';').includes('host') || !match[5]!.split(';').includes('x-amz-date')) {
+    if (!match || !/^\d{8}T\d{6}Z$/.test(amzDate) || match.date !== amzDate.slice(0, 8) || !match.signedHeaders.includes('host') || !match.signedHeaders.includes('x-amz-date')) {
       return fail(new AwsServiceError('IncompleteSignature', `Authorization header is not a complete AWS4-HMAC-SHA256 signature with X-Amz-Date (got "${auth.slice(0, 60)}…")`, { status: 403, jsonType: 'IncompleteSignatureException' }), '?', null);
     }
     if (!service) return fail(new AwsServiceError('UnknownService', `no service "${guessService}" registered in the double`, { status: 400 }), '?', null);
+    try {
+      verifySignature(
+        { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, wire, s3: service.signingName === 's3' },
+        match,
+        this.#credentials.get(match.accessKeyId),
+        { query: protocol.kind === 'query' || (protocol.kind === 'json' && protocol.queryCompatible === true) },
+      );
+    } catch (err) {
+      return fail(err as AwsServiceError, '?', null);
+    }
 
     let body = wire;
     const gzip = req.headers['content-encoding'] === 'gzip';
@@ -187,7 +205,7 @@ export class AwsDouble {
         throw new AwsServiceError('RequestEntityTooLarge', `request body is ${body.length} bytes; the limit is ${service.maxBodyBytes}`, { status: 413 });
       }
       request = {
-        service: guessService, operation, region: match[3]!, accessKeyId: match[1]!,
+        service: guessService, operation, region: match.region, accessKeyId: match.accessKeyId,
         method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers,
         body, text, input: inputOf(protocol, text), gzip, wireBytes: wire.length, at: Date.now(),
       };

@@ -53,14 +53,23 @@ describe('splitIntoBatches', () => {
       datum(4, { dimensions: Array.from({ length: 31 }, (_, d) => ({ name: `D${d}`, value: 'v' })) }),
       datum(5, { dimensions: [{ name: 'Network', value: '' }] }),
       datum(6, { value: 2 ** 361 }),
+      datum(7, { value: 2 ** -361 }),
+      datum(8, { dimensions: [{ name: 'Network', value: 'éth' }] }),
+      datum(9, { dimensions: [{ name: ':Network', value: 'eth' }] }),
+      datum(10, { dimensions: [{ name: 'Network', value: ' \t' }] }),
+      datum(11, { value: 0 }),
     ]);
-    expect(batches.flatMap((b) => b.datums.map((d) => d.wire.Dimensions[1]!.Value))).toEqual(['e1']);
+    expect(batches.flatMap((b) => b.datums.map((d) => d.wire.Dimensions[1]!.Value))).toEqual(['e1', 'e11']);
     expect(invalid.map((i) => i.reason)).toEqual([
       'Up: value NaN is not a finite number',
       'Up: value Infinity is not a finite number',
       'Up: 31 dimensions (max 30)',
       'Up: dimension Network value must be 1-1024 characters',
       'Up: value out of range (|v| > 2^360)',
+      `Up: value ${2 ** -361} too small (0 < |v| < 2^-360)`,
+      'Up: dimension Network value "éth" must be printable ASCII and not blank',
+      'Up: dimension name ":Network" must be printable ASCII, not blank, not starting with ":"',
+      'Up: dimension Network value " \\t" must be printable ASCII and not blank',
     ]);
   });
 

@@ -1,6 +1,56 @@
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { MetricDatum } from '../../../src/metrics/datum.ts';
 import { toEmfLines } from '../../../src/publish/emf.ts';
+
+/**
+ * The document structure of CloudWatch User Guide, "Specification: Embedded
+ * metric format" (its JSON schema, with today's 30 dimensions per set and
+ * the rules the schema leaves to prose: at most 100 MetricDefinitions per
+ * directive, metric targets a number or at most 100 numbers, dimension
+ * targets strings).
+ */
+const UNITS = ['Seconds', 'Microseconds', 'Milliseconds', 'Bytes', 'Kilobytes', 'Megabytes', 'Gigabytes', 'Terabytes', 'Bits', 'Kilobits', 'Megabits', 'Gigabits', 'Terabits', 'Percent', 'Count', 'Bytes/Second', 'Kilobytes/Second', 'Megabytes/Second', 'Gigabytes/Second', 'Terabytes/Second', 'Bits/Second', 'Kilobits/Second', 'Megabits/Second', 'Gigabits/Second', 'Terabits/Second', 'Count/Second', 'None'];
+const validateStructure = new Ajv().compile({
+  type: 'object',
+  required: ['_aws'],
+  properties: {
+    _aws: {
+      type: 'object',
+      required: ['Timestamp', 'CloudWatchMetrics'],
+      properties: {
+        Timestamp: { type: 'integer' },
+        CloudWatchMetrics: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['Namespace', 'Dimensions', 'Metrics'],
+            properties: {
+              Namespace: { type: 'string', minLength: 1, maxLength: 255 },
+              Dimensions: { type: 'array', minItems: 1, items: { type: 'array', maxItems: 30, items: { type: 'string', minLength: 1, maxLength: 255 } } },
+              Metrics: { type: 'array', maxItems: 100, items: { type: 'object', required: ['Name'], properties: { Name: { type: 'string', minLength: 1, maxLength: 255 }, Unit: { enum: UNITS } } } },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+function specProblems(line: string): string[] {
+  const doc = JSON.parse(line) as Record<string, unknown> & { _aws: { CloudWatchMetrics: { Dimensions: string[][]; Metrics: { Name: string }[] }[] } };
+  if (!validateStructure(doc)) return (validateStructure.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  const problems: string[] = [];
+  for (const directive of doc._aws.CloudWatchMetrics) {
+    for (const name of directive.Dimensions.flat()) if (typeof doc[name] !== 'string') problems.push(`dimension ${name} is not a string member`);
+    for (const { Name } of directive.Metrics) {
+      const v = doc[Name];
+      const ok = typeof v === 'number' || (Array.isArray(v) && v.length >= 1 && v.length <= 100 && v.every((x) => typeof x === 'number'));
+      if (!ok) problems.push(`metric ${Name} is not a number or 1-100 numbers`);
+    }
+  }
+  return problems;
+}
 
 const T = Date.parse('2026-05-01T12:00:00.000Z');
 const dimsOf = (e: string) => [{ name: 'Network', value: 'eth' }, { name: 'Endpoint', value: e }, { name: 'ProbeRegion', value: 'eu-west-1' }];
@@ -63,6 +113,28 @@ describe('toEmfLines', () => {
     const { namespace, datums: back } = extract(toEmfLines('Vantage', datums));
     expect(namespace).toBe('Vantage');
     expect(back.map(key).sort()).toEqual(datums.map(key).sort());
+  });
+
+  it('leaves out datums CloudWatch would reject, so one bad value cannot void the other metrics of its document', () => {
+    const lines = toEmfLines('Vantage', [
+      { name: 'Up', dimensions: dimsOf('a'), value: 1, unit: 'None', timestamp: T },
+      // A lying endpoint's height: beyond 2^360, rejected by CloudWatch.
+      { name: 'BlockHeight', dimensions: dimsOf('a'), value: 1e300, unit: 'None', timestamp: T },
+      { name: 'Up', dimensions: [{ name: 'Network', value: 'éth' }], value: 1, unit: 'None', timestamp: T },
+    ]);
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ Up: 1, Endpoint: 'a' })]);
+    expect(lines[0]).not.toContain('BlockHeight');
+  });
+
+  it('writes documents that follow the specification', () => {
+    const datums: MetricDatum[] = [
+      ...Array.from({ length: 150 }, (_, i) => ({ name: `M${i}` as MetricDatum['name'], dimensions: dimsOf('a'), value: i, unit: 'Milliseconds' as const, timestamp: T })),
+      ...Array.from({ length: 230 }, (_, i) => ({ name: 'Up' as const, dimensions: dimsOf('b'), value: i % 2, unit: 'None' as const, timestamp: T })),
+      { name: 'ProbeRuns', dimensions: [{ name: 'ProbeRegion', value: 'eu-west-1' }], value: 1, unit: 'Count', timestamp: T },
+    ];
+    const lines = toEmfLines('Vantage', datums);
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) expect(specProblems(line)).toEqual([]);
   });
 
   it('stays inside the format limits: 100 metrics per document, 100 values per metric', () => {

@@ -73,6 +73,18 @@ describe('buildNetworkReport', () => {
     expect(report.endpoints[0]!.url).toBe('https://a.example.com/v3/***');
     expect(report.endpoints[0]!.reasons[0]!.message).toBe('HTTP 403 (forbidden key ***)');
   });
+
+  it('redacts a certificate that names a secret host (the URL host was a secret reference)', () => {
+    const redactor = new Redactor();
+    redactor.add('node-7f3a9c1e.internal');
+    const tls = {
+      protocol: 'TLSv1.3', notAfter: '2025-09-01T00:00:00.000Z', daysToExpiry: 92, trusted: true, hostnameMatch: true,
+      issuer: 'CN=ca.node-7f3a9c1e.internal, O=Acme', subject: 'CN=node-7f3a9c1e.internal',
+    };
+    const e = endpoint('a', { url: 'https://node-7f3a9c1e.internal/' });
+    const report = build([{ ...probe(e, 40), tls }], redactor);
+    expect(report.endpoints[0]!.tls).toEqual({ ...tls, issuer: 'CN=ca.***, O=Acme', subject: 'CN=***' });
+  });
 });
 
 describe('formatTable', () => {

@@ -87,6 +87,14 @@ describe('the double refuses what CloudWatch and S3 refuse', () => {
     await expect(send([{ ...upQuery(1), MetricStat: { ...upQuery(1).MetricStat, Period: 90 } }])).rejects.toThrow(/multiple of 60/);
   });
 
+  it('rejects more than 500 queries in one GetMetricData call and a MaxDatapoints below 1', async () => {
+    const queries = Array.from({ length: 501 }, (_, q) => upQuery(q));
+    await expect(cloudwatch.send(new GetMetricDataCommand({ MetricDataQueries: queries, StartTime: new Date(T0), EndTime: new Date(T0 + 1000_000) })))
+      .rejects.toThrow(/must not have a size greater than 500/);
+    await expect(cloudwatch.send(new GetMetricDataCommand({ MetricDataQueries: [upQuery(1)], StartTime: new Date(T0), EndTime: new Date(T0 + 1000_000), MaxDatapoints: 0 })))
+      .rejects.toMatchObject({ Code: 'ValidationError' });
+  });
+
   it('stores objects with their content type and cache control, and refuses an unknown bucket', async () => {
     await s3.send(new PutObjectCommand({ Bucket: 'site', Key: 'badges/a.json', Body: '{"x":1}', ContentType: 'application/json', CacheControl: 'public, max-age=30' }));
     expect(buckets.get('site')!.get('badges/a.json')).toMatchObject({ contentType: 'application/json', cacheControl: 'public, max-age=30', etag: '"ac3ef48caa08fa3ed5e025da69edc645"' });
@@ -94,17 +102,22 @@ describe('the double refuses what CloudWatch and S3 refuse', () => {
   });
 
   it('refuses a body whose checksum or SHA-256 does not match what was signed', async () => {
-    const headers = {
-      authorization: 'AWS4-HMAC-SHA256 Credential=AKIDVANTAGETEST/20251120/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=' + '0'.repeat(64),
-      'x-amz-date': '20251120T000000Z',
-      'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
-      'content-type': 'text/plain',
-    };
-    const bad = await fetch(`${double.url}/site/k.txt`, { method: 'PUT', body: 'hello', headers: { ...headers, 'x-amz-checksum-crc32': 'AAAAAA==' } });
-    expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('<Code>BadDigest</Code>');
-    const sha = await fetch(`${double.url}/site/k.txt`, { method: 'PUT', body: 'hello', headers: { ...headers, 'x-amz-content-sha256': 'f'.repeat(64) } });
-    expect(await sha.text()).toContain('<Code>XAmzContentSHA256Mismatch</Code>');
+    // A correctly signed request whose CRC32 is wrong (given by the caller, as the SDK allows).
+    await expect(s3.send(new PutObjectCommand({ Bucket: 'site', Key: 'k.txt', Body: 'hello', ChecksumCRC32: 'AAAAAA==' })))
+      .rejects.toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
+    // A payload hash header that is signed but is not the body's: set before the SDK signs.
+    const lying = new S3Client({ region: 'us-east-1', endpoint: double.url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    lying.middlewareStack.add((next) => (args) => {
+      (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'] = 'f'.repeat(64);
+      return next(args);
+    }, { step: 'build' });
+    await expect(lying.send(new PutObjectCommand({ Bucket: 'site', Key: 'k.txt', Body: 'hello' }))).rejects.toMatchObject({ name: 'XAmzContentSHA256Mismatch' });
     expect(buckets.get('site')!.has('k.txt')).toBe(false);
+  });
+
+  it('refuses S3 requests signed with the wrong secret before looking at the bucket', async () => {
+    const wrong = new S3Client({ region: 'us-east-1', endpoint: double.url, credentials: { ...TEST_CREDENTIALS, secretAccessKey: 'not-the-secret' }, maxAttempts: 1 });
+    await expect(wrong.send(new PutObjectCommand({ Bucket: 'site', Key: 'x.txt', Body: 'x' }))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+    expect(buckets.get('site')!.has('x.txt')).toBe(false);
   });
 });

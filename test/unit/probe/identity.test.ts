@@ -1,0 +1,25 @@
+// wrong_chain names both values; a node decides how long its value is, the
+// message does not grow with it.
+import { describe, expect, it } from 'vitest';
+import { identityMismatches } from '../../../src/probe/identity.ts';
+
+describe('identityMismatches', () => {
+  it('names the key, the value found and the value expected', () => {
+    expect(identityMismatches({ chainId: 1 }, { chainId: 5 })).toEqual([{ code: 'wrong_chain', message: 'chainId is 5, expected 1' }]);
+  });
+
+  it('is silent where the identity matches or was not read', () => {
+    expect(identityMismatches({ chainId: 1, network: 'cosmoshub-4' }, { chainId: 1 })).toEqual([]);
+  });
+
+  it('shows a 32-byte hex hash in full', () => {
+    const hash = `0x${'b0'.repeat(32)}`;
+    expect(identityMismatches({ genesisHash: `0x${'91'.repeat(32)}` }, { genesisHash: hash })[0]!.message).toContain(`is "${hash}", expected`);
+  });
+
+  it('clips an enormous value a node sends', () => {
+    const [found] = identityMismatches({ network: 'cosmoshub-4' }, { network: 'z'.repeat(50_000) });
+    expect(found!.message).toMatch(/^network is "z+…, expected "cosmoshub-4"$/);
+    expect(found!.message.length).toBeLessThan(160);
+  });
+});
