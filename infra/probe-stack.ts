@@ -33,7 +33,7 @@ export class ProbeStack extends Stack {
     super(scope, id, props);
     const { deployment } = props;
     const { central, config } = deployment;
-    // publisherRoleArn() spells the aws partition; the stack's own partition keeps aws-cn and GovCloud right.
+    // The stack's own partition keeps aws-cn and GovCloud right.
     const publisherArn = `arn:${this.partition}:iam::${central.account}:role/${publisherRoleName(central.namespace)}`;
 
     this.role = new Role(this, 'Role', {

@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import type { AlarmState, AlarmTransition } from '../../src/status/alarm-model.ts';
 import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from './aws-limits.ts';
+import type { Pacer } from './request-pacer.ts';
 
 export async function describeMetricAlarms(client: CloudWatchClient, prefix: string, signal: AbortSignal): Promise<MetricAlarm[]> {
   const alarms: MetricAlarm[] = [];
@@ -21,11 +22,14 @@ export async function describeMetricAlarms(client: CloudWatchClient, prefix: str
   return alarms;
 }
 
-/** State changes of one alarm since `start`, oldest first. */
-export async function alarmTransitions(client: CloudWatchClient, alarmName: string, start: Date, end: Date, signal: AbortSignal): Promise<AlarmTransition[]> {
+/** State changes of one alarm since `start`, oldest first. `pace` is awaited before each request (rate quota). */
+export async function alarmTransitions(
+  client: CloudWatchClient, alarmName: string, start: Date, end: Date, signal: AbortSignal, pace: Pacer = async () => undefined,
+): Promise<AlarmTransition[]> {
   const transitions: AlarmTransition[] = [];
   let token: string | undefined;
   do {
+    await pace(signal);
     const page = await client.send(
       new DescribeAlarmHistoryCommand({
         AlarmName: alarmName,

@@ -16,6 +16,8 @@ export const DESCRIBE_ALARM_HISTORY = {
    * for more is harmless, the answer simply starts later.
    */
   windowDays: 30,
+  /** "3 TPS per Region ... These quotas cannot be changed" (CloudWatch service quotas). */
+  maxRequestsPerSecond: 3,
 } as const;
 
 export const GET_METRIC_DATA = {

@@ -24,6 +24,7 @@ import { alarmTransitions, describeMetricAlarms, valueOfReasonData } from './ala
 import { DESCRIBE_ALARM_HISTORY } from './aws-limits.ts';
 import { STATUS_ENV } from './environment.ts';
 import { writeStatusFiles } from './feed-writer.ts';
+import { requestPacer } from './request-pacer.ts';
 import { getMetricData } from './metric-reader.ts';
 import { uptimePlan, uptimeSeries } from './uptime-queries.ts';
 
@@ -34,6 +35,8 @@ export interface StatusHandlerOptions {
   readonly endpoints?: { readonly cloudwatch?: string; readonly s3?: string };
   /** Wall clock in ms (tests). */
   readonly now?: () => number;
+  /** Time the alarm-history reads may take per run; default HISTORY_BUDGET_MS. */
+  readonly historyBudgetMs?: number;
 }
 
 export interface StatusRunSummary {
@@ -46,8 +49,15 @@ export interface StatusRunSummary {
   readonly warnings: readonly string[];
 }
 
-/** DescribeAlarmHistory calls in flight at once (its rate quota is low). */
-const HISTORY_CONCURRENCY = 4;
+/** DescribeAlarmHistory calls in flight at once; the pacer keeps their starts within the 3 TPS quota. */
+const HISTORY_CONCURRENCY = 3;
+/**
+ * Time the history reads may take in one run. What is not read by then is
+ * missing from this run's page (a warning) and read by the next runs: the
+ * cache keeps what was read, so a cold start with many changed alarms
+ * catches up over a few minutes instead of timing out.
+ */
+const HISTORY_BUDGET_MS = 20_000;
 /** middy's abort signal fires this long before the Lambda timeout. */
 const EARLY_MS = 2_000;
 const DAY_MS = 86_400_000;
@@ -78,6 +88,8 @@ export function createStatusHandler(options: StatusHandlerOptions) {
   const s3 = new S3Client({ region, endpoint: options.endpoints?.s3, forcePathStyle: options.endpoints?.s3 !== undefined, maxAttempts: 3 });
   // History only changes with an alarm's state: kept per warm container, keyed by the state's timestamp.
   const historyCache = new Map<string, { updatedAt: string; transitions: AlarmTransition[] }>();
+  // One pacer per container: warm runs share the quota with each other's leftovers.
+  const pace = requestPacer(DESCRIBE_ALARM_HISTORY.maxRequestsPerSecond);
 
   const readHistory = async (alarm: MetricAlarm, start: Date, end: Date, signal: AbortSignal, warnings: string[]): Promise<AlarmTransition[]> => {
     const name = alarm.AlarmName!;
@@ -85,7 +97,7 @@ export function createStatusHandler(options: StatusHandlerOptions) {
     const cached = historyCache.get(name);
     if (cached && cached.updatedAt === updatedAt) return cached.transitions;
     try {
-      const transitions = await alarmTransitions(cloudwatch, name, start, end, signal);
+      const transitions = await alarmTransitions(cloudwatch, name, start, end, signal, pace);
       historyCache.set(name, { updatedAt, transitions });
       return transitions;
     } catch (err) {
@@ -103,7 +115,8 @@ export function createStatusHandler(options: StatusHandlerOptions) {
     const onPage = alarms.filter((a) => isPageAlarm(namespace, layout, a.AlarmName!));
     // An alarm whose state last changed before the window has no transitions in it: no call needed.
     const changed = onPage.filter((a) => a.StateValue === 'ALARM' || (a.StateUpdatedTimestamp?.getTime() ?? 0) >= historyStart.getTime());
-    const transitions = (await mapConcurrent(changed, HISTORY_CONCURRENCY, (a) => readHistory(a, historyStart, now, signal, warnings))).flat();
+    const historySignal = AbortSignal.any([signal, AbortSignal.timeout(options.historyBudgetMs ?? HISTORY_BUDGET_MS)]);
+    const transitions = (await mapConcurrent(changed, HISTORY_CONCURRENCY, (a) => readHistory(a, historyStart, now, historySignal, warnings))).flat();
 
     const firing = onPage.filter((a) => a.StateValue === 'ALARM');
     const [uptime, breakdown] = await Promise.all([

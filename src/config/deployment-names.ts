@@ -13,10 +13,6 @@ export function publisherRoleName(namespace: string): string {
   return `${namespaceSlug(namespace)}-metrics-publisher`.slice(0, 64);
 }
 
-export function publisherRoleArn(namespace: string, centralAccount: string): string {
-  return `arn:aws:iam::${centralAccount}:role/${publisherRoleName(namespace)}`;
-}
-
 /**
  * What an alarm watches. Names read as a sentence start for the person on
  * call, and parse back for the status function:

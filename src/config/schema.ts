@@ -160,7 +160,8 @@ export const configSchema = z.strictObject({
     account: z.string({ error: 'must be a 12-digit AWS account id in quotes' }).regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' }),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as us-east-1' }),
     namespace: z.string().regex(/^[A-Za-z0-9._/#:-]{1,255}$/, { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
-      .refine((s) => !s.startsWith('AWS/'), { error: 'must not start with "AWS/" (reserved by AWS)' }).optional(),
+      .refine((s) => !s.startsWith('AWS/'), { error: 'must not start with "AWS/" (reserved by AWS)' })
+      .refine((s) => !s.startsWith(':'), { error: 'must not start with ":" (CloudWatch rejects it)' }).optional(),
   }).optional(),
   alerting: z.strictObject({
     outageRegions: positiveInt('regions').optional(),

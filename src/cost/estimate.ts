@@ -19,8 +19,8 @@ export const ASSUMPTIONS = {
   platformLogBytes: 350,
   statusRunSeconds: 1.5,
   statusLogBytesPerRun: 1000,
-  /** summary.json, status.json, history.json, feed.atom, index.html, plus one badge per network. */
-  statusFixedFilesPerRun: 5,
+  /** index.html, api/v2/{summary,status,components,incidents}.json, history.json, feed.atom; plus one badge per network. */
+  statusFixedFilesPerRun: 7,
   /** A DescribeAlarms page holds 100 alarms; plus one DescribeAlarmHistory call. */
   describeAlarmsPageSize: 100,
   /** A Synthetics API canary: 1 GB (about the smallest a canary runtime accepts) for 2 s per run. */
@@ -75,7 +75,8 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
   const invocations = runs * regions.length * shards;
   const endpointsPerShard = Math.ceil(endpoints / shards);
   const probeSeconds = Math.ceil(endpointsPerShard / config.probe.concurrency) * ASSUMPTIONS.probeWaveSeconds + ASSUMPTIONS.probeOverheadSeconds;
-  const putRequests = runs * regions.length * Math.max(shards, Math.ceil(metrics.datumsPerRun / 1000));
+  // Each shard sends its datums (1,000 a request), then its ProbeRuns heartbeat alone (src/publish/publish-run.ts).
+  const putRequests = runs * regions.length * (Math.max(shards, Math.ceil(metrics.datumsPerRun / 1000)) + shards);
 
   const statusRuns = runsPerMonth(STATUS_FUNCTION.schedule);
   const served = config.networks.reduce((n, net) => n + servedEndpoints(net).length, 0);

@@ -5,6 +5,7 @@
 // library to print a few gauges from a finished report is not worth it.
 import { isExposed } from '../probe/reasons.ts';
 import type { EndpointReport, Report } from '../report/report.ts';
+import { partKeyDaysLeft } from './report-datums.ts';
 
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
@@ -34,9 +35,9 @@ export function renderPrometheus(report: Report | null, facts: ProberFacts): str
       addEndpoint(f, endpoint, labels);
     }
     for (const account of network.accounts) {
-      if (account.daysToExpiry !== null) {
-        f.partkey.samples.push({ labels: { network: network.id, account: account.address, region: report!.region }, value: account.daysToExpiry });
-      }
+      // Not Online publishes 0 days, as the CloudWatch metric does (partKeyDaysLeft).
+      const days = partKeyDaysLeft(account);
+      if (days !== null) f.partkey.samples.push({ labels: { network: network.id, account: account.address, region: report!.region }, value: days });
     }
   }
   f.rounds.samples.push({ labels: {}, value: facts.rounds });

@@ -59,10 +59,22 @@ function endpointDatums(network: NetworkReport, endpoint: EndpointReport, region
   }
 }
 
+/**
+ * An account that is not Online (Offline, NotParticipating) votes with no
+ * key at all: it is published as 0 days left, so the partkey alarm
+ * (days < warnDays) fires for it as the reason code does. An account that
+ * could not be read publishes nothing (not measured).
+ */
 function accountDatums(network: NetworkReport, account: AccountReport, add: Add): void {
   const dims: Dimension[] = [
     { name: DIMENSION.Network, value: network.id },
     { name: DIMENSION.Account, value: account.address },
   ];
-  add(METRIC.PartKeyDaysToExpiry, dims, account.daysToExpiry);
+  add(METRIC.PartKeyDaysToExpiry, dims, partKeyDaysLeft(account));
+}
+
+/** Days the account's participation key has left as published (CloudWatch and Prometheus); null: not measured. */
+export function partKeyDaysLeft(account: AccountReport): number | null {
+  const notVoting = account.participation !== null && account.participation !== 'Online';
+  return notVoting ? Math.min(0, account.daysToExpiry ?? 0) : account.daysToExpiry;
 }

@@ -47,6 +47,7 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['missing-networks.yaml', ['1: networks: is required']],
   ['missing-url.yaml', ['6: networks[0].endpoints[0].url: is required']],
   ['missing-version.yaml', ['1: version: is required']],
+  ['namespace-colon.yaml', ['4: central.namespace: must not start with ":" (CloudWatch rejects it)']],
   ['network-not-a-mapping.yaml', ['3: networks[0]: must be a mapping with id, chain and endpoints']],
   ['no-endpoints.yaml', ['5: networks[0].endpoints: must list at least one endpoint']],
   ['not-a-mapping.yaml', [' must be a mapping with at least "version" and "networks"']],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../../src/config/load.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
-import { estimateCost, type CostSide } from '../../../src/cost/estimate.ts';
+import { ASSUMPTIONS, estimateCost, type CostSide } from '../../../src/cost/estimate.ts';
+import { modelFromAlarms } from '../../../src/status/alarm-model.ts';
+import { pageLayout } from '../../../src/status/page-layout.ts';
+import { renderStatusFiles } from '../../../src/status/status-files.ts';
 
 const example = applyDefaults(loadConfigFile('examples/vantage.example.yaml'));
 const usd = (side: CostSide, item: RegExp) => side.lines.find((l) => item.test(l.item))!.monthlyUsd;
@@ -29,6 +32,19 @@ describe('estimateCost', () => {
     const requests = (e: typeof estimate) => e.vantage.lines.find((l) => l.item.startsWith('requests'))!.quantity;
     expect(requests(sharded) - requests(estimate)).toBe(3 * 3 * 43_800);
     expect(sharded.shape.metrics).toBe(estimate.shape.metrics);
+  });
+
+  it('counts two PutMetricData requests per run and region: the datums, then the heartbeat alone', () => {
+    const quantity = (e: typeof estimate) => e.vantage.lines.find((l) => l.item === 'PutMetricData requests')!.quantity;
+    expect(quantity(estimate)).toBe(43_800 * 3 * 2);
+    expect(quantity(estimateCost({ ...example, probe: { ...example.probe, shards: 4 } }))).toBe(43_800 * 3 * (4 + 4));
+  });
+
+  it('counts the S3 PUTs of the files the status function writes every minute', () => {
+    const model = modelFromAlarms({ namespace: 'Vantage', layout: pageLayout(example), alarms: [], transitions: [], uptime: [], now: '2026-05-01T00:00:00.000Z', historyStart: '2026-04-01T00:00:00.000Z' });
+    const files = renderStatusFiles(model, { pageUrl: null, refreshSeconds: 60, sourceNote: null });
+    expect(files).toHaveLength(ASSUMPTIONS.statusFixedFilesPerRun + example.networks.length);
+    expect(estimate.vantage.lines.find((l) => l.item === 'S3 PUT (status feed)')!.quantity).toBe(43_800 * files.length);
   });
 
   it('totals every line', () => {

@@ -89,6 +89,16 @@ describe('Prometheus exposition', () => {
     expect(value(f, 'vantage_last_round_timestamp_seconds', {})).toBe('1763632801');
   });
 
+  it('reports an account that is not Online as 0 days left (its key votes no more), as CloudWatch does', () => {
+    const base = sampleReport();
+    const offline = {
+      ...base,
+      networks: base.networks.map((n) => ({ ...n, accounts: [{ address: 'OFF', status: 'degraded' as const, participation: 'Offline', voteLastValid: null, daysToExpiry: null, reasons: [] }] })),
+    };
+    const f = parse(renderPrometheus(offline, { rounds: 1, lastRoundEndedAt: null }));
+    expect(value(f, 'vantage_partkey_days_to_expiry', { network: 'eth-main', account: 'OFF' })).toBe('0');
+  });
+
   it('escapes label values so odd ids cannot break the format', () => {
     const r = report('2025-11-20T10:00:00.000Z', { 'n"1': [{ id: 'a\\b' }] });
     const f = parse(renderPrometheus(r, { rounds: 1, lastRoundEndedAt: null }));

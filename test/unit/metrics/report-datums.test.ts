@@ -129,6 +129,19 @@ describe('reportToDatums', () => {
     expect(Object.keys(t).filter((k) => k.startsWith('PartKeyDaysToExpiry'))).toHaveLength(1);
   });
 
+  it('publishes 0 days for an account that is not Online, so the partkey alarm fires as the reason code says', () => {
+    const offline = 'O'.repeat(58);
+    const parked = 'P'.repeat(58);
+    const r = report([{ ...network('algo', [endpoint({ id: 'a' })]), chain: 'algorand', accounts: [
+      { address: offline, status: 'degraded', participation: 'Offline', voteLastValid: null, daysToExpiry: null, reasons: [{ code: 'partkey_expiring', message: 'is Offline' }] },
+      // Offline with a key still registered: its days do not help, it does not vote.
+      { address: parked, status: 'degraded', participation: 'Offline', voteLastValid: 99, daysToExpiry: 30, reasons: [{ code: 'partkey_expiring', message: 'is Offline' }] },
+    ] }]);
+    const t = table(reportToDatums(r, { detail: 'standard' }));
+    expect(t[`PartKeyDaysToExpiry Network=algo,Account=${offline}`]).toBe(0);
+    expect(t[`PartKeyDaysToExpiry Network=algo,Account=${parked}`]).toBe(0);
+  });
+
   it('sends exactly one ProbeRuns heartbeat per run, also when nothing was probed', () => {
     const datums = reportToDatums(report([], 'ap-southeast-1'), { detail: 'standard' });
     expect(datums).toEqual([{ name: 'ProbeRuns', dimensions: [{ name: 'ProbeRegion', value: 'ap-southeast-1' }], value: 1, unit: 'Count', timestamp: Date.parse(STARTED) }]);

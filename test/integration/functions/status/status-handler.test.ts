@@ -31,11 +31,12 @@ const yesterday = new Date(today - DAY).toISOString().slice(0, 10);
 
 let world: StatusWorld;
 
-function handlerFor(env: Record<string, string> = {}) {
+function handlerFor(env: Record<string, string> = {}, historyBudgetMs?: number) {
   return createStatusHandler({
     config: world.config,
     env: { AWS_REGION: 'us-east-1', [STATUS_ENV.bucket]: BUCKET, [STATUS_ENV.probeRegions]: 'us-east-1,eu-west-1', [STATUS_ENV.pageUrl]: 'https://status.example.com/', ...env },
     endpoints: { cloudwatch: world.double.url, s3: world.double.url },
+    historyBudgetMs,
   });
 }
 
@@ -159,6 +160,14 @@ describe('status function', () => {
     // Without the regional breakdown, the words say so.
     expect(summary.incidents.find((i) => i.name.startsWith('api-1'))!.incident_updates[0]!.body).toBe('api-1 (algo-main): not answering from some probe regions, seen by the probes.');
     expect(world.json<History>('history.json').components.every((c) => c.uptime === null)).toBe(true);
+  });
+
+  it('stops reading alarm history at its time budget and writes the page with what it has', async () => {
+    world.double.fault('DescribeAlarmHistory', { kind: 'hang' });
+    const result = await handlerFor({}, 500)({}, lambdaContext());
+    expect(result.warnings.filter((w) => w.startsWith('history of "'))).toHaveLength(3);
+    expect(world.double.calls('s3', 'PutObject').length).toBeGreaterThan(0);
+    expect(world.json<Summary>('api/v2/summary.json').components.find((c) => c.id === 'eth-main/rpc-2')).toMatchObject({ status: 'degraded_performance' });
   });
 
   it('writes nothing when the alarms cannot be read, so the last good feed stays up', async () => {
