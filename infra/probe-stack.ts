@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import {
   DEFAULT_DEADLINE_RESERVE_MS, PROBE_ENTRY, VANTAGE_CENTRAL_REGION, VANTAGE_DEADLINE_RESERVE_MS, VANTAGE_NAMESPACE, VANTAGE_PUBLISHER_ROLE_ARN,
 } from '../functions/probe/bundle-config.ts';
+import { PROBE_NODE_OPTIONS } from '../functions/probe/environment.ts';
 import { publisherRoleName } from '../src/config/deployment-names.ts';
 import { listSecretReferences } from '../src/config/resolve-secrets.ts';
 import type { SecretReference } from '../src/config/secret-reference.ts';
@@ -60,6 +61,7 @@ export class ProbeStack extends Stack {
         [VANTAGE_NAMESPACE]: central.namespace,
         [VANTAGE_DEADLINE_RESERVE_MS]: String(DEFAULT_DEADLINE_RESERVE_MS),
         POWERTOOLS_SERVICE_NAME: 'vantage-probe',
+        NODE_OPTIONS: PROBE_NODE_OPTIONS,
       },
       logRetentionDays: config.logs.retentionDays,
       description: `Vantage probe (${config.probe.schedule}, ${config.probe.shards} shard(s))`,

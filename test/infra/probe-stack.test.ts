@@ -39,6 +39,7 @@ describe('probe stacks', () => {
         VANTAGE_NAMESPACE: 'Vantage',
         VANTAGE_DEADLINE_RESERVE_MS: '8000',
         POWERTOOLS_SERVICE_NAME: 'vantage-probe',
+        NODE_OPTIONS: '--max-semi-space-size=8',
       } },
     });
     t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 });
