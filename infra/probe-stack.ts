@@ -47,7 +47,7 @@ export class ProbeStack extends Stack {
       actions: ['sts:AssumeRole'],
       resources: [publisherArn],
     }));
-    for (const statement of secretStatements(this, endpointSecretReferences(deployment))) this.role.addToPolicy(statement);
+    for (const statement of secretStatements(this, listSecretReferences(deployment.config))) this.role.addToPolicy(statement);
 
     this.probe = new VantageFunction(this, 'Probe', {
       entry: PROBE_ENTRY,
@@ -78,12 +78,6 @@ export class ProbeStack extends Stack {
     acknowledgeScheduledFunction(this.probe, this.schedule.rules,
       'a probe round is a snapshot of one tick; a lost round is superseded by the next tick and a silent region raises the heartbeat alarm');
   }
-}
-
-/** References in endpoint fields: the probe resolves those (httpsSubscriptions belong to the central stack). */
-export function endpointSecretReferences(deployment: Deployment): SecretReference[] {
-  const config = { ...deployment.config, alerting: { ...deployment.config.alerting, httpsSubscriptions: [] } };
-  return listSecretReferences(config);
 }
 
 function secretStatements(stack: Stack, refs: readonly SecretReference[]): PolicyStatement[] {

@@ -55,7 +55,3 @@ export interface ChainAdapter {
   readAccounts?(ctx: AdapterContext, accounts: readonly ResolvedAccount[], lastRound: number | null): Promise<AccountReading[]>;
   // Planned seam (block arrival latency): waitForNextHead?(ctx, signal) resolving with the next height.
 }
-
-export const emptyReading = (): ChainReading => ({
-  height: null, headTimeSeconds: null, headAgeSeconds: null, syncing: null, peers: null, identity: {},
-});

@@ -2,6 +2,7 @@
 // (zod's defaults read "Invalid input: expected number, received string"),
 // and the keys a config object allows at a path, for unknown-key hints.
 import type { z } from 'zod';
+import { clip } from './redactor.ts';
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'a string',
@@ -17,7 +18,7 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(clip(value, 40))}`;
   return `${typeof value} ${String(value)}`;
 }
 

@@ -136,6 +136,14 @@ export async function probeEndpoint(network: ResolvedNetwork, endpoint: Resolved
 
 async function runProbe(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
   if (endpoint.visibility === 'private') return probePrivate(endpoint, options);
+  const probe = await readChain(network, endpoint, options);
+  // Everything wrong with a certificate at once: also when it blocked the request (untrusted and expiring soon).
+  const warning = probe.tls ? expiryWarning(probe.tls, endpoint.tls.warnDays) : null;
+  if (warning) addReason(probe.reasons, warning);
+  return probe;
+}
+
+function readChain(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
   const adapter = adapterFor(network.chain);
   return withSession<EndpointProbe>(
     endpoint,
@@ -153,16 +161,9 @@ async function runProbe(network: ResolvedNetwork, endpoint: ResolvedEndpoint, op
       if (timings.ttfbMs !== null && timings.ttfbMs > endpoint.slowMs) {
         addReason(reasons, reason('slow', `time to first byte ${Math.round(timings.ttfbMs)} ms is over slowMs ${endpoint.slowMs}`));
       }
-      const warning = tls ? expiryWarning(tls, endpoint.tls.warnDays) : null;
-      if (warning) addReason(reasons, warning);
       return { endpoint, reasons, timings, tls, chain: outcome.chain };
     },
-    ({ timings, reasons, tls }) => {
-      // Everything wrong with a certificate at once: untrusted and expiring soon.
-      const warning = tls ? expiryWarning(tls, endpoint.tls.warnDays) : null;
-      if (warning) addReason(reasons, warning);
-      return { endpoint, reasons, timings, tls, chain: null };
-    },
+    ({ timings, reasons, tls }) => ({ endpoint, reasons, timings, tls, chain: null }),
   );
 }
 

@@ -29,7 +29,6 @@ export const REASON_STATUS = {
 } as const satisfies Record<string, Status>;
 
 export type ReasonCode = keyof typeof REASON_STATUS;
-export const REASON_CODES = Object.keys(REASON_STATUS) as ReasonCode[];
 
 export interface Reason {
   readonly code: ReasonCode;

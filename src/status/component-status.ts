@@ -15,10 +15,6 @@ const RANK: Readonly<Record<ComponentStatus, number>> = {
   major_outage: 3,
 };
 
-export function componentRank(status: ComponentStatus): number {
-  return RANK[status];
-}
-
 export function worstComponentStatus(statuses: Iterable<ComponentStatus>): ComponentStatus {
   let worst: ComponentStatus = 'operational';
   for (const s of statuses) if (RANK[s] > RANK[worst]) worst = s;

@@ -10,8 +10,6 @@ export interface RenderOptions {
   readonly sourceNote: string | null;
 }
 
-export const DEFAULT_RENDER_OPTIONS: RenderOptions = { pageUrl: null, refreshSeconds: null, sourceNote: null };
-
 /** Statuspage-style page id: 12 characters, stable for a given title. */
 export function pageId(title: string): string {
   return createHash('sha256').update(`vantage-page:${title}`).digest('hex').slice(0, 12);

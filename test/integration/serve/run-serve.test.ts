@@ -47,7 +47,6 @@ networks:
     maxLagBlocks: 3
     maxHeadAgeSeconds: 3600
     expect: { chainId: 31337 }
-    defaults: {}
     endpoints:
       - { id: node-a, url: "${nodes[0]!.url}" }
       - { id: node-b, url: "${nodes[1]!.url}" }
@@ -55,7 +54,7 @@ networks:
       - { id: node-d, url: "http://127.0.0.1:${closedPort}", timeoutMs: 2000 }
       - { id: ref-node, url: "${nodes[0]!.url}", reference: true }
       - { id: admin-port, url: "http://127.0.0.1:${closedPort}", visibility: private }
-`.replace('    defaults: {}\n', ''));
+`);
   vantage = await startVantage(['run', '--config', config, '--serve', '--port', '0', '--interval', '1', '--history', historyFile]);
   await eventually(() => json<{ rounds: number }>('/healthz'), (h) => h.rounds >= 1, 'the first round');
 });
