@@ -133,12 +133,14 @@ function askDns(host: string, options: ResolveOptions, ipv6: boolean, start: num
 }
 
 function newResolver(options: ResolveOptions): Resolver {
-  // c-ares retries a silent server on its own timer; sized so at least two
-  // tries fit in the probe's timeout. The probe's signal is the real bound:
-  // cancel() ends every query of this resolver, which is why each
-  // resolution has one of its own (~50 µs to make, measured).
-  const timeout = Math.min(2000, Math.max(100, Math.round(options.timeoutMs / 4)));
-  const resolver = new Resolver({ timeout, tries: 2, maxTimeout: options.timeoutMs });
+  // c-ares retries a silent server on its own timer, doubling it each try
+  // (capped at maxTimeout): a quarter of the probe's timeout to start with,
+  // so a lost datagram is asked again well inside the deadline, and three
+  // tries that outlast it, so the deadline, not c-ares, ends a black hole.
+  // The probe's signal is the real bound: cancel() ends every query of this
+  // resolver, which is why each resolution has its own (~50 µs to make, measured).
+  const timeout = Math.min(2000, Math.max(250, Math.round(options.timeoutMs / 4)));
+  const resolver = new Resolver({ timeout, tries: 3, maxTimeout: options.timeoutMs });
   if (options.resolvers) resolver.setServers([...options.resolvers]);
   return resolver;
 }

@@ -34,7 +34,7 @@ export interface DnsServer {
 const HOST = '127.0.0.1';
 const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
 
-export async function dnsServer(zone: Record<string, DnsAnswer>): Promise<DnsServer> {
+export async function dnsServer(zone: Record<string, DnsAnswer>, options: { port?: number } = {}): Promise<DnsServer> {
   const table = new Map(Object.entries(zone).map(([name, answer]) => [name.toLowerCase(), answer]));
   const queries: DnsQuery[] = [];
   const answer = (message: Buffer, transport: 'udp' | 'tcp'): Buffer | null => {
@@ -53,7 +53,7 @@ export async function dnsServer(zone: Record<string, DnsAnswer>): Promise<DnsSer
   // Bind UDP first, then TCP on the same port; retry if TCP's is taken.
   for (let attempt = 0; ; attempt++) {
     const udp = createSocket('udp4');
-    udp.bind(0, HOST);
+    udp.bind(options.port ?? 0, HOST);
     await once(udp, 'listening');
     const { port } = udp.address();
     const tcp = createServer((socket) => serveTcp(socket, answer));
@@ -65,7 +65,7 @@ export async function dnsServer(zone: Record<string, DnsAnswer>): Promise<DnsSer
     const bound = await listenTcp(tcp, port);
     if (!bound) {
       udp.close();
-      if (attempt < 20) continue;
+      if (attempt < 20 && options.port === undefined) continue;
       throw new Error('dns-server: no port free for both UDP and TCP');
     }
     udp.on('message', (message: Buffer, peer: RemoteInfo) => {
