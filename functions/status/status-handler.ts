@@ -12,7 +12,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { alarmNamePrefix } from '../../src/config/deployment-names.ts';
+import { alarmNamePrefix } from '../../src/alarms/alarm-names.ts';
 import type { ResolvedConfig } from '../../src/config/resolved-config.ts';
 import { mapConcurrent } from '../../src/engine/map-concurrent.ts';
 import { isPageAlarm, modelFromAlarms, type AlarmSnapshot, type AlarmState, type AlarmTransition, type UptimeSeries } from '../../src/status/alarm-model.ts';

@@ -9,7 +9,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { STATUS_ENV } from '../../functions/status/environment.ts';
-import { alarmNamePrefix } from '../../src/config/deployment-names.ts';
+import { alarmNamePrefix } from '../../src/alarms/alarm-names.ts';
 import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
 import type { Deployment } from '../deployment.ts';
 import { acknowledgeScheduledFunction } from './scheduled-function-findings.ts';

@@ -6,7 +6,7 @@ import { probeBundleDefine } from '../../../../functions/probe/bundle-config.ts'
 import { readEmbeddedConfig } from '../../../../functions/probe/embedded-config.ts';
 import { createProbeHandler } from '../../../../functions/probe/probe-handler.ts';
 import type { MetricDatum } from '../../../../src/metrics/datum.ts';
-import { exposureWatchFor } from '../../../../src/metrics/exposure-watch.ts';
+import { exposureWatchFor } from '../../../../src/alarms/exposure-rule.ts';
 import { reportToDatums } from '../../../../src/metrics/report-datums.ts';
 import type { Report } from '../../../../src/report/report.ts';
 import { publishedDatums, type PublishedDatum } from '../../../support/aws/index.ts';
