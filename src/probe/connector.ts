@@ -5,11 +5,11 @@
 // failure on a reconnect whose request the adapter treats as optional
 // (eth_syncing, net_peerCount, the exposure calls) is still the probe's
 // reason, and `tls` reports the certificate that failed.
-import type { TlsInfo } from './certificate.ts';
+import type { TlsInfo } from '../report/tls-info.ts';
 import { openConnection, type ConnectOptions, type ConnectOutcome, type ConnectTarget } from './connect.ts';
-import { addReason, type Reason } from './reasons.ts';
+import { addReason, type Reason } from '../report/reasons.ts';
 import { resolveAddresses, type ResolvedAddress } from './resolve.ts';
-import { emptyTimings } from './timings.ts';
+import { emptyTimings } from '../report/timings.ts';
 
 export interface ConnectorOptions extends ConnectOptions {
   /** probe.resolvers; null: the system's. */

@@ -13,8 +13,8 @@ import { Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { normalizeName, readHostsFile, type HostsTable } from './hosts-file.ts';
-import { reason, type Reason } from './reasons.ts';
-import { ms } from './timings.ts';
+import { reason, type Reason } from '../report/reasons.ts';
+import { ms } from '../report/timings.ts';
 
 export interface ResolvedAddress {
   readonly address: string;

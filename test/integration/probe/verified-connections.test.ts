@@ -13,7 +13,7 @@ import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import { resolveSecrets } from '../../../src/config/resolve-secrets.ts';
 import { readAccounts } from '../../../src/engine/accounts.ts';
 import { runRound } from '../../../src/engine/round.ts';
-import { emptyTimings } from '../../../src/probe/timings.ts';
+import { emptyTimings } from '../../../src/report/timings.ts';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { createCa, issueLeaf, selfSigned, type CertificateAuthority, type Pem } from '../../support/certificates.ts';
 import { certificateSwitchingServer, type CertificateSwitchingServer } from '../../support/certificate-switching-server.ts';

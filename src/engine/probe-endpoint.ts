@@ -6,14 +6,15 @@ import type { AdapterContext, ChainAdapter, ChainReading } from '../chains/adapt
 import { adapterFor } from '../chains/registry.ts';
 import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { safeDecode } from '../config/resolve-secrets.ts';
-import { expiryWarning, type TlsInfo } from './certificate.ts';
-import type { ConnectTarget } from './connect.ts';
-import { Connector } from './connector.ts';
-import { probeDeadline } from './probe-deadline.ts';
+import { expiryWarning } from '../probe/certificate.ts';
+import type { TlsInfo } from '../report/tls-info.ts';
+import type { ConnectTarget } from '../probe/connect.ts';
+import { Connector } from '../probe/connector.ts';
+import { probeDeadline } from '../probe/probe-deadline.ts';
 import { identityMismatches } from './identity.ts';
-import { HttpSession } from './http-session.ts';
-import { addReason, reason, type Reason } from './reasons.ts';
-import { emptyTimings, ms, type Timings } from './timings.ts';
+import { HttpSession } from '../probe/http-session.ts';
+import { addReason, reason, type Reason } from '../report/reasons.ts';
+import { emptyTimings, ms, type Timings } from '../report/timings.ts';
 
 export interface EndpointProbe {
   readonly endpoint: ResolvedEndpoint;
