@@ -89,7 +89,7 @@ async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, 
   });
   const ended = (value: T | null): SessionEnd<T> => {
     timings.totalMs = ms(startedAt, performance.now());
-    return { value, timings, tls: connector.tls, connectionReasons: connector.failures };
+    return { value, timings, tls: connector.tls, connectionReasons: [...connector.failures] };
   };
   const first = await connector.open();
   if (!first.ok) return ended(null);

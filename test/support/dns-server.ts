@@ -1,7 +1,7 @@
 // A real DNS server on 127.0.0.1, UDP and TCP on one port, for resolution
 // tests: each name answers with A/AAAA records, NXDOMAIN, SERVFAIL or
 // REFUSED, or is black-holed (the query is read and never answered, as a
-// dead authoritative server does). Names not in the zone are NXDOMAIN.
+// dead authoritative server does), for all types or one. Names not in the zone are NXDOMAIN.
 // Every query is recorded with its transport.
 import { createSocket, type RemoteInfo } from 'node:dgram';
 import { once } from 'node:events';
@@ -9,7 +9,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 
 export type DnsAnswer =
-  | { readonly a?: readonly string[]; readonly aaaa?: readonly string[]; /** Over UDP, set TC and send no records (the client must retry over TCP). */ readonly truncateUdp?: boolean }
+  | {
+    /** Records of each type; 'blackhole' drops queries of that type only. */
+    readonly a?: readonly string[] | 'blackhole';
+    readonly aaaa?: readonly string[] | 'blackhole';
+    /** Over UDP, set TC and send no records (the client must retry over TCP). */
+    readonly truncateUdp?: boolean;
+  }
   | 'NXDOMAIN'
   | 'SERVFAIL'
   | 'REFUSED'
@@ -128,6 +134,7 @@ function respond(query: dnsPacket.DecodedPacket, question: dnsPacket.Question, e
     return dnsPacket.encode({ ...base, flags: flags | dnsPacket.TRUNCATED_RESPONSE, answers: [] });
   }
   const records = question.type === 'A' ? entry.a ?? [] : question.type === 'AAAA' ? entry.aaaa ?? [] : [];
+  if (records === 'blackhole') return null;
   return dnsPacket.encode({
     ...base,
     flags: flags | RCODE.NOERROR,

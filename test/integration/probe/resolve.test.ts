@@ -20,6 +20,7 @@ beforeAll(async () => {
     'refused.vantage.test': 'REFUSED',
     'blackhole.vantage.test': 'blackhole',
     'big.vantage.test': { a: ['127.0.0.9'], truncateUdp: true },
+    'aaaa-dark.vantage.test': { a: ['127.0.0.4'], aaaa: 'blackhole' },
   });
 });
 afterAll(async () => dns.close());
@@ -64,6 +65,13 @@ describe('resolveAddresses: names asked of the configured resolver', () => {
     const resolved = await resolveAddresses('v6.vantage.test', probeOptions(2000, { ipv6: false }));
     expect(resolved).toEqual({ ok: false, reason: { code: 'dns_failed', message: `v6.vantage.test: no A records from ${dns.address}` }, dnsMs: expect.any(Number) });
     expect(queriesFor('v6.vantage.test').slice(before).map((q) => q.type)).toEqual(['A']);
+  });
+
+  it('a name whose AAAA query is black-holed still resolves to its IPv4 addresses, long before the deadline', async () => {
+    const resolved = await resolveAddresses('aaaa-dark.vantage.test', probeOptions(5000));
+    // Waiting for AAAA until the deadline would have made this a timeout (ok: false, dnsMs null).
+    expect(resolved).toEqual({ ok: true, addresses: [{ address: '127.0.0.4', family: 4 }], dnsMs: expect.any(Number) });
+    expect(queriesFor('aaaa-dark.vantage.test').map((q) => q.type)).toContain('AAAA');
   });
 
   it('an answer truncated over UDP is asked again over TCP', async () => {
