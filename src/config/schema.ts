@@ -4,8 +4,8 @@
 // live in validate.ts so this file stays representable as JSON Schema.
 //
 // Every key carries a .describe() text and, where one applies, .meta({ default })
-// with the value applyDefaults() uses: `vantage schema` and docs/config.md
-// (`npm run docs:config`) are generated from them.
+// with the value applyDefaults() uses, or .meta({ examples }): `vantage schema`
+// and docs/config.md (`npm run docs:config`) are generated from them.
 import { z } from 'zod';
 import { CHAIN_FAMILIES } from '../chains/families.ts';
 import { DEFAULTS } from './resolved-config.ts';
@@ -68,24 +68,29 @@ const tlsDefaults = z.strictObject({
 
 const endpointTls = z.strictObject({
   warnDays: tlsWarnDays().describe('overrides defaults.tls.warnDays for this endpoint'),
-  caFile: nonEmpty.optional().describe('PEM file with the CA certificate(s) to trust for this endpoint instead of the system store (relative to the config file)'),
-  serverName: nonEmpty.optional().describe('TLS SNI and certificate name to check, when it differs from the URL host'),
+  caFile: nonEmpty.optional().describe('PEM file with the CA certificate(s) to trust for this endpoint instead of the system store (relative to the config file)')
+    .meta({ examples: ['private-ca.pem'] }),
+  serverName: nonEmpty.optional().describe('TLS SNI and certificate name to check, when it differs from the URL host')
+    .meta({ examples: ['rpc.internal.example.com'] }),
   insecureSkipVerify: z.boolean({ error: 'must be true or false' }).optional()
     .describe('send the request even when the certificate does not verify (still reported as trusted: false); for test nodes only')
     .meta({ default: false }),
 });
 
 const endpointBase = {
-  id: idSchema.describe('endpoint id, unique within its network: a metric dimension, in alarm names and on the status page'),
-  url: secretable.describe('http(s) URL of the node API; may contain secret references'),
+  id: idSchema.describe('endpoint id, unique within its network: a metric dimension, in alarm names and on the status page')
+    .meta({ examples: ['rpc-1'] }),
+  url: secretable.describe('http(s) URL of the node API; may contain secret references')
+    .meta({ examples: ['https://rpc.example.com/v3/${env:RPC_KEY}'] }),
   reference: z.boolean({ error: 'must be true or false' }).optional().describe('used for agreement only; not alarmed, not on the status page').meta({ default: false }),
   visibility: z.enum(['public', 'private'], { error: 'must be "public" or "private"' }).optional()
     .describe('private: the endpoint must NOT answer from the probe\'s vantage point; answering at all is exposed_private_endpoint (degraded)')
     .meta({ default: 'public' }),
-  headers: z.record(z.string(), secretable).optional().describe('HTTP headers sent with every request; values may contain secret references'),
+  headers: z.record(z.string(), secretable).optional().describe('HTTP headers sent with every request; values may contain secret references')
+    .meta({ examples: [{ 'X-Api-Key': '${ssm:/vantage/rpc-key}' }] }),
   basicAuth: z.strictObject({
-    username: secretable.describe('may contain secret references'),
-    password: secretable.describe('may contain secret references'),
+    username: secretable.describe('user name; may contain secret references').meta({ examples: ['vantage'] }),
+    password: secretable.describe('password; may contain secret references').meta({ examples: ['${secretsmanager:vantage/rpc-password}'] }),
   }).optional().describe('HTTP Basic authentication sent with every request'),
   timeoutMs: timeoutMs().describe('overrides defaults.timeoutMs for this endpoint'),
   maxResponseBytes: maxResponseBytes().describe('overrides defaults.maxResponseBytes for this endpoint'),
@@ -99,31 +104,43 @@ export const httpJsonEndpointSchema = z.strictObject({
   ...endpointBase,
   heightPointer: z.string({ error: 'is required for http-json endpoints (a JSON Pointer such as /result/number)' })
     .regex(/^(\/[^/]*)+$/, { error: 'must be a JSON Pointer such as /result/number' })
-    .describe('JSON Pointer (RFC 6901) to the block height in the response: a number, a decimal string or a 0x hex string'),
+    .describe('JSON Pointer (RFC 6901) to the block height in the response: a number, a decimal string or a 0x hex string')
+    .meta({ examples: ['/result/height'] }),
   timePointer: z.string().regex(/^(\/[^/]*)+$/, { error: 'must be a JSON Pointer such as /result/timestamp' }).optional()
-    .describe('JSON Pointer to the newest block\'s time (Unix seconds or milliseconds, or an ISO 8601 date); without it the head age is not judged'),
+    .describe('JSON Pointer to the newest block\'s time (Unix seconds or milliseconds, or an ISO 8601 date); without it the head age is not judged')
+    .meta({ examples: ['/result/time'] }),
   method: z.enum(['GET', 'POST'], { error: 'must be GET or POST' }).optional()
-    .describe('HTTP method of the request; default POST when a body is given, GET otherwise'),
+    .describe('HTTP method of the request; default POST when a body is given, GET otherwise')
+    .meta({ examples: ['POST'] }),
   body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())], { error: 'must be a string, a mapping or a list' }).optional()
-    .describe('request body for POST: a string, or an object/array sent as JSON'),
+    .describe('request body for POST: a string, or a mapping or list sent as JSON')
+    .meta({ examples: [{ method: 'head' }] }),
 });
 
 const accountSchema = z.strictObject({
-  address: z.string().regex(/^[A-Z2-7]{58}$/, { error: 'must be a 58-character Algorand address' }).describe('58-character Algorand account address'),
+  address: z.string().regex(/^[A-Z2-7]{58}$/, { error: 'must be a 58-character Algorand address' }).describe('58-character Algorand account address')
+    .meta({ examples: ['WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY'] }),
   warnDays: days().optional()
     .describe('a participation key that expires within this many days, or an account that is not Online, is partkey_expiring (degraded)')
     .meta({ default: DEFAULTS.accountWarnDays }),
 });
 
 const networkBase = {
-  id: idSchema.describe('network id, unique in the file: a metric dimension, in alarm names and on the status page'),
+  id: idSchema.describe('network id, unique in the file: a metric dimension, in alarm names and on the status page')
+    .meta({ examples: ['eth-main'] }),
   blockTimeSeconds: positiveNumber('seconds').max(MAX_BLOCK_TIME_SECONDS, atMost(MAX_BLOCK_TIME_SECONDS, 'seconds')).optional()
-    .describe('expected seconds between blocks; default: the family\'s (see "Family defaults")'),
+    .describe('expected seconds between blocks; default: the family\'s (see "Family defaults")')
+    .meta({ examples: [12] }),
   maxLagBlocks: positiveInt('blocks').optional()
-    .describe('blocks an endpoint may be behind the reference height before it is lagging (degraded); default max(1, ⌈30 / blockTimeSeconds⌉)'),
+    .describe('blocks an endpoint may be behind the reference height before it is lagging (degraded); default max(1, ⌈30 / blockTimeSeconds⌉)')
+    .meta({ examples: [3] }),
   maxHeadAgeSeconds: positiveNumber('seconds').max(MAX_HEAD_AGE_SECONDS, atMost(MAX_HEAD_AGE_SECONDS, 'seconds')).optional()
-    .describe('a newest block older than this many seconds is stale_head (down); default: the family\'s (see "Family defaults")'),
+    .describe('a newest block older than this many seconds is stale_head (down); default: the family\'s (see "Family defaults")')
+    .meta({ examples: [120] }),
 };
+
+const family = <T extends string>(name: T) =>
+  z.literal(name).describe('the chain family: what the probe asks the node and how it reads the answer');
 
 const endpoints = <T extends z.ZodType>(endpoint: T) =>
   z.array(endpoint, { error: 'must be a list of endpoints' }).min(1, { error: 'must list at least one endpoint' })
@@ -137,17 +154,17 @@ const hexHash = z.string().regex(/^0x[0-9a-fA-F]{64}$/, { error: 'must be a 0x-p
 
 const evmNetwork = z.strictObject({
   ...networkBase,
-  chain: z.literal('evm'),
-  expect: expectIdentity({ chainId: z.number().int().positive({ error: 'must be a positive decimal chain id' }).optional().describe('EIP-155 chain id as a decimal number (eth_chainId), e.g. 1') }),
+  chain: family('evm'),
+  expect: expectIdentity({ chainId: z.number().int().positive({ error: 'must be a positive decimal chain id' }).optional().describe('EIP-155 chain id as a decimal number (eth_chainId)').meta({ examples: [1] }) }),
   endpoints: endpoints(endpointSchema),
 });
 
 const algorandNetwork = z.strictObject({
   ...networkBase,
-  chain: z.literal('algorand'),
+  chain: family('algorand'),
   expect: expectIdentity({
-    genesisId: nonEmpty.optional().describe('genesis id from /v2/transactions/params, e.g. mainnet-v1.0'),
-    genesisHash: nonEmpty.optional().describe('base64 genesis hash from /v2/transactions/params'),
+    genesisId: nonEmpty.optional().describe('genesis id from /v2/transactions/params').meta({ examples: ['mainnet-v1.0'] }),
+    genesisHash: nonEmpty.optional().describe('base64 genesis hash from /v2/transactions/params').meta({ examples: ['wGHE2Pwdvd7S12BL5FaOP20EGYesN73ktiC1qzkkit8='] }),
   }),
   endpoints: endpoints(endpointSchema),
   accounts: z.array(accountSchema).optional().describe('accounts whose participation keys are watched (metric PartKeyDaysToExpiry)'),
@@ -155,35 +172,36 @@ const algorandNetwork = z.strictObject({
 
 const substrateNetwork = z.strictObject({
   ...networkBase,
-  chain: z.literal('substrate'),
-  expect: expectIdentity({ genesisHash: hexHash.optional().describe('0x-prefixed genesis block hash (chain_getBlockHash(0))') }),
+  chain: family('substrate'),
+  expect: expectIdentity({ genesisHash: hexHash.optional().describe('0x-prefixed genesis block hash (chain_getBlockHash(0))')
+    .meta({ examples: ['0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3'] }) }),
   endpoints: endpoints(endpointSchema),
 });
 
 const cometbftNetwork = z.strictObject({
   ...networkBase,
-  chain: z.literal('cometbft'),
-  expect: expectIdentity({ network: nonEmpty.optional().describe('node_info.network from /status, e.g. cosmoshub-4') }),
+  chain: family('cometbft'),
+  expect: expectIdentity({ network: nonEmpty.optional().describe('node_info.network from /status').meta({ examples: ['cosmoshub-4'] }) }),
   endpoints: endpoints(endpointSchema),
 });
 
 const bitcoinNetwork = z.strictObject({
   ...networkBase,
-  chain: z.literal('bitcoin'),
-  expect: expectIdentity({ chain: nonEmpty.optional().describe('chain from getblockchaininfo: main, test, testnet4, signet, regtest') }),
+  chain: family('bitcoin'),
+  expect: expectIdentity({ chain: nonEmpty.optional().describe('chain from getblockchaininfo: main, test, testnet4, signet, regtest').meta({ examples: ['main'] }) }),
   endpoints: endpoints(endpointSchema),
 });
 
 const solanaNetwork = z.strictObject({
   ...networkBase,
-  chain: z.literal('solana'),
-  expect: expectIdentity({ genesisHash: nonEmpty.optional().describe('base58 genesis hash (getGenesisHash)') }),
+  chain: family('solana'),
+  expect: expectIdentity({ genesisHash: nonEmpty.optional().describe('base58 genesis hash (getGenesisHash)').meta({ examples: ['5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d'] }) }),
   endpoints: endpoints(endpointSchema),
 });
 
 const httpJsonNetwork = z.strictObject({
   ...networkBase,
-  chain: z.literal('http-json'),
+  chain: family('http-json'),
   endpoints: endpoints(httpJsonEndpointSchema),
 });
 
@@ -197,7 +215,8 @@ export const networkSchema = z.discriminatedUnion('chain', [
 });
 
 export const configSchema = z.strictObject({
-  $schema: z.string().optional().describe('editor hint (path or URL of the JSON Schema from `vantage schema`); ignored'),
+  $schema: z.string().optional().describe('editor hint (path or URL of the JSON Schema from `vantage schema`); ignored')
+    .meta({ examples: ['vantage.schema.json'] }),
   version: z.literal(1, { error: 'must be 1' }).describe('version of the file format; must be 1'),
   defaults: z.strictObject({
     timeoutMs: timeoutMs(),
@@ -216,7 +235,8 @@ export const configSchema = z.strictObject({
       .meta({ default: DEFAULTS.schedule }),
     regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as eu-west-1' }))
       .min(1, { error: 'must list at least one region' }).optional()
-      .describe('AWS regions the probes run in, one probe stack each; required by cdk synth'),
+      .describe('AWS regions the probes run in, one probe stack each; required by cdk synth')
+      .meta({ examples: [['us-east-1', 'eu-west-1', 'ap-southeast-1']] }),
     shards: positiveInt('invocations per tick').max(100, { error: 'must be at most 100' }).optional()
       .describe('invocations per region and tick, each probing a stable slice of the endpoints (for large fleets)')
       .meta({ default: DEFAULTS.shards }),
@@ -233,9 +253,11 @@ export const configSchema = z.strictObject({
   }).optional().describe('the Lambda functions\' logs'),
   central: z.strictObject({
     account: z.string({ error: 'must be a 12-digit AWS account id in quotes' }).regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' })
-      .describe('12-digit AWS account id, in quotes'),
+      .describe('12-digit AWS account id, in quotes')
+      .meta({ examples: ['111111111111'] }),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as us-east-1' })
-      .describe('the home region: metrics are published and alarmed there'),
+      .describe('the home region: metrics are published and alarmed there')
+      .meta({ examples: ['us-east-1'] }),
     namespace: z.string().regex(/^[A-Za-z0-9._/#:-]{1,255}$/, { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
       .refine((s) => !s.startsWith('AWS/'), { error: 'must not start with "AWS/" (reserved by AWS)' })
       .refine((s) => !s.startsWith(':'), { error: 'must not start with ":" (CloudWatch rejects it)' }).optional()
@@ -247,9 +269,11 @@ export const configSchema = z.strictObject({
       .describe(`regions that must see an endpoint down before the outage alarm fires; default ${DEFAULTS.outageRegions}, or the number of regions when fewer; at most that number`)
       .meta({ default: DEFAULTS.outageRegions }),
     email: z.array(z.email({ error: 'must be an email address' })).optional()
-      .describe('addresses subscribed to the alarm topics (each confirms the subscription by email)'),
+      .describe('addresses subscribed to the alarm topics (each confirms the subscription by email)')
+      .meta({ examples: [['ops@example.com']] }),
     httpsSubscriptions: z.array(secretable).optional()
-      .describe('https URLs subscribed to the alarm topics (e.g. an incident tool\'s CloudWatch integration); may contain secret references'),
+      .describe('https URLs subscribed to the alarm topics (e.g. an incident tool\'s CloudWatch integration); may contain secret references')
+      .meta({ examples: [['https://events.example.com/integration/${ssm:/vantage/alert-key}/enqueue']] }),
   }).optional().describe('who is told when an alarm fires'),
   status: z.strictObject({
     title: nonEmpty.optional().describe('title of the status page and feeds').meta({ default: DEFAULTS.statusTitle }),
