@@ -3,7 +3,7 @@
 // family defaults, so the reference cannot drift from what the loader
 // accepts. `npm run docs:config` writes it; a test fails when it is stale.
 import { stringify } from 'yaml';
-import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from '../chains/families.ts';
+import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import { configJsonSchema } from './json-schema.ts';
 import { MAX_CONFIG_BYTES } from './load.ts';
 import { MAX_PROBE_MS } from './schema.ts';

@@ -7,8 +7,9 @@
 // with the value applyDefaults() uses, or .meta({ examples }): `vantage schema`
 // and docs/config.md (`npm run docs:config`) are generated from them.
 import { z } from 'zod';
-import { CHAIN_FAMILIES } from '../chains/families.ts';
-import { DEFAULTS } from './resolved-config.ts';
+import { CHAIN_FAMILIES } from './families.ts';
+import { DEFAULTS } from './defaults.ts';
+import { fixedRateSeconds, MAX_SCHEDULE_SECONDS, SCHEDULE_PATTERN } from './schedule.ts';
 
 /**
  * Longest probe budget and slow threshold. Node's timers overflow past
@@ -16,8 +17,6 @@ import { DEFAULTS } from './resolved-config.ts';
  * is a misconfiguration anyway, and the probe function has to finish.
  */
 export const MAX_PROBE_MS = 120_000;
-/** Longest interval between probe rounds (probe.schedule; `vantage run --interval`). */
-export const MAX_SCHEDULE_SECONDS = 86_400;
 /** Upper bounds of the other durations, each far beyond any real setting and far below the timer limit. */
 const MAX_BLOCK_TIME_SECONDS = 3_600;
 const MAX_HEAD_AGE_SECONDS = 604_800;
@@ -228,7 +227,7 @@ export const configSchema = z.strictObject({
     concurrency: positiveInt('parallel probes').max(1024, { error: 'must be at most 1024' }).optional()
       .describe('endpoints probed at the same time by one invocation')
       .meta({ default: DEFAULTS.concurrency }),
-    schedule: z.string().regex(/^(rate\(\d+ (minute|minutes|hour|hours)\)|cron\(.+\))$/, {
+    schedule: z.string().regex(SCHEDULE_PATTERN, {
       error: 'must be an EventBridge expression such as "rate(1 minute)" or "cron(0/5 * * * ? *)"',
     }).refine(rateWithinBounds, { error: `must be a rate of 1 minute to ${MAX_SCHEDULE_SECONDS / 3600} hours` }).optional()
       .describe(`EventBridge schedule of the probe rounds: rate(N minutes|hours), at most ${MAX_SCHEDULE_SECONDS / 3600} hours, or cron(...); \`vantage run\` follows a rate and needs --interval for a cron`)
@@ -284,10 +283,8 @@ export const configSchema = z.strictObject({
 
 /** rate(N unit) from 1 minute to MAX_SCHEDULE_SECONDS; cron() is EventBridge's to judge. */
 function rateWithinBounds(schedule: string): boolean {
-  const rate = /^rate\((\d+) (minute|hour)s?\)$/.exec(schedule);
-  if (!rate) return true;
-  const seconds = Number(rate[1]) * (rate[2] === 'hour' ? 3600 : 60);
-  return seconds >= 60 && seconds <= MAX_SCHEDULE_SECONDS;
+  const seconds = fixedRateSeconds(schedule);
+  return seconds === null || (seconds >= 60 && seconds <= MAX_SCHEDULE_SECONDS);
 }
 
 export type ConfigInput = z.infer<typeof configSchema>;

@@ -2,7 +2,7 @@
 // EventBridge expression the Lambdas run on), or --interval SECONDS.
 // Locally only rate() expressions have a meaning; a cron() schedule needs
 // --interval.
-import { MAX_SCHEDULE_SECONDS } from '../config/schema.ts';
+import { fixedRateSeconds, MAX_SCHEDULE_SECONDS } from '../config/schedule.ts';
 
 export const MIN_INTERVAL_SECONDS = 1;
 /** Longer would overflow Node's timers (2^31-1 ms); the config's rate has the same bound. */
@@ -10,14 +10,11 @@ export const MAX_INTERVAL_SECONDS = MAX_SCHEDULE_SECONDS;
 
 export type ScheduleResult = { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly message: string };
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { minute: 60, minutes: 60, hour: 3600, hours: 3600 };
-
 export function scheduleSeconds(schedule: string): ScheduleResult {
-  const match = /^rate\((\d+) (minute|minutes|hour|hours)\)$/.exec(schedule.trim());
-  if (!match) {
+  const seconds = fixedRateSeconds(schedule);
+  if (seconds === null) {
     return { ok: false, message: `probe.schedule "${schedule}" has no fixed interval to run locally; pass --interval SECONDS` };
   }
-  const seconds = Number(match[1]) * UNIT_SECONDS[match[2]!]!;
   if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
     return { ok: false, message: `probe.schedule "${schedule}" must be from ${MIN_INTERVAL_SECONDS} to ${MAX_INTERVAL_SECONDS} s` };
   }
