@@ -63,7 +63,7 @@ export function configReference(): string {
   out.push(...networkSections(networks));
   out.push(...overrideSection(properties(props['defaults'] ?? {}), networks.endpoint));
   out.push(...secretSection(root));
-  out.push('', '## Everything together', '', 'Every section above in one file (it passes `vantage check`\'s validation, given the CA file):', '',
+  out.push('', '## Everything together', '', 'Every section above in one file. It is a valid config; to run it, `vantage check` also needs `private-ca.pem` beside it and the secrets it references (see [Secrets](#secrets)).', '',
     ...yamlBlock(referenceExample()));
   return `${out.join('\n')}\n`;
 }
