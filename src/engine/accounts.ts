@@ -5,6 +5,7 @@ import type { AccountReading, ChainAdapter } from '../chains/adapter.ts';
 import type { ResolvedAccount, ResolvedNetwork } from '../config/resolved-config.ts';
 import { withSession, type EndpointProbe, type ProbeOptions } from '../probe/probe-endpoint.ts';
 import { reason, type Reason } from '../probe/reasons.ts';
+import { nodeText } from '../report/node-text.ts';
 
 export async function readAccounts(
   network: ResolvedNetwork,
@@ -33,7 +34,7 @@ export async function readAccounts(
       ?? failOne(a, [reason('invalid_response', `endpoint ${source.endpoint.id} returned nothing for this account`)]));
   } catch (err) {
     // A bug must not take the run down: report it on the accounts.
-    const text = err instanceof Error ? err.message : String(err);
+    const text = nodeText(err instanceof Error ? err.message : String(err));
     return failAll(network.accounts, [reason('invalid_response', `unexpected error while reading accounts: ${text}`)]);
   }
 }

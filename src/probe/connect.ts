@@ -6,6 +6,7 @@ import { lookup } from 'node:dns';
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { nodeText } from '../report/node-text.ts';
 import type { HandshakeFacts } from './certificate.ts';
 import { reason, type Reason } from './reasons.ts';
 import { secureContextFor } from './secure-contexts.ts';
@@ -214,6 +215,7 @@ function describeTlsError(err: NodeJS.ErrnoException): string {
   if (err.code === 'ECONNRESET') return 'connection reset by the server during the handshake';
   // OpenSSL's "…:error:0A00010B:SSL routines:fn:reason:file.c:77:" → "reason".
   const openssl = /:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+)/.exec(err.message);
-  const text = openssl?.[1] ?? err.message.split('\n')[0] ?? err.message;
-  return err.code ? `${text} (${err.code})` : text;
+  // The server's alert or bytes can end up in OpenSSL's text: treat it as node text.
+  const text = nodeText(openssl?.[1] ?? err.message.split('\n')[0]!);
+  return err.code ? `${text} (${nodeText(err.code)})` : text;
 }

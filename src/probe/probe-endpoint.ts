@@ -6,6 +6,7 @@ import type { AdapterContext, ChainAdapter, ChainReading } from '../chains/adapt
 import { adapterFor } from '../chains/registry.ts';
 import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { safeDecode } from '../config/resolve-secrets.ts';
+import { nodeText } from '../report/node-text.ts';
 import { blockingCertificateReasons, describeTls, expiryWarning, type TlsInfo } from './certificate.ts';
 import { openConnection, type ConnectTarget } from './connect.ts';
 import { probeDeadline } from './probe-deadline.ts';
@@ -126,7 +127,8 @@ export async function probeEndpoint(network: ResolvedNetwork, endpoint: Resolved
     return await Promise.race([runProbe(network, endpoint, options), abandoned]);
   } catch (err) {
     // A bug must not take the whole run down: report it on this endpoint.
-    const text = err instanceof Error ? err.message : String(err);
+    // Its text may carry what a node sent: clean and clipped like any node text.
+    const text = nodeText(err instanceof Error ? err.message : String(err));
     guardTimings.totalMs = ms(startedAt, performance.now());
     return { endpoint, reasons: [reason('invalid_response', `unexpected error while probing: ${text}`)], timings: guardTimings, tls: null, chain: null };
   } finally {
