@@ -1,7 +1,7 @@
 // The participation-key verdict for one Algorand account, from what algod
 // says about it. Pure, so every branch is tested with plain data.
-import { reason, type Reason } from '../probe/reasons.ts';
 import { quote } from '../report/node-text.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { parseJsonInteger } from './heights.ts';
 
 export const PARTICIPATION_STATUSES = ['Online', 'Offline', 'NotParticipating'] as const;

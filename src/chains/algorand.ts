@@ -3,8 +3,8 @@
 // the participation-key watch from GET /v2/accounts/{address}.
 import type { ResolvedAccount } from '../config/resolved-config.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
 import { nodeText, quote } from '../report/node-text.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AccountReading, AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { judgeParticipation } from './algorand-participation.ts';
 import { expectJson, parseJsonBody } from './http-json-response.ts';

@@ -1,8 +1,8 @@
 // CometBFT / Tendermint (Cosmos chains): one GET /status, answered as a
 // JSON-RPC envelope. Heights are decimal strings, the head time RFC 3339.
 import type { HttpOutcome } from '../probe/http-session.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
 import { quote } from '../report/node-text.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { expectJson } from './http-json-response.ts';
 import { isRecord } from './json-value.ts';

@@ -1,6 +1,6 @@
 // EVM (Ethereum and its kin): JSON-RPC 2.0 over HTTP.
-import { reason, type Reason } from '../probe/reasons.ts';
 import { quote } from '../report/node-text.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './json-value.ts';
 import { parseHexQuantity, parseUnsigned } from './heights.ts';

@@ -4,8 +4,8 @@
 // body carries; a 2xx body that is not JSON is invalid_response. Shared by
 // every adapter. Everything quoted from the answer is node text.
 import type { HttpOutcome } from '../probe/http-session.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
 import { nodeText, nodeTextOfBytes } from '../report/node-text.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { rpcErrorOf, rpcErrorText } from './rpc-error.ts';
 
 export type JsonOutcome = { readonly ok: true; readonly value: unknown; readonly status: number } | { readonly ok: false; readonly reason: Reason; readonly status: number | null };

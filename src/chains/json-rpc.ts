@@ -5,7 +5,7 @@
 // answer with an error object whose code is a number. Any other error, or a
 // body without result or error, is invalid_response.
 import type { HttpSession } from '../probe/http-session.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { httpStatusReason, isSuccess, parseJsonBody, parseQuietly, snippet } from './http-json-response.ts';
 import { isRecord } from './json-value.ts';
 import { answeredErrorReason, rpcErrorOf, type RpcError } from './rpc-error.ts';

@@ -2,7 +2,7 @@
 // data}) or the bare string some servers and proxies send ({"error": "…"}).
 // Read wherever one may appear (a 2xx JSON-RPC answer, a 500 from bitcoind or
 // CometBFT, a 429 from a gateway), its text cleaned as node text.
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { nodeText, quote } from '../report/node-text.ts';
 import { isRecord } from './json-value.ts';
 

@@ -3,17 +3,8 @@
 // certificate is the server's text: its names are node text (nodeText).
 import type { PeerCertificate } from 'node:tls';
 import { nodeText } from '../report/node-text.ts';
-import { reason, type Reason } from './reasons.ts';
-
-export interface TlsInfo {
-  readonly protocol: string | null;
-  readonly notAfter: string | null;
-  readonly daysToExpiry: number | null;
-  readonly issuer: string | null;
-  readonly subject: string | null;
-  readonly trusted: boolean | null;
-  readonly hostnameMatch: boolean | null;
-}
+import { reason, type Reason } from '../report/reasons.ts';
+import type { TlsInfo } from '../report/tls-info.ts';
 
 /** What the handshake told us, before it is judged. */
 export interface HandshakeFacts {

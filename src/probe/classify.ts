@@ -2,7 +2,7 @@
 // UND_ERR_*, llhttp's HPE_*, errno), never by message text.
 import { errors } from 'undici';
 import { nodeText } from '../report/node-text.ts';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 
 export interface RequestContext {
   /** The probe's signal fired: the deadline, not the server, ended it. */

@@ -8,9 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { nodeText } from '../report/node-text.ts';
 import type { HandshakeFacts } from './certificate.ts';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { secureContextFor } from './secure-contexts.ts';
-import { ms, type Timings } from './timings.ts';
+import { ms, type Timings } from '../report/timings.ts';
 
 export interface ConnectTarget {
   /** Host as in the URL, without IPv6 brackets. */

@@ -3,8 +3,8 @@
 // The only escape sequences written are its own colours: every text from the
 // report passes stripControls() first, a last line of defence behind the
 // cleaning of node text where it enters a message.
-import type { Status } from '../probe/reasons.ts';
 import { stripControls as safe } from './node-text.ts';
+import type { Status } from './reasons.ts';
 import type { EndpointReport, NetworkReport, Report } from './report.ts';
 
 export interface TableOptions {

@@ -7,10 +7,10 @@ import type { NetworkAgreement } from '../agreement/agreement.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import type { Redactor } from '../config/redactor.ts';
 import type { ResolvedNetwork } from '../config/resolved-config.ts';
-import type { EndpointProbe } from '../probe/probe-endpoint.ts';
-import { addReason, statusOfReasons, worstStatus, type Reason } from '../probe/reasons.ts';
-import { clip, stripControls } from './node-text.ts';
-import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from './report.ts';
+import { clip, stripControls } from '../report/node-text.ts';
+import { addReason, statusOfReasons, worstStatus, type Reason } from '../report/reasons.ts';
+import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from '../report/report.ts';
+import type { EndpointProbe } from './probe-endpoint.ts';
 
 /** Characters of a reason message, at most: far above any message's own words plus the node text it quotes. */
 export const MESSAGE_MAX = 1000;

@@ -1,6 +1,6 @@
 // wrong_chain: the endpoint's chain identity differs from the network's expect.
 import { quote } from '../report/node-text.ts';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 
 export function identityMismatches(
   expect: Readonly<Record<string, string | number>>,

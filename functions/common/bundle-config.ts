@@ -13,10 +13,6 @@ import { applyDefaults } from '../../src/config/resolved-config.ts';
 import type { ConfigInput } from '../../src/config/schema.ts';
 import { EMBEDDED_CONFIG_FORMAT, EMBEDDED_CONFIG_GLOBAL, type EmbeddedConfig } from './embedded-config.ts';
 
-export {
-  PROBE_ENV, VANTAGE_CENTRAL_REGION, VANTAGE_DEADLINE_RESERVE_MS, VANTAGE_NAMESPACE, VANTAGE_PUBLISHER_ROLE_ARN, DEFAULT_DEADLINE_RESERVE_MS,
-} from './environment.ts';
-
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Handler entry, relative to the repository root. */
