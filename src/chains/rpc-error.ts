@@ -2,8 +2,8 @@
 // data}) or the bare string some servers and proxies send ({"error": "…"}).
 // Read wherever one may appear (a 2xx JSON-RPC answer, a 500 from bitcoind or
 // CometBFT, a 429 from a gateway), its text cleaned as node text.
-import { reason, type Reason } from '../report/reasons.ts';
 import { nodeText, quote } from '../report/node-text.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { isRecord } from './json-value.ts';
 
 export interface RpcError {
@@ -11,7 +11,7 @@ export interface RpcError {
   readonly code: number | null;
   /** The node's message, cleaned (nodeText). */
   readonly message: string;
-  /** `data` as the node sent it (e.g. Solana's numSlotsBehind); quote it only through describeRpcError. */
+  /** `data` as the node sent it (e.g. Solana's numSlotsBehind); quoted only through rpcErrorText (when it is text). */
   readonly data: unknown;
 }
 

@@ -215,7 +215,7 @@ function describeTlsError(err: NodeJS.ErrnoException): string {
   if (err.code === 'ECONNRESET') return 'connection reset by the server during the handshake';
   // OpenSSL's "…:error:0A00010B:SSL routines:fn:reason:file.c:77:" → "reason".
   const openssl = /:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+)/.exec(err.message);
-  // The server's alert or bytes can end up in OpenSSL's text: treat it as node text.
+  // Cleaned like node text: it describes what the server did, and no raw error text reaches a message.
   const text = nodeText(openssl?.[1] ?? err.message.split('\n')[0]!);
   return err.code ? `${text} (${nodeText(err.code)})` : text;
 }
