@@ -25,6 +25,7 @@ const LABELS: Record<Contender, string> = {
   'vantage-probe': '(a) Vantage probeEndpoint (http-json)',
   'vantage-transport': '    Vantage transport only',
   raw: '(b) raw tls.connect + GET (floor)',
+  'vantage-check': '    Vantage check (CLI path, in-process)',
   blackbox: '(c) blackbox_exporter /probe',
 };
 

@@ -4,16 +4,13 @@
 // the bundle tested here is the bundle deployed.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { ConfigError, formatPath, type ConfigProblem } from '../../src/config/config-error.ts';
 import { loadConfigFile } from '../../src/config/load.ts';
 import { applyDefaults } from '../../src/config/resolved-config.ts';
 import type { ConfigInput } from '../../src/config/schema.ts';
 import { EMBEDDED_CONFIG_FORMAT, EMBEDDED_CONFIG_GLOBAL, type EmbeddedConfig } from './embedded-config.ts';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Handler entry, relative to the repository root. */
 export const PROBE_ENTRY = 'functions/probe/handler.ts';
@@ -37,11 +34,10 @@ export const PROBE_BUNDLE_OPTIONS = {
   banner: { js: "import { createRequire as __vantageCreateRequire } from 'node:module'; const require = __vantageCreateRequire(import.meta.url);" },
   // The AWS SDK is bundled, not taken from the runtime: pinned, tree-shaken, and faster to load (docs/lambda.md).
   external: [] as string[],
-  // Only undici's Client (see undici-client.ts). NodejsFunction: esbuildArgs { '--alias:undici': this path }.
-  alias: { undici: join(HERE, 'undici-client.ts') },
-  // undici's own switch for bundlers (Node.js core sets it too): HTTP/1 uses
-  // llhttp only, leaving out the experimental Milo parser's two WASM builds (148 KiB).
-  define: { esbuildDetection: 'true' },
+  // Module stand-ins (NodejsFunction: esbuildArgs { '--alias:<name>': path }); none needed since
+  // the probe speaks HTTP/1.1 itself (src/probe/http-session.ts) instead of through undici.
+  alias: {} as Record<string, string>,
+  define: {} as Record<string, string>,
   legalComments: 'none',
 } as const satisfies BuildOptions;
 

@@ -205,7 +205,7 @@ describe('transport: bad responses', () => {
   it('a server that hangs up without answering is http_error, with no first byte', async () => {
     const server = await track(hangsUpAfterRequest());
     const probe = await probeHttpJson(server.url);
-    expect(probe.reasons).toEqual([{ code: 'http_error', message: 'the server closed the connection before a complete response (UND_ERR_SOCKET)' }]);
+    expect(probe.reasons).toEqual([{ code: 'http_error', message: 'the server closed the connection before a complete response' }]);
     expect(probe.timings.ttfbMs).toBeNull();
   });
 
@@ -213,7 +213,7 @@ describe('transport: bad responses', () => {
     const server = await track(rawAnswer('SSH-2.0-OpenSSH_9.6\r\n'));
     const probe = await probeHttpJson(server.url);
     expect(codes(probe)).toEqual(['http_error']);
-    expect(probe.reasons[0]!.message).toBe('malformed HTTP response (Expected HTTP/, RTSP/ or ICE/)');
+    expect(probe.reasons[0]!.message).toBe('malformed HTTP response (the answer does not start with HTTP/)');
     expect(probe.timings.ttfbMs).not.toBeNull();
   });
 
