@@ -49,9 +49,19 @@ const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connect
 /** What may not appear in a header value or the request target (no request splitting). */
 const UNSAFE = /[\r\n\0]/;
 
+/**
+ * A kept-alive connection the server closed just as the request went out,
+ * before a byte of answer: the server never saw the request (RFC 9112 9.3.1
+ * lets a client retry then). Once more, on a new connection.
+ */
+const RETRY = Symbol('retry on a new connection');
+
 interface Exchange {
   readonly reader: ResponseReader;
-  readonly settle: (outcome: HttpOutcome) => void;
+  /** The connection answered a request before this one. */
+  readonly reused: boolean;
+  answered: boolean;
+  readonly settle: (outcome: HttpOutcome | typeof RETRY) => void;
 }
 
 export class HttpSession {
@@ -60,6 +70,8 @@ export class HttpSession {
   /** The connection the next request goes on; null once it is gone or retired. */
   #socket: Socket | null = null;
   #exchange: Exchange | null = null;
+  /** Responses the current connection has completed. */
+  #served = 0;
   /** The request in flight: adapters call one at a time, but a second waits its turn. */
   #inFlight: Promise<HttpOutcome> | null = null;
   #firstByteSeen = false;
@@ -92,10 +104,17 @@ export class HttpSession {
   }
 
   async #send(req: HttpRequest): Promise<HttpOutcome> {
-    const { signal, budget } = this.#options;
-    if (signal.aborted || this.#closed) return { ok: false, reason: reason('timeout', `no complete answer ${budget()}`) };
     const text = this.#requestText(req);
     if (typeof text !== 'string') return { ok: false, reason: text };
+    for (;;) {
+      const outcome = await this.#exchangeOnce(text);
+      if (outcome !== RETRY) return outcome;
+    }
+  }
+
+  async #exchangeOnce(text: string): Promise<HttpOutcome | typeof RETRY> {
+    const { signal, budget } = this.#options;
+    if (signal.aborted || this.#closed) return { ok: false, reason: reason('timeout', `no complete answer ${budget()}`) };
     if (!this.#socket) {
       // The server closed the previous connection (or it was not reusable):
       // another one, verified like the first (Connector.open).
@@ -108,8 +127,8 @@ export class HttpSession {
       this.#adopt(outcome.socket);
     }
     const socket = this.#socket!;
-    return new Promise<HttpOutcome>((settle) => {
-      this.#exchange = { reader: new ResponseReader(this.#options.maxResponseBytes), settle };
+    return new Promise((settle) => {
+      this.#exchange = { reader: new ResponseReader(this.#options.maxResponseBytes), reused: this.#served > 0, answered: false, settle };
       socket.write(text);
     });
   }
@@ -148,6 +167,7 @@ export class HttpSession {
 
   #adopt(socket: Socket): void {
     this.#socket = socket;
+    this.#served = 0;
     // Listeners stay for the socket's life: between exchanges they notice a
     // server that closes the connection (or talks out of turn), so the next
     // request goes on a new one.
@@ -166,12 +186,19 @@ export class HttpSession {
     const exchange = this.#exchange;
     // Bytes nobody asked for: the connection can no longer be trusted to frame the next answer.
     if (!exchange) return this.#retire();
+    exchange.answered = true;
     this.#step(exchange.reader.push(chunk));
   }
 
   #onGone(socket: Socket, err: NodeJS.ErrnoException | null): void {
     if (socket !== this.#socket) return;
     const exchange = this.#exchange;
+    if (exchange && exchange.reused && !exchange.answered) {
+      this.#exchange = null;
+      this.#retire();
+      exchange.settle(RETRY);
+      return;
+    }
     if (exchange) {
       if (err) this.#step({ kind: 'failed', failure: { kind: 'closed' } }, err.code ?? null);
       else this.#step(exchange.reader.end());
@@ -182,6 +209,7 @@ export class HttpSession {
   #step(step: ReadStep, errorCode: string | null = null): void {
     if (step.kind === 'more') return;
     if (step.kind === 'done') {
+      this.#served++;
       if (!step.response.reusable) this.#retire();
       const { status, headers, body } = step.response;
       this.#settle({ ok: true, status, headers, body });

@@ -24,6 +24,8 @@ export interface TestServer {
   readonly port: number;
   /** Every request that reached a handler, in arrival order. */
   readonly requests: RecordedRequest[];
+  /** Connections accepted so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -67,7 +69,9 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
 
 async function listen(server: Server | ReturnType<typeof createTcpServer>, scheme: string, requests: RecordedRequest[], host: string = HOST): Promise<TestServer> {
   const sockets = new Set<Socket>();
+  let accepted = 0;
   server.on('connection', (socket: Socket) => {
+    accepted++;
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -81,6 +85,7 @@ async function listen(server: Server | ReturnType<typeof createTcpServer>, schem
     url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     requests,
+    connections: () => accepted,
     close: () => new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
