@@ -26,7 +26,8 @@ export interface ProfileSummary {
 }
 
 function areaOf(url: string, name: string): Area | null {
-  if (name === '(idle)') return null;
+  // Idle, and the profiler's own work (stopping it, sending the profile): not the client's.
+  if (name === '(idle)' || url === 'node:inspector') return null;
   if (name === '(garbage collector)') return 'garbage collector';
   if (url.includes('/node_modules/undici/')) return 'undici';
   if (url.includes('/src/')) return 'Vantage src/';

@@ -21,44 +21,51 @@ export function parseJsonConfig(text: string): unknown {
   return hasDuplicateKey(text) ? undefined : value;
 }
 
-const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+/** The characters that open, close or separate: everything else (numbers, literals, blanks) is passed over. */
+const STRUCTURE = /["{}[\],]/g;
 
 /** Whether some object in `text`, which must be valid JSON, has a key twice (compared after unescaping). */
 export function hasDuplicateKey(text: string): boolean {
   // One entry per open object (its keys so far) or array (null).
   const open: Array<Set<string> | null> = [];
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      let end = i + 1;
-      let escaped = false;
-      while (text.charCodeAt(end) !== QUOTE) {
-        if (text.charCodeAt(end) === BACKSLASH) {
-          escaped = true;
-          end++;
-        }
-        end++;
-      }
+  STRUCTURE.lastIndex = 0;
+  while (STRUCTURE.test(text)) {
+    const at = STRUCTURE.lastIndex - 1;
+    const c = text.charAt(at);
+    if (c === '"') {
+      const end = closingQuote(text, at + 1);
       const keys = open[open.length - 1];
       if (expectKey && keys) {
-        const key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+        const written = text.slice(at + 1, end);
+        const key = written.includes('\\') ? (JSON.parse(text.slice(at, end + 1)) as string) : written;
         if (keys.has(key)) return true;
         keys.add(key);
         expectKey = false;
       }
-      i = end;
-    } else if (c === 0x7b) {
+      STRUCTURE.lastIndex = end + 1;
+    } else if (c === '{') {
       open.push(new Set());
       expectKey = true;
-    } else if (c === 0x5b) {
+    } else if (c === '[') {
       open.push(null);
-    } else if (c === 0x7d || c === 0x5d) {
+    } else if (c === '}' || c === ']') {
       open.pop();
-    } else if (c === 0x2c) {
+    } else {
       expectKey = open[open.length - 1] != null;
     }
   }
   return false;
+}
+
+/** The quote that ends a string whose text starts at `from`: one not escaped by an odd run of backslashes. */
+function closingQuote(text: string, from: number): number {
+  let quote = text.indexOf('"', from);
+  for (;;) {
+    let before = quote - 1;
+    while (text.charCodeAt(before) === BACKSLASH) before--;
+    if ((quote - 1 - before) % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
+  }
 }

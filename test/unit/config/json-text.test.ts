@@ -13,6 +13,8 @@ describe('hasDuplicateKey', () => {
     ['the same key, once escaped', '{"url": 1, "\\u0075rl": 2}', true],
     ['a key whose text contains braces and commas', '{"{a,b}": 1, "c": {"{a,b}": 2}}', false],
     ['empty objects and arrays', '{"a": {}, "b": [], "c": [[], {}]}', false],
+    ['a repeat after a value that ends in an escaped backslash', '{"a": "x\\\\", "a": 1}', true],
+    ['no repeat after a value that ends in an escaped backslash', '{"a": "x\\\\", "b": "\\"}"}', false],
   ])('%s', (_what, text, expected) => {
     expect(hasDuplicateKey(text)).toBe(expected);
   });
