@@ -10,7 +10,7 @@
 // an eighth of a fresh HTTPS probe (docs/benchmarks.md). skipLegacyCertificate()
 // turns that call into a no-op on one socket for the length of its handshake;
 // X509Certificate computes a field only when it is read.
-import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, TLSSocket, type PeerCertificate } from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
 
 /** The certificate fields the probe reads, named as in Node's legacy object. */
@@ -24,12 +24,16 @@ export interface PeerIdentity {
 }
 
 const NO_LEGACY_CERTIFICATE = () => ({});
+const LEGACY_CERTIFICATE = TLSSocket.prototype.getPeerCertificate;
 
 /** Until the returned function is called, the socket's getPeerCertificate() builds nothing. */
 export function skipLegacyCertificate(socket: TLSSocket): () => void {
-  Object.defineProperty(socket, 'getPeerCertificate', { value: NO_LEGACY_CERTIFICATE, configurable: true, writable: true });
+  const own = socket as { getPeerCertificate: unknown };
+  own.getPeerCertificate = NO_LEGACY_CERTIFICATE;
+  // Put back by assignment, not `delete`: deleting a property would turn the
+  // socket's object into a slow dictionary for the rest of its life.
   return () => {
-    delete (socket as { getPeerCertificate?: unknown }).getPeerCertificate;
+    own.getPeerCertificate = LEGACY_CERTIFICATE;
   };
 }
 
