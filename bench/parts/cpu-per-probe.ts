@@ -150,9 +150,11 @@ export async function cpuPerProbe(certs: BenchCertificates, settings: BenchSetti
     for (let i = 0; i < (settings.quick ? 100 : 300); i++) await exporter.probe(`https://127.0.0.1:${port}/`);
   }
 
-  const measured = settings.quick ? 150 : 400;
+  // N large against W: the processes' start-up CPU varies by ±20 % on a shared
+  // machine, and only a long measured stretch keeps that out of the difference.
+  const measured = settings.quick ? 300 : 1000;
   const warm = settings.quick ? 50 : 100;
-  const cliRounds = settings.quick ? 3 : 7;
+  const cliRounds = settings.quick ? 3 : 9;
   let cli: CliCpuResult;
   let samples: Map<Contender, number[]>;
   let profile: ReturnType<typeof describeProfiles> | null = null;

@@ -11,9 +11,11 @@ export interface CheckTarget {
   readonly caFile: string;
 }
 
-export function writeCheckConfig(dir: string, count: number, target: CheckTarget): string {
+/** `extra`: more top-level settings, e.g. { defaults: { timeoutMs } } for a run under valgrind. */
+export function writeCheckConfig(dir: string, count: number, target: CheckTarget, extra: Record<string, unknown> = {}): string {
   const config = {
     version: 1,
+    ...extra,
     probe: { concurrency: 1 },
     networks: [{
       id: 'bench',
