@@ -5,7 +5,7 @@ import {
   DescribeAlarmHistoryCommand, DescribeAlarmsCommand, type AlarmHistoryItem, type CloudWatchClient, type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import type { AlarmState, AlarmTransition } from '../../src/status/alarm-model.ts';
-import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from './aws-limits.ts';
+import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from '../../src/config/aws-limits.ts';
 import type { Pacer } from './request-pacer.ts';
 
 export async function describeMetricAlarms(client: CloudWatchClient, prefix: string, signal: AbortSignal): Promise<MetricAlarm[]> {

@@ -3,6 +3,7 @@
 // disable a check). Cross-field rules (unique ids, secret references, caFile)
 // live in validate.ts so this file stays representable as JSON Schema.
 import { z } from 'zod';
+import { PUT_METRIC_DATA } from './aws-limits.ts';
 import { CHAIN_FAMILIES } from './families.ts';
 import { SCHEDULE_PATTERN } from './schedule.ts';
 
@@ -160,7 +161,7 @@ export const configSchema = z.strictObject({
   central: z.strictObject({
     account: z.string({ error: 'must be a 12-digit AWS account id in quotes' }).regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' }),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as us-east-1' }),
-    namespace: z.string().regex(/^[A-Za-z0-9._/#:-]{1,255}$/, { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
+    namespace: z.string().regex(new RegExp(`^[A-Za-z0-9._/#:-]{1,${PUT_METRIC_DATA.maxNamespaceLength}}$`), { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
       .refine((s) => !s.startsWith('AWS/'), { error: 'must not start with "AWS/" (reserved by AWS)' })
       .refine((s) => !s.startsWith(':'), { error: 'must not start with ":" (CloudWatch rejects it)' }).optional(),
   }).optional(),

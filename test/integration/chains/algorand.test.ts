@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { freePort } from '../../support/free-port.ts';
 import { startReplayServer, type ReplayServer, type Reply, type Routes } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint, network } from './run-check.ts';
+import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
 
 const TOKEN = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6abcd';
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';

@@ -6,7 +6,7 @@ import type { EndpointReport } from '../../../src/report/report.ts';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
 import { startReplayServer, type ReplayServer, type Reply } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint, network } from './run-check.ts';
+import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
 
 interface Target {
   readonly id: string;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startReplayServer, type ReplayServer, type Reply, type Routes } from '../../support/replay-server.ts';
-import { checkConfig, endpoint } from './run-check.ts';
+import { checkConfig, endpoint } from '../../support/run-check.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const GENESIS = 'GH7ome3EiwEr7tu9JuTh2dpYWBJK3z69Xm1ZE3MEE6JC';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startReplayServer, type ReplayServer, type Reply, type Routes } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint } from './run-check.ts';
+import { checkConfig, codes, endpoint } from '../../support/run-check.ts';
 
 const POLKADOT = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
 const HEIGHT = 0x92a3df;

@@ -9,7 +9,7 @@ import {
   bigBody, closedPort, dripBody, evmAnswers, fixedResponse, hangsUpAfterRequest, jsonRpcFake, neverAnswers, rawAnswer, resetsOnFirstByte, serve,
   silentTcp, unacceptingListener, type TestServer,
 } from '../../support/servers.ts';
-import { endpointConfig, networkFromYaml } from './config-for.ts';
+import { endpointConfig, networkFromYaml } from '../../support/config-for.ts';
 
 const servers: Array<{ close(): Promise<void> }> = [];
 async function track<T extends { close(): Promise<void> }>(server: Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
 import { HTTP_PHASES, httpPhases, renderPrometheus } from '../../../src/metrics/prometheus.ts';
 import type { Report } from '../../../src/report/report.ts';
-import { endpointReport, report } from '../status/reports.ts';
+import { endpointReport, report } from '../../support/reports.ts';
 
 type Parsed = ReturnType<typeof parsePrometheusTextFormat>;
 const parse = (text: string): Parsed => parsePrometheusTextFormat(text);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../../../functions/common/bundle-config.ts';
 import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
 import { REPOSITORY_ROOT } from '../../../../infra/constructs/vantage-function.ts';
-import { useTestCredentials } from '../../publish/aws-env.ts';
+import { useTestCredentials } from '../../../support/aws-env.ts';
 import { BUCKET, lambdaContext, startStatusWorld, type StatusWorld } from './status-world.ts';
 
 useTestCredentials();

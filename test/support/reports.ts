@@ -1,9 +1,9 @@
 // Builds JSON reports (src/report/report.ts) the way runRound does, for the
 // status model's tests: only the fields the page reads vary.
-import type { Reason, ReasonCode, Status } from '../../../src/report/reasons.ts';
-import { REASON_STATUS, worstStatus } from '../../../src/report/reasons.ts';
-import type { EndpointReport, NetworkReport, Report } from '../../../src/report/report.ts';
-import type { PageLayout } from '../../../src/status/page-layout.ts';
+import type { Reason, ReasonCode, Status } from '../../src/report/reasons.ts';
+import { REASON_STATUS, worstStatus } from '../../src/report/reasons.ts';
+import type { EndpointReport, NetworkReport, Report } from '../../src/report/report.ts';
+import type { PageLayout } from '../../src/status/page-layout.ts';
 
 export interface EndpointSpec {
   readonly id: string;
@@ -55,7 +55,7 @@ export const t = (minutes: number) => new Date(Date.parse('2025-11-20T10:00:00.0
  * minutes), a network in partial outage and a page note.
  */
 export async function sampleModel(title = LAYOUT.title) {
-  const { createLocalHistory, recordReport, modelFromLocalHistory } = await import('../../../src/status/local-history.ts');
+  const { createLocalHistory, recordReport, modelFromLocalHistory } = await import('../../src/status/local-history.ts');
   const layout = { ...LAYOUT, title };
   const healthy = { 'eth-main': [{ id: 'rpc-1' }, { id: 'rpc-2' }, { id: 'rpc-3' }], 'algo-main': [{ id: 'api-1' }] };
   const history = createLocalHistory(t(0));
