@@ -1,7 +1,7 @@
 // The participation-key verdict for one Algorand account, from what algod
 // says about it. Pure, so every branch is tested with plain data.
 import { reason, type Reason } from '../report/reasons.ts';
-import { parseJsonInteger } from './heights.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 import { quote } from './quote.ts';
 
 export const PARTICIPATION_STATUSES = ['Online', 'Offline', 'NotParticipating'] as const;

@@ -6,8 +6,9 @@ import type { HttpOutcome } from '../probe/http-session.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AccountReading, AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { judgeParticipation } from './algorand-participation.ts';
-import { expectJson, isRecord, parseJsonBody } from './http-json-response.ts';
-import { parseJsonInteger } from './heights.ts';
+import { expectJson, parseJsonBody } from './json-response.ts';
+import { isRecord } from './json-value.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 import { quote } from './quote.ts';
 
 const STATUS = '/v2/status';

@@ -4,8 +4,8 @@
 // 22.0 has none) or from getblockheader.
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { isRecord } from './http-json-response.ts';
-import { parseJsonInteger } from './heights.ts';
+import { isRecord } from './json-value.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc, type RpcOutcome } from './json-rpc.ts';
 import { quote } from './quote.ts';
 

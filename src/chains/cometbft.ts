@@ -4,8 +4,9 @@ import { clip } from '../config/redactor.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { expectJson, isRecord, parseJsonBody } from './http-json-response.ts';
-import { parseUnsigned } from './heights.ts';
+import { expectJson, parseJsonBody } from './json-response.ts';
+import { isRecord } from './json-value.ts';
+import { parseUnsigned } from './node-numbers.ts';
 import { quote } from './quote.ts';
 
 const STATUS = '/status';

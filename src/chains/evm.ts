@@ -1,8 +1,8 @@
 // EVM (Ethereum and its kin): JSON-RPC 2.0 over HTTP.
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { isRecord } from './http-json-response.ts';
-import { parseHexQuantity, parseUnsigned } from './heights.ts';
+import { isRecord } from './json-value.ts';
+import { parseHexQuantity, parseUnsigned } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 import { quote } from './quote.ts';
 

@@ -5,7 +5,8 @@
 import { clip } from '../config/redactor.ts';
 import type { HttpSession } from '../probe/http-session.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import { httpStatusReason, isRecord, parseJsonBody, snippet } from './http-json-response.ts';
+import { httpStatusReason, parseJsonBody, snippet } from './json-response.ts';
+import { isRecord } from './json-value.ts';
 
 export interface RpcError {
   readonly code: number;

@@ -5,8 +5,8 @@
 // getBlockTime only answers for rooted slots).
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { isRecord } from './http-json-response.ts';
-import { parseJsonInteger } from './heights.ts';
+import { isRecord } from './json-value.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 import { quote } from './quote.ts';
 

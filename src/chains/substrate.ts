@@ -4,8 +4,8 @@
 // wall-clock time, so head age is unknown and staleness is not judged.
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { isRecord } from './http-json-response.ts';
-import { parseHexQuantity, parseUnsigned } from './heights.ts';
+import { isRecord } from './json-value.ts';
+import { parseHexQuantity, parseUnsigned } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 import { quote } from './quote.ts';
 

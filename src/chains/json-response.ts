@@ -51,5 +51,3 @@ export function expectJson(outcome: HttpOutcome, what: string): JsonOutcome {
   if (bad) return { ok: false, reason: bad, status: outcome.status };
   return parseJsonBody(outcome, what);
 }
-
-export const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
