@@ -5,7 +5,14 @@ import { prepareConfigText } from '../../src/config/index.ts';
 import { runRound } from '../../src/engine/round.ts';
 import type { EndpointReport, NetworkReport, Report } from '../../src/report/report.ts';
 
-export async function checkConfig(yaml: string, options: { env?: Record<string, string>; now?: () => number } = {}): Promise<Report> {
+export interface CheckOptions {
+  /** The environment ${env:…} references read (none by default). */
+  readonly env?: Record<string, string>;
+  /** Wall clock in ms. */
+  readonly now?: () => number;
+}
+
+export async function checkConfig(yaml: string, options: CheckOptions = {}): Promise<Report> {
   const { config, redactor } = await prepareConfigText(yaml, { env: options.env ?? {} }, tmpdir());
   return runRound(config, redactor, { region: 'test', now: options.now });
 }
