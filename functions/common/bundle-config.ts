@@ -40,7 +40,7 @@ export const PROBE_BUNDLE_OPTIONS = {
   // Only undici's Client (see undici-client.ts). NodejsFunction: esbuildArgs { '--alias:undici': this path }.
   alias: { undici: join(HERE, 'undici-client.ts') },
   // undici's own switch for bundlers (Node.js core sets it too): HTTP/1 uses
-  // llhttp only, leaving out the experimental Milo parser's two WASM builds (148 KiB).
+  // llhttp only, leaving out the experimental Milo parser's two WASM builds (sizes: docs/lambda.md).
   define: { esbuildDetection: 'true' },
   legalComments: 'none',
 } as const satisfies BuildOptions;

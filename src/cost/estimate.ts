@@ -1,7 +1,7 @@
 // The monthly cost of deploying a config, priced line by line, beside what
 // CloudWatch Synthetics charges to run the same checks (one canary per
 // endpoint per region, on the same schedule). Pure: counts come from the
-// alarm and metric inventories, prices from prices.ts, and every number that
+// alarm plan and the metric inventory, prices from prices.ts, and every number that
 // is a guess rather than a count is in ASSUMPTIONS with its reason.
 import type { ResolvedConfig } from '../config/resolved-config.ts';
 import { alarmPlan, servedEndpoints } from '../alarms/alarm-plan.ts';

@@ -1,5 +1,5 @@
 // The status function as it deploys: bundled by esbuild with the options and
-// the embedded config the CDK app uses (functions/probe/bundle-config.ts),
+// the embedded config the CDK app uses (functions/common/bundle-config.ts),
 // then invoked against the local AWS double with endpoints from the SDK's
 // own AWS_ENDPOINT_URL_<SERVICE> variables.
 import { mkdtempSync, statSync } from 'node:fs';
