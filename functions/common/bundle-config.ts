@@ -57,8 +57,8 @@ export function probeBundleDefine(configFile: string): Record<string, string> {
   return { [`globalThis.${EMBEDDED_CONFIG_GLOBAL}`]: JSON.stringify(JSON.stringify(embedConfig(configFile))) };
 }
 
-/** The payload itself (exported for tests and size checks). */
-export function embedConfig(configFile: string): EmbeddedConfig {
+/** The payload itself: the config as written, CA files inlined. */
+function embedConfig(configFile: string): EmbeddedConfig {
   const loaded = loadConfigFile(configFile);
   const resolved = applyDefaults(loaded);
   const input = structuredClone(loaded.input) as ConfigInput;

@@ -59,7 +59,7 @@ const STATES: ReadonlySet<string> = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']
  * {"version":"1.0","oldState":{"stateValue":…},"newState":{"stateValue":…,"stateReasonData":{…}}}.
  * Items that do not parse are skipped, not fatal.
  */
-export function transitionOf(item: AlarmHistoryItem): AlarmTransition | null {
+function transitionOf(item: AlarmHistoryItem): AlarmTransition | null {
   if (item.HistoryItemType !== 'StateUpdate' || !item.AlarmName || !item.Timestamp || !item.HistoryData) return null;
   let data: { oldState?: { stateValue?: string }; newState?: { stateValue?: string; stateReasonData?: unknown } };
   try {

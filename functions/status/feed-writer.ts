@@ -6,7 +6,7 @@ import { mapConcurrent } from '../../src/engine/map-concurrent.ts';
 import type { StatusFile } from '../../src/status/status-files.ts';
 
 /** Seconds browsers and CloudFront may reuse a file: half the rebuild interval. */
-export const STATUS_MAX_AGE_SECONDS = 30;
+const STATUS_MAX_AGE_SECONDS = 30;
 /** PutObject calls in flight at once. */
 const CONCURRENCY = 8;
 

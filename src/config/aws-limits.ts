@@ -139,11 +139,6 @@ export const ASSUME_ROLE = {
 export const STACK_MAX_RESOURCES = 500;
 export const TEMPLATE_MAX_BYTES = 1_000_000;
 
-export const S3_OBJECT = {
-  /** "The object key name is a sequence of Unicode characters with UTF-8 encoding of up to 1,024 bytes long." */
-  maxKeyBytes: 1024,
-} as const;
-
 /** GetParameter Name: 1-2048 characters (SSM API reference; the count includes the parameter's ARN). */
 export const SSM_PARAMETER_NAME_MAX_LENGTH = 2048;
 

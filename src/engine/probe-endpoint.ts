@@ -147,7 +147,6 @@ async function runProbe(network: ResolvedNetwork, endpoint: ResolvedEndpoint, op
 async function readChain(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
   const adapter = adapterFor(network.chain);
   const end = await withSession(endpoint, options, async ({ http, now }) => {
-    if (!adapter) return { chain: null, reasons: [reason('invalid_response', `no adapter for chain family "${network.chain}" in this build`)] };
     const context: AdapterContext = { network, endpoint, http, now };
     const outcome = await adapter.read(context);
     const reasons = [...outcome.reasons];

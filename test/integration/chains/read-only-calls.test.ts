@@ -41,7 +41,7 @@ function callName(req: RecordedRequest): string {
 }
 
 const declared = (family: ChainFamily) => {
-  const adapter = adapterFor(family)!;
+  const adapter = adapterFor(family);
   return [...adapter.readCalls, ...adapter.exposureCalls];
 };
 

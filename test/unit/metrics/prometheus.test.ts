@@ -1,12 +1,21 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import type { Report } from '../../../src/report/report.ts';
 import { describe, expect, it } from 'vitest';
-import { HTTP_PHASES, httpPhases, renderPrometheus } from '../../../src/metrics/prometheus.ts';
-import { endpointReport, everyKindReport, report } from '../../support/reports.ts';
+import { renderPrometheus } from '../../../src/metrics/prometheus.ts';
+import { everyKindReport, report } from '../../support/reports.ts';
 
 type Parsed = ReturnType<typeof parsePrometheusTextFormat>;
 const parse = (text: string): Parsed => parsePrometheusTextFormat(text);
 const value = (families: Parsed, name: string, labels: Record<string, string>) =>
   families.find((f) => f.name === name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))?.value;
+
+/** probe_http_duration_seconds of one endpoint, by phase. */
+function phasesOf(r: Report): (endpoint: string) => Record<string, number> {
+  const f = parse(renderPrometheus(r, { rounds: 1, lastRoundEndedAt: null }));
+  return (endpoint) => Object.fromEntries(
+    f.find((x) => x.name === 'probe_http_duration_seconds')!.metrics.filter((m) => m.labels!['endpoint'] === endpoint).map((m) => [m.labels!['phase'], Number(m.value)]),
+  );
+}
 
 describe('Prometheus exposition', () => {
   it('uses blackbox_exporter names and meanings for probe results, labelled network, endpoint and region', () => {
@@ -22,13 +31,10 @@ describe('Prometheus exposition', () => {
   });
 
   it('reports all five blackbox phases for every endpoint, zero for phases that never happened', () => {
-    const f = parse(renderPrometheus(everyKindReport(), { rounds: 1, lastRoundEndedAt: null }));
-    const phases = (endpoint: string) => Object.fromEntries(
-      f.find((x) => x.name === 'probe_http_duration_seconds')!.metrics.filter((m) => m.labels!['endpoint'] === endpoint).map((m) => [m.labels!['phase'], Number(m.value)]),
-    );
+    const phases = phasesOf(everyKindReport());
     expect(phases('rpc-1')).toEqual({ resolve: 0.0015, connect: 0.0005, tls: 0.003, processing: 0.004, transfer: 0.006 });
     expect(phases('rpc-3')).toEqual({ resolve: 0, connect: 0.00025, tls: 0, processing: 0, transfer: 0 });
-    expect(Object.keys(phases('rpc-2')).sort()).toEqual([...HTTP_PHASES].sort());
+    expect(Object.keys(phases('rpc-2')).sort()).toEqual(['connect', 'processing', 'resolve', 'tls', 'transfer']);
   });
 
   it('adds chain facts, exposure and participation keys under vantage_ names', () => {
@@ -70,7 +76,10 @@ describe('Prometheus exposition', () => {
   });
 
   it('derives processing and transfer from first byte and total time', () => {
-    const e = endpointReport({ id: 'x' });
-    expect(httpPhases({ ...e, timings: { dnsMs: null, connectMs: 2, tlsMs: null, ttfbMs: 7, totalMs: 20 } })).toEqual({ resolve: 0, connect: 2, tls: 0, processing: 5, transfer: 13 });
+    const r = report('2025-11-20T10:00:00.000Z', { n: [{ id: 'x' }] });
+    const [network] = r.networks;
+    const endpoint = { ...network!.endpoints[0]!, timings: { dnsMs: null, connectMs: 2, tlsMs: null, ttfbMs: 7, totalMs: 20 } };
+    const phases = phasesOf({ ...r, networks: [{ ...network!, endpoints: [endpoint] }] });
+    expect(phases('x')).toEqual({ resolve: 0, connect: 0.002, tls: 0, processing: 0.005, transfer: 0.013 });
   });
 });

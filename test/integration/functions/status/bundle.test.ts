@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../../../functions/common/bundle-config.ts';
 import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
-import { REPOSITORY_ROOT } from '../../../../infra/constructs/vantage-function.ts';
+import { ROOT as REPOSITORY_ROOT } from '../../../support/vantage-cli.ts';
 import { useTestCredentials } from '../../../support/aws-env.ts';
 import { BUCKET, lambdaContext, startStatusWorld, type StatusWorld } from './status-world.ts';
 
