@@ -21,7 +21,7 @@ import { renderStatusFiles } from '../../src/status/status-files.ts';
 import type { Indicator } from '../../src/status/component-status.ts';
 import { alarmRegions, regionPlan, type AlarmRegions } from './alarm-regions.ts';
 import { alarmTransitions, describeMetricAlarms, valueOfReasonData } from './alarm-reader.ts';
-import { DESCRIBE_ALARM_HISTORY } from './aws-limits.ts';
+import { DESCRIBE_ALARM_HISTORY } from '../../src/config/aws-limits.ts';
 import { FUNCTION_ENV } from '../common/environment.ts';
 import { writeStatusFiles } from './feed-writer.ts';
 import { requestPacer } from './request-pacer.ts';

@@ -7,6 +7,7 @@
 // with the value applyDefaults() uses, or .meta({ examples }): `vantage schema`
 // and docs/config.md (`npm run docs:config`) are generated from them.
 import { z } from 'zod';
+import { PUT_METRIC_DATA } from './aws-limits.ts';
 import { CHAIN_FAMILIES } from './families.ts';
 import { resolverAddressProblem } from './resolver-address.ts';
 import { DEFAULTS } from './defaults.ts';
@@ -298,7 +299,7 @@ export const configSchema = z.strictObject({
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as us-east-1' })
       .describe('the home region: metrics are published and alarmed there')
       .meta({ examples: ['us-east-1'] }),
-    namespace: z.string().regex(/^[A-Za-z0-9._/#:-]{1,255}$/, { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
+    namespace: z.string().regex(new RegExp(`^[A-Za-z0-9._/#:-]{1,${PUT_METRIC_DATA.maxNamespaceLength}}$`), { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
       .refine((s) => !s.startsWith('AWS/'), { error: 'must not start with "AWS/" (reserved by AWS)' })
       .refine((s) => !s.startsWith(':'), { error: 'must not start with ":" (CloudWatch rejects it)' }).optional()
       .describe('CloudWatch namespace of the metrics; not starting with "AWS/" or ":"')

@@ -121,7 +121,7 @@ function caFileProblem(caFile: string, full: string): string | null {
       return false;
     }
   };
-  // Worded like the Lambda bundler's own check (functions/probe/bundle-config.ts).
+  // Worded like the Lambda bundler's own check (functions/common/bundle-config.ts).
   return (text.match(PEM_CERTIFICATE) ?? []).some(parses) ? null : `"${basename(caFile)}" holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
 }
 

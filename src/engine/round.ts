@@ -14,8 +14,6 @@ import { mapConcurrent } from './map-concurrent.ts';
 
 export interface RoundOptions {
   readonly region: string;
-  /** Overrides probe.concurrency. */
-  readonly concurrency?: number;
   /** Fires at the run's deadline; unfinished probes become `timeout`. */
   readonly runSignal?: AbortSignal;
   /** Wall clock in ms. */
@@ -34,7 +32,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
   const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers };
   let done = 0;
-  const probes = await mapConcurrent(tasks, options.concurrency ?? config.probe.concurrency, async ({ network, endpoint }) => {
+  const probes = await mapConcurrent(tasks, config.probe.concurrency, async ({ network, endpoint }) => {
     const result = await probeEndpoint(network, endpoint, probeOptions);
     options.onProbe?.(++done, tasks.length);
     return result;

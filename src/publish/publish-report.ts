@@ -1,4 +1,4 @@
-// `vantage check --publish` (and `vantage run --publish`): the same datums and
+// `vantage check --publish`: the same datums and
 // the same publisher as the Lambda, from any machine, so a server outside AWS
 // can be a vantage point too. Credentials come from the standard AWS chain
 // (environment, profile, SSO, instance role); namespace and region from the
