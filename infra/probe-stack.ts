@@ -94,14 +94,17 @@ function secretStatements(stack: Stack, refs: readonly SecretReference[]): Polic
 }
 
 /**
- * Long enough for every probe wave to hit its timeout plus the publishing
- * reserve, at least one schedule interval, at most Lambda's limit.
+ * Long enough for the last round to start at its offset (rounds below a
+ * minute start every everySeconds) and for every probe wave of it to hit its
+ * timeout, plus the publishing reserve; at least one schedule interval, at
+ * most Lambda's limit.
  */
 export function probeTimeoutSeconds(deployment: Deployment): number {
   const { config } = deployment;
   const endpoints = config.networks.reduce((n, net) => n + net.endpoints.length, 0);
   const waves = Math.ceil(Math.ceil(endpoints / config.probe.shards) / config.probe.concurrency);
   const slowest = Math.max(...config.networks.flatMap((n) => n.endpoints.map((e) => e.timeoutMs)));
-  const needed = Math.ceil((waves * slowest + DEFAULT_DEADLINE_RESERVE_MS) / 1000) + 5;
+  const lastRoundStartsMs = config.probe.everySeconds < 60 ? (60 - config.probe.everySeconds) * 1000 : 0;
+  const needed = Math.ceil((lastRoundStartsMs + waves * slowest + DEFAULT_DEADLINE_RESERVE_MS) / 1000) + 5;
   return Math.min(LAMBDA_MAX_TIMEOUT_SECONDS, Math.max(needed, Math.min(deployment.intervalSeconds, 300)));
 }

@@ -11,7 +11,7 @@ import { Redactor } from '../../src/config/redactor.ts';
 import type { ResolvedConfig } from '../../src/config/resolved-config.ts';
 import { runRound } from '../../src/engine/round.ts';
 import type { MetricDatum } from '../../src/metrics/datum.ts';
-import { exposureWatchFor } from '../../src/alarms/exposure-rule.ts';
+import { datumPlan } from '../../src/metrics/datum-plan.ts';
 import { reportToDatums } from '../../src/metrics/report-datums.ts';
 import type { PublishOutcome } from '../../src/publish/cloudwatch-publisher.ts';
 import { createPublisher, type PublisherSettings } from '../../src/publish/create-publisher.ts';
@@ -57,7 +57,7 @@ export function createProbeHandler(options: ProbeHandlerOptions) {
   // Without central in the config, this account's own region is the central one.
   const centralRegion = config.central?.region || env['AWS_REGION'] || null;
   const reserveMs = options.deadlineReserveMs ?? DEFAULT_DEADLINE_RESERVE_MS;
-  const watchesExposure = exposureWatchFor(config.networks);
+  const plan = datumPlan(config);
 
   // Every string a log line carries passes the current redactor (secret values, in all their encodings).
   let redactor = new Redactor();
@@ -104,7 +104,7 @@ export function createProbeHandler(options: ProbeHandlerOptions) {
       runSignal,
       selectNetwork: (network) => inShard(network.id, shard),
     });
-    const datums = reportToDatums(report, { detail: config.metrics.detail, watchesExposure });
+    const datums = reportToDatums(report, plan);
     const outcome = await publish(datums, startedAt + deadlines.publishMs);
 
     if (outcome.unpublished.length > 0) {

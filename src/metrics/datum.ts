@@ -13,6 +13,8 @@ export interface MetricDatum {
   readonly dimensions: readonly Dimension[];
   readonly value: number;
   readonly unit: MetricUnit;
-  /** Epoch milliseconds: the run's start, shared by every datum of the run. */
+  /** Epoch milliseconds: the round's slot (the run's start for a single round), shared by every datum of the round. */
   readonly timestamp: number;
+  /** StorageResolution 1 (sub-minute rounds); absent: standard resolution (60). */
+  readonly highResolution?: true;
 }

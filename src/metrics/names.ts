@@ -1,6 +1,8 @@
 // Metric and dimension names (DESIGN.md, "Metrics"): shared by the datum
 // builder (src/metrics/), the publisher, and the alarms and dashboard in
 // infra/. Stable: alarms, dashboards and anomaly detection depend on them.
+// Which dimensions each metric is published with is the layout in
+// metric-layout.ts.
 
 export const METRIC = {
   /** 0/1: the endpoint answered (status not down). */
@@ -19,6 +21,18 @@ export const METRIC = {
   Exposed: 'Exposed',
   PartKeyDaysToExpiry: 'PartKeyDaysToExpiry',
   ProbeRuns: 'ProbeRuns',
+  /** 0/1 per probe region and round, region-less: Sum over a round's period = regions that saw the endpoint down. */
+  RegionsDown: 'RegionsDown',
+  /** 0/1 per probe region and round, region-less: the probe judged the endpoint `lagging` (its network's maxLagBlocks). */
+  Lagging: 'Lagging',
+  /** 0/1, region-less: `finality_lagging` (the network's maxFinalityLagSeconds); with dimension Network only, its minimum says every endpoint lags. */
+  FinalityLagging: 'FinalityLagging',
+  /** 0/1, region-less: `late_blocks` (the network's arrival.maxDelayMs). */
+  LateBlocks: 'LateBlocks',
+  /** Seconds between the network's recent blocks, the minimum over its endpoints (issue 14 publishes it). */
+  BlockInterval: 'BlockInterval',
+  /** 1 for each network and endpoint a maintenance window covers, while it is open. */
+  Maintenance: 'Maintenance',
 } as const;
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
@@ -42,6 +56,12 @@ export const METRIC_UNIT = {
   Exposed: 'None',
   PartKeyDaysToExpiry: 'None',
   ProbeRuns: 'Count',
+  RegionsDown: 'Count',
+  Lagging: 'None',
+  FinalityLagging: 'None',
+  LateBlocks: 'None',
+  BlockInterval: 'Seconds',
+  Maintenance: 'None',
 } as const satisfies Record<MetricName, string>;
 
 export type MetricUnit = (typeof METRIC_UNIT)[MetricName];
@@ -51,4 +71,8 @@ export const DIMENSION = {
   Endpoint: 'Endpoint',
   ProbeRegion: 'ProbeRegion',
   Account: 'Account',
+  /** Which fleet alarm query an endpoint's region-less alarm metrics belong to (src/alarms/alarm-groups.ts). */
+  AlarmGroup: 'AlarmGroup',
+  /** TlsDaysToExpiry only: the endpoint's tls.warnDays, so one fleet alarm per threshold can select its endpoints. */
+  WarnDays: 'WarnDays',
 } as const;
