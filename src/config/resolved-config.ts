@@ -4,22 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import type { LoadedConfig } from './load.ts';
 import type { EndpointInput, NetworkInput } from './schema.ts';
-
-export const DEFAULTS = {
-  timeoutMs: 5000,
-  maxResponseBytes: 1_048_576,
-  slowMs: 2000,
-  tlsWarnDays: 14,
-  concurrency: 32,
-  schedule: 'rate(1 minute)',
-  shards: 1,
-  metricsDetail: 'standard',
-  retentionDays: 30,
-  namespace: 'Vantage',
-  outageRegions: 2,
-  accountWarnDays: 14,
-  statusTitle: 'Node API status',
-} as const;
+import { DEFAULTS } from './defaults.ts';
 
 export interface ResolvedTls {
   readonly warnDays: number;
@@ -80,6 +65,12 @@ export interface ResolvedConfig {
     readonly schedule: string;
     readonly regions: readonly string[];
     readonly shards: number;
+    /**
+     * DNS servers asked for endpoint hosts (setServers form). null: the
+     * system's, read where the probe runs (a Lambda's are not the synth
+     * machine's), so it cannot be filled in here.
+     */
+    readonly resolvers: readonly string[] | null;
   };
   readonly metrics: { readonly detail: 'standard' | 'full' };
   readonly logs: { readonly retentionDays: number };
@@ -111,6 +102,7 @@ export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
       schedule: input.probe?.schedule ?? DEFAULTS.schedule,
       regions,
       shards: input.probe?.shards ?? DEFAULTS.shards,
+      resolvers: input.probe?.resolvers ?? null,
     },
     metrics: { detail: input.metrics?.detail ?? DEFAULTS.metricsDetail },
     logs: { retentionDays: input.logs?.retentionDays ?? DEFAULTS.retentionDays },
