@@ -51,7 +51,7 @@ export function probeSetup(options: ProbeSetupOptions, logger: Logger): ProbeSet
     reserveMs: options.deadlineReserveMs ?? DEFAULT_DEADLINE_RESERVE_MS,
     watchesExposure: exposureWatchFor(config.networks),
     writeLine: options.writeLine ?? ((line) => void process.stdout.write(`${line}\n`)),
-    resolveSecrets: runSecretResolver(config, { env, region, endpoints: options.endpoints, ttlSeconds: options.secretTtlSeconds, logger }),
+    resolveSecrets: runSecretResolver({ env, region, endpoints: options.endpoints, ttlSeconds: options.secretTtlSeconds, logger }),
     publisher: () => {
       if (!centralRegion) throw new Error('no central region: set central.region in the config');
       return (publisher ??= createPublisher({

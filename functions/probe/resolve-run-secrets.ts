@@ -30,7 +30,7 @@ export interface RunSecretOptions {
 /** Resolves the references of `config` (this invocation's networks), until `signal` aborts. */
 export type RunSecretResolver = (config: ResolvedConfig, signal: AbortSignal) => Promise<SecretResolution>;
 
-export function runSecretResolver(whole: ResolvedConfig, options: RunSecretOptions): RunSecretResolver {
+export function runSecretResolver(options: RunSecretOptions): RunSecretResolver {
   let aws: Promise<AwsSecretSources> | null = null;
   // Loaded only when the config has such references: no SSM/Secrets Manager client otherwise.
   const loadAws = () => (aws ??= import('../../src/publish/secret-sources.ts').then((m) => m.awsSecretSources({
@@ -39,10 +39,9 @@ export function runSecretResolver(whole: ResolvedConfig, options: RunSecretOptio
     maxAgeSeconds: options.ttlSeconds,
   })));
   const lastGood = new Map<string, string>();
-  const needsAws = needsAwsSecrets(whole);
 
   return async (config, signal) => {
-    if (!needsAws) return resolveReferences(config, { env: options.env });
+    if (!needsAwsSecrets(config)) return resolveReferences(config, { env: options.env });
     const sources = await loadAws();
     const keep = (kind: keyof AwsSecretSources) => keepingLastGood(kind, sources[kind], { lastGood, signal, logger: options.logger });
     return resolveReferences(config, { env: options.env, ssm: keep('ssm'), secretsmanager: keep('secretsmanager') });
