@@ -10,7 +10,7 @@ import { alarmPlan } from '../src/alarms/alarm-plan.ts';
 import { scheduleIntervalSeconds } from '../src/config/schedule.ts';
 import {
   ALARM_MAX_PERIOD_SECONDS, ALARM_NAME_MAX_LENGTH, COMPOSITE_ALARM_MAX_CHILDREN, COMPOSITE_ALARM_RULE_MAX_LENGTH, LOG_RETENTION_DAYS, MATH_ALARM_MAX_METRICS,
-} from './aws-limits.ts';
+} from '../src/config/aws-limits.ts';
 
 /** Facts about accounts, from CDK context (`-c key=value` or cdk.json). */
 export interface AccountSettings {

@@ -13,7 +13,7 @@ import { publisherRoleName } from '../src/config/deployment-names.ts';
 import { listSecretReferences } from '../src/config/resolve-secrets.ts';
 import type { SecretReference } from '../src/config/secret-reference.ts';
 import { PROBE_FUNCTION } from '../src/cost/deployment-sizes.ts';
-import { LAMBDA_MAX_TIMEOUT_SECONDS } from './aws-limits.ts';
+import { LAMBDA_MAX_TIMEOUT_SECONDS } from '../src/config/aws-limits.ts';
 import { ProbeSchedule } from './constructs/probe-schedule.ts';
 import { acknowledgeScheduledFunction } from './constructs/scheduled-function-findings.ts';
 import { VantageFunction } from './constructs/vantage-function.ts';

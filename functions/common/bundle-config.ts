@@ -40,7 +40,7 @@ export const PROBE_BUNDLE_OPTIONS = {
   // Only undici's Client (see undici-client.ts). NodejsFunction: esbuildArgs { '--alias:undici': this path }.
   alias: { undici: join(HERE, 'undici-client.ts') },
   // undici's own switch for bundlers (Node.js core sets it too): HTTP/1 uses
-  // llhttp only, leaving out the experimental Milo parser's two WASM builds (148 KiB).
+  // llhttp only, leaving out the experimental Milo parser's two WASM builds (sizes: docs/lambda.md).
   define: { esbuildDetection: 'true' },
   legalComments: 'none',
 } as const satisfies BuildOptions;
@@ -57,8 +57,8 @@ export function probeBundleDefine(configFile: string): Record<string, string> {
   return { [`globalThis.${EMBEDDED_CONFIG_GLOBAL}`]: JSON.stringify(JSON.stringify(embedConfig(configFile))) };
 }
 
-/** The payload itself (exported for tests and size checks). */
-export function embedConfig(configFile: string): EmbeddedConfig {
+/** The payload itself: the config as written, CA files inlined. */
+function embedConfig(configFile: string): EmbeddedConfig {
   const loaded = loadConfigFile(configFile);
   const resolved = applyDefaults(loaded);
   const input = structuredClone(loaded.input) as ConfigInput;

@@ -10,7 +10,7 @@ import type { CloudWatchClient, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { mapConcurrent } from '../../src/engine/map-concurrent.ts';
 import type { AlarmTransition } from '../../src/status/alarm-model.ts';
 import { alarmTransitions } from './alarm-reader.ts';
-import { DESCRIBE_ALARM_HISTORY } from './aws-limits.ts';
+import { DESCRIBE_ALARM_HISTORY } from '../../src/config/aws-limits.ts';
 import { requestPacer, type Pacer } from './request-pacer.ts';
 
 /** DescribeAlarmHistory calls in flight at once; the pacer keeps their starts within the quota. */

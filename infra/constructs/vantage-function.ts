@@ -13,7 +13,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../functions/common/bundle-config.ts';
 
-export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface VantageFunctionProps {
   /** Handler file, relative to the repository root. */

@@ -57,8 +57,12 @@ export function configReference(): string {
     ...table(Object.keys(props).map((key) => ({ key, schema: props[key]!, required: isRequired(root, key) })), (row) => sectionLink(row)),
   ];
   for (const [name, schema] of Object.entries(props)) {
-    if (name === 'networks' || !properties(schema, false)) continue;
-    out.push('', `## ${name}`, '', String(schema['description'] ?? ''), '', ...table(flatten(schema)), '', ...yamlBlock({ [name]: example(schema) }));
+    if (name === 'networks') continue;
+    // A section of keys, or a list of such sections (maintenance windows): rows say `name[].key` then.
+    const item = isList(schema) ? (schema['items'] ?? {}) as Schema : schema;
+    if (!properties(item, false)) continue;
+    const rows = isList(schema) ? flatten(item, `${name}[].`) : flatten(schema);
+    out.push('', `## ${name}`, '', String(schema['description'] ?? ''), '', ...table(rows), '', ...yamlBlock({ [name]: example(schema) }));
   }
   out.push(...networkSections(networks));
   out.push(...overrideSection(properties(props['defaults'] ?? {}), networks.endpoint));
@@ -250,7 +254,8 @@ function table(rows: readonly Row[], extra: (row: Row) => string = () => ''): st
 
 function sectionLink(row: Row): string {
   if (row.key === 'networks') return ' (see [networks](#networks))';
-  return properties(row.schema, false) ? ` (see [${row.key}](#${row.key.toLowerCase()}))` : '';
+  const item = isList(row.schema) ? (row.schema['items'] ?? {}) as Schema : row.schema;
+  return properties(item, false) ? ` (see [${row.key}](#${row.key.toLowerCase()}))` : '';
 }
 
 function defaultCell(row: Row): string {

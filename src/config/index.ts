@@ -1,7 +1,8 @@
-// One call from a config file to a probe-ready config and its redactor.
-import { loadConfigFile } from './load.ts';
+// One call from config text or a config file to a probe-ready config and its
+// redactor: parse, defaults, secrets, always in that order.
+import { loadConfigFile, parseConfigText, type LoadedConfig } from './load.ts';
 import { applyDefaults, type ResolvedConfig } from './resolved-config.ts';
-import { resolveSecrets, type SecretSources } from './resolve-secrets.ts';
+import { resolveSecrets, type SecretResolution, type SecretSources } from './resolve-secrets.ts';
 import type { Redactor } from './redactor.ts';
 
 export interface PreparedConfig {
@@ -11,9 +12,17 @@ export interface PreparedConfig {
 }
 
 export async function prepareConfig(file: string, sources: SecretSources = {}): Promise<PreparedConfig> {
-  const loaded = loadConfigFile(file);
-  const { config, redactor } = await resolveSecrets(applyDefaults(loaded), sources, file, loaded.lineOf);
+  const { config, redactor } = await prepare(loadConfigFile(file), sources, file);
   return { config, redactor, file };
+}
+
+/** The same from text (no file): relative paths such as tls.caFile resolve against `baseDir`. */
+export function prepareConfigText(text: string, sources: SecretSources = {}, baseDir = process.cwd()): Promise<SecretResolution> {
+  return prepare(parseConfigText(text, { file: null, baseDir }), sources, null);
+}
+
+function prepare(loaded: LoadedConfig, sources: SecretSources, file: string | null): Promise<SecretResolution> {
+  return resolveSecrets(applyDefaults(loaded), sources, file, loaded.lineOf);
 }
 
 export { ConfigError } from './config-error.ts';

@@ -3,7 +3,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import type { LoadedConfig } from './load.ts';
-import type { EndpointInput, NetworkInput } from './schema.ts';
+import type { ResolvedMaintenance } from './maintenance.ts';
+import type { ConfigInput, EndpointInput, NetworkInput } from './schema.ts';
 import { DEFAULTS } from './defaults.ts';
 
 export interface ResolvedTls {
@@ -83,6 +84,8 @@ export interface ResolvedConfig {
   };
   readonly status: { readonly title: string };
   readonly networks: readonly ResolvedNetwork[];
+  /** Planned work windows, in config order (src/config/maintenance.ts reads them). */
+  readonly maintenance: readonly ResolvedMaintenance[];
 }
 
 export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
@@ -116,6 +119,7 @@ export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
     },
     status: { title: input.status?.title ?? DEFAULTS.statusTitle },
     networks: input.networks.map((n) => resolveNetwork(n, endpointDefaults, loaded.baseDir)),
+    maintenance: (input.maintenance ?? []).map(resolveMaintenance),
   };
 }
 
@@ -173,5 +177,25 @@ function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string)
           body: e.body === undefined ? null : typeof e.body === 'string' ? e.body : JSON.stringify(e.body),
         }
       : null,
+  };
+}
+
+type MaintenanceInput = NonNullable<ConfigInput['maintenance']>[number];
+
+function resolveMaintenance(m: MaintenanceInput): ResolvedMaintenance {
+  const startMs = Date.parse(m.start);
+  const endMs = Date.parse(m.end);
+  return {
+    id: m.id,
+    title: m.title,
+    start: new Date(startMs).toISOString(),
+    end: new Date(endMs).toISOString(),
+    startMs,
+    endMs,
+    networks: m.networks ?? null,
+    endpoints: m.endpoints?.map((name) => {
+      const [network, endpoint] = name.split('/') as [string, string];
+      return { network, endpoint };
+    }) ?? null,
   };
 }

@@ -15,8 +15,6 @@ import { unprobedEndpoint } from './unresolved-endpoint.ts';
 
 export interface RoundOptions {
   readonly region: string;
-  /** Overrides probe.concurrency. */
-  readonly concurrency?: number;
   /** Fires at the run's deadline; unfinished probes become `timeout`. */
   readonly runSignal?: AbortSignal;
   /** Wall clock in ms. */
@@ -35,7 +33,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
   const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers };
   let done = 0;
-  const probes = await mapConcurrent(tasks, options.concurrency ?? config.probe.concurrency, async ({ network, endpoint }) => {
+  const probes = await mapConcurrent(tasks, config.probe.concurrency, async ({ network, endpoint }) => {
     const result = unprobedEndpoint(endpoint) ?? await probeEndpoint(network, endpoint, probeOptions);
     options.onProbe?.(++done, tasks.length);
     return result;

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAlarmName } from '../../src/alarms/alarm-names.ts';
 import { alarmPlan } from '../../src/alarms/alarm-plan.ts';
-import { resourcesOf, synthesize, type CfnResource, type Synthesized } from './support/synthesize.ts';
+import { resourcesOf, synthesize, type CfnResource, type Synthesized } from '../support/synthesize.ts';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1'];
 const ACCOUNT = '111111111111';

@@ -3,19 +3,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRound } from '../../../src/engine/round.ts';
 import { evmAnswers, jsonRpcFake, neverAnswers, serve, type TestServer } from '../../support/servers.ts';
+import { prepareConfigText } from '../../../src/config/index.ts';
 import { parseConfigText } from '../../../src/config/load.ts';
+import { resolveReferences } from '../../../src/config/resolve-secrets.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
-import { resolveReferences, resolveSecrets } from '../../../src/config/resolve-secrets.ts';
 
 const servers: TestServer[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-async function prepared(config: unknown, env: Record<string, string> = {}) {
-  const loaded = parseConfigText(JSON.stringify(config), { file: null, baseDir: process.cwd() });
-  return resolveSecrets(applyDefaults(loaded), { env });
-}
+const prepared = (config: unknown, env: Record<string, string> = {}) => prepareConfigText(JSON.stringify(config), { env });
 
 describe('runRound', () => {
   it('probes probe.concurrency endpoints at a time and reports them in config order', async () => {

@@ -48,6 +48,7 @@ describe('loading valid configs', () => {
           httpJson: null,
         }],
       }],
+      maintenance: [],
     });
   });
 

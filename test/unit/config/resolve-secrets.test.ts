@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/config/config-error.ts';
-import { prepareConfig } from '../../../src/config/index.ts';
+import { prepareConfig, prepareConfigText } from '../../../src/config/index.ts';
 import { loadConfigFile, parseConfigText } from '../../../src/config/load.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import { listSecretReferences, resolveReferences, resolveSecrets, type SecretFetcher } from '../../../src/config/resolve-secrets.ts';
@@ -55,6 +55,16 @@ describe('resolving ${env:NAME}', () => {
       '36: networks[0].endpoints[0].headers.X-Api-Key: environment variable VANTAGE_TEST_KEY is not set (referenced as ${env:VANTAGE_TEST_KEY})',
       '41: networks[0].endpoints[1].basicAuth.password: environment variable VANTAGE_TEST_PASSWORD is not set (referenced as ${env:VANTAGE_TEST_PASSWORD})',
     ]);
+  });
+
+  it('from config text the same steps run: defaults applied, the value filled in and redacted, a problem on its line', async () => {
+    const text = 'version: 1\nnetworks:\n  - id: eth\n    chain: evm\n    endpoints:\n      - { id: a, url: "https://rpc.example.com/${env:VANTAGE_TEST_KEY}" }\n';
+    const { config, redactor } = await prepareConfigText(text, { env: ENV });
+    expect(config.networks[0]!.endpoints[0]!.url).toBe('https://rpc.example.com/k3y/With Space&=');
+    expect(config.networks[0]!.endpoints[0]!.timeoutMs).toBe(5000);
+    expect(redactor.redact(config.networks[0]!.endpoints[0]!.url)).toBe('https://rpc.example.com/***');
+    const err = await rejection(prepareConfigText(text, { env: {} }));
+    expect(err.problems.map((p) => `${p.line}: ${p.path}`)).toEqual(['6: networks[0].endpoints[0].url']);
   });
 
   it('a literal Authorization-like header value is treated as a secret too', async () => {

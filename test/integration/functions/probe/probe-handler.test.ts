@@ -10,8 +10,8 @@ import { exposureWatchFor } from '../../../../src/alarms/exposure-rule.ts';
 import { reportToDatums } from '../../../../src/metrics/report-datums.ts';
 import type { Report } from '../../../../src/report/report.ts';
 import { publishedDatums, type PublishedDatum } from '../../../support/aws/index.ts';
+import { useTestCredentials } from '../../../support/aws-env.ts';
 import { jsonRpcFake, serve, type TestServer } from '../../../support/servers.ts';
-import { useTestCredentials } from '../../publish/aws-env.ts';
 import { captureOutput, lambdaContext, PUBLISHER_ROLE, SECRETS, splitLines, standardConfig, startProbeWorld, type LogLine, type ProbeWorld } from './harness.ts';
 
 useTestCredentials();

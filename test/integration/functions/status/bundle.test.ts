@@ -1,5 +1,5 @@
 // The status function as it deploys: bundled by esbuild with the options and
-// the embedded config the CDK app uses (functions/probe/bundle-config.ts),
+// the embedded config the CDK app uses (functions/common/bundle-config.ts),
 // then invoked against the local AWS double with endpoints from the SDK's
 // own AWS_ENDPOINT_URL_<SERVICE> variables.
 import { mkdtempSync, statSync } from 'node:fs';
@@ -10,8 +10,8 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../../../functions/common/bundle-config.ts';
 import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
-import { REPOSITORY_ROOT } from '../../../../infra/constructs/vantage-function.ts';
-import { useTestCredentials } from '../../publish/aws-env.ts';
+import { ROOT as REPOSITORY_ROOT } from '../../../support/vantage-cli.ts';
+import { useTestCredentials } from '../../../support/aws-env.ts';
 import { BUCKET, lambdaContext, startStatusWorld, type StatusWorld } from './status-world.ts';
 
 useTestCredentials();

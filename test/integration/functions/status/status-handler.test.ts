@@ -6,8 +6,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatusHandler } from '../../../../functions/status/status-handler.ts';
 import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
+import { useTestCredentials } from '../../../support/aws-env.ts';
 import { captureOutput } from '../../../support/lambda-output.ts';
-import { useTestCredentials } from '../../publish/aws-env.ts';
 import { BUCKET, lambdaContext, startStatusWorld, upSamples, type StatusWorld } from './status-world.ts';
 
 useTestCredentials();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { loadConfigFile } from '../../../../src/config/load.ts';
 import { applyDefaults, type ResolvedConfig } from '../../../../src/config/resolved-config.ts';
-import { resourcesOf, synthesize } from '../../../infra/support/synthesize.ts';
+import { resourcesOf, synthesize } from '../../../support/synthesize.ts';
 import { AwsDouble } from '../../../support/aws/index.ts';
 import { cloudwatchService } from '../../../support/aws/cloudwatch.ts';
 import { AlarmStore, cloudwatchAlarmsService } from '../../../support/aws/cloudwatch-alarms.ts';

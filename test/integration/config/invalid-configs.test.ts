@@ -44,6 +44,31 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ]],
   ['http-json-bad-pointer.yaml', ['8: networks[0].endpoints[0].heightPointer: must be a JSON Pointer such as /result/number']],
   ['http-json-no-pointer.yaml', ['6: networks[0].endpoints[0].heightPointer: is required for http-json endpoints (a JSON Pointer such as /result/number)']],
+  ['maintenance-fields.yaml', [
+    '7: maintenance[0].title: is required',
+    '10: maintenance[0].regions: unknown key (allowed here: id, title, start, end, networks, endpoints)',
+    '11: maintenance[1].id: is required',
+    '11: maintenance[1].title: must not be empty',
+    '14: maintenance[1].networks: must list at least one network (or leave it out)',
+    '15: maintenance[1].endpoints[0]: must be "network/endpoint", e.g. eth-main/rpc-2',
+  ]],
+  ['maintenance-order.yaml', [
+    '10: maintenance[0].end: must be after start (2026-12-08T11:00:00Z)',
+    '11: maintenance[1].id: duplicate maintenance id "upgrade" (also maintenance[0])',
+    '14: maintenance[1].end: must be after start (2026-12-09T10:00Z)',
+  ]],
+  ['maintenance-targets.yaml', [
+    '11: maintenance[0].networks[1]: names network "btc", which is not in networks',
+    '12: maintenance[0].endpoints[1]: names endpoint "rpc-9", which is not in network "eth"',
+    '12: maintenance[0].endpoints[2]: names network "sol", which is not in networks',
+  ]],
+  // Local offsets, a space for the T, a day that does not exist, epoch seconds: all refused.
+  ['maintenance-times.yaml', [
+    '9: maintenance[0].start: must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z, ending in Z (start)',
+    '10: maintenance[0].end: must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z, ending in Z (end)',
+    '13: maintenance[1].start: is not a real date and time (start)',
+    '14: maintenance[1].end: must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z (end)',
+  ]],
   ['many-problems.yaml', [
     '3: defaults.slowMs: must be greater than 0 (milliseconds)',
     '7: networks[0].blockTimeSeconds: must be greater than 0 (seconds)',
