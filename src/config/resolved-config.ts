@@ -35,6 +35,11 @@ export interface ResolvedEndpoint {
   readonly slowMs: number;
   readonly tls: ResolvedTls;
   readonly httpJson: HttpJsonSettings | null;
+  /**
+   * Set by resolveReferences when a secret reference this endpoint needs could
+   * not be read: one message per reference. Such an endpoint is not probed.
+   */
+  readonly unresolvedSecrets?: readonly string[];
 }
 
 export interface ResolvedAccount {

@@ -7,6 +7,7 @@ import { PortInUseError } from '../../serve/status-server.ts';
 import { roundLine, runService } from '../../serve/run-service.ts';
 import { EXIT, parseFlags, UsageError, type Command } from '../command.ts';
 import { probeRegion } from '../region.ts';
+import { cliSecretSources } from '../secret-sources.ts';
 
 export const DEFAULT_PORT = 9464;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -39,6 +40,9 @@ Options:
       --json              print each round's JSON report on one line instead of a summary
   -h, --help              show this help
 
+Secret references are read once at start, as \`vantage check\` reads them
+(\${ssm:…} and \${secretsmanager:…} with the standard AWS credential chain).
+
 Stops cleanly on Ctrl-C or SIGTERM (exit 0). Exit 2 on config or usage errors.
 `,
   async run(argv, io) {
@@ -55,7 +59,7 @@ Stops cleanly on Ctrl-C or SIGTERM (exit 0). Exit 2 on config or usage errors.
     if (!values.config) throw new UsageError('--config FILE is required', 'run');
     if (!values.serve && (values.port !== undefined || values.host !== undefined)) throw new UsageError('--port and --host need --serve', 'run');
     const port = parsePort(values.port, 'run');
-    const { config, redactor } = await prepareConfig(values.config, { env: io.env });
+    const { config, redactor } = await prepareConfig(values.config, cliSecretSources(io.env));
     const interval = values.interval !== undefined ? intervalFlag(values.interval) : scheduleSeconds(config.probe.schedule);
     if (!interval.ok) throw new UsageError(interval.message, 'run');
 

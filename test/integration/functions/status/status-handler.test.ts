@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createStatusHandler } from '../../../../functions/status/status-handler.ts';
 import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
 import { useTestCredentials } from '../../../support/aws-env.ts';
+import { captureOutput } from '../../../support/lambda-output.ts';
 import { BUCKET, lambdaContext, startStatusWorld, upSamples, type StatusWorld } from './status-world.ts';
 
 useTestCredentials();
@@ -38,6 +39,14 @@ function handlerFor(env: Record<string, string> = {}, historyBudgetMs?: number) 
     endpoints: { cloudwatch: world.double.url, s3: world.double.url },
     historyBudgetMs,
   });
+}
+
+/** Runs an invocation that must fail: its error and the lines it logged. */
+async function captureFailure(invoke: () => Promise<unknown>): Promise<{ error: unknown; lines: string[] }> {
+  let error: unknown = null;
+  const { lines } = await captureOutput(() => invoke().catch((err: unknown) => void (error = err)));
+  expect(error).not.toBeNull();
+  return { error, lines };
 }
 
 const alarm = (suffix: string) => {
@@ -191,8 +200,20 @@ describe('status function', () => {
     }
   });
 
-  it('refuses to start without a bucket to write to', () => {
-    expect(() => createStatusHandler({ config: world.config, env: {} })).toThrow('VANTAGE_STATUS_BUCKET is not set');
+  it('without a bucket to write to, fails each invocation with one log line naming the variable, and writes nothing', async () => {
+    const handler = createStatusHandler({ config: world.config, env: {}, endpoints: { cloudwatch: world.double.url, s3: world.double.url } });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { error, lines } = await captureFailure(() => handler({}, lambdaContext()));
+      expect(error).toMatchObject({ name: 'StatusConfigError', message: 'VANTAGE_STATUS_BUCKET is not set: the status function has nowhere to write the feed' });
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        level: 'ERROR',
+        message: 'status invocation failed',
+        error: { name: 'StatusConfigError', message: 'VANTAGE_STATUS_BUCKET is not set: the status function has nowhere to write the feed' },
+      });
+      expect(lines[0]).not.toContain('    at ');
+    }
+    expect(world.double.requests).toEqual([]);
   });
 });
 
