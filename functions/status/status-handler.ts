@@ -13,11 +13,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { alarmNamePrefix } from '../../src/config/deployment-names.ts';
-import type { ResolvedConfig } from '../../src/config/resolved-config.ts';
+import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
 import { mapConcurrent } from '../../src/engine/map-concurrent.ts';
 import { isPageAlarm, modelFromAlarms, type AlarmSnapshot, type AlarmState, type AlarmTransition, type UptimeSeries } from '../../src/status/alarm-model.ts';
-import { pageLayout, type PageLayout } from '../../src/status/page-layout.ts';
+import type { PageLayout } from '../../src/status/page-layout.ts';
 import { renderStatusFiles } from '../../src/status/status-files.ts';
+import type { StatusView } from '../../src/status/status-view.ts';
 import type { Indicator } from '../../src/status/component-status.ts';
 import { alarmRegions, regionPlan, type AlarmRegions } from './alarm-regions.ts';
 import { alarmTransitions, describeMetricAlarms, valueOfReasonData } from './alarm-reader.ts';
@@ -29,7 +30,8 @@ import { getMetricData } from './metric-reader.ts';
 import { uptimePlan, uptimeSeries } from './uptime-queries.ts';
 
 export interface StatusHandlerOptions {
-  readonly config: ResolvedConfig;
+  /** What the page shows, from the config (src/status/status-view.ts). */
+  readonly view: StatusView;
   readonly env?: NodeJS.ProcessEnv;
   /** Endpoint overrides (tests); in Lambda the SDK resolves them. */
   readonly endpoints?: { readonly cloudwatch?: string; readonly s3?: string };
@@ -74,10 +76,10 @@ export function createStatusHandler(options: StatusHandlerOptions) {
   const clock = options.now ?? Date.now;
   const bucket = env[STATUS_ENV.bucket];
   if (!bucket) throw new StatusConfigError(`${STATUS_ENV.bucket} is not set: the status function has nowhere to write the feed`);
-  const namespace = env[STATUS_ENV.namespace] || options.config.namespace;
+  const namespace = env[STATUS_ENV.namespace] || options.view.namespace;
   const prefix = env[STATUS_ENV.alarmPrefix] || alarmNamePrefix(namespace);
   const regions = (env[STATUS_ENV.probeRegions] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-  const base = pageLayout(options.config);
+  const base = options.view.layout;
   const layout: PageLayout = { ...base, title: env[STATUS_ENV.title] || base.title, regions: regions.length ? regions : base.regions };
   const pageUrl = (env[STATUS_ENV.pageUrl] ?? '').replace(/\/+$/, '') || null;
 
@@ -137,7 +139,7 @@ export function createStatusHandler(options: StatusHandlerOptions) {
     const model = modelFromAlarms({ namespace, layout, alarms: snapshots, transitions, uptime, now: now.toISOString(), historyStart: historyStart.toISOString() });
     const files = renderStatusFiles(model, {
       pageUrl,
-      refreshSeconds: 60,
+      refreshSeconds: STATUS_FUNCTION.pageRefreshSeconds,
       sourceNote: layout.regions.length ? `Checked every minute from ${layout.regions.join(', ')}.` : null,
     });
     const written = await writeStatusFiles(s3, bucket, files, signal);

@@ -4,6 +4,7 @@
 // edges (src/publish/, functions/), never in the config core.
 import { ConfigError, formatPath, type ConfigProblem } from './config-error.ts';
 import { Redactor } from './redactor.ts';
+import { findLiteralSecrets, type LiteralSecret } from './literal-secrets.ts';
 import type { ResolvedConfig, ResolvedEndpoint } from './resolved-config.ts';
 import { scanReferences, substituteReferences, type SecretKind, type SecretReference } from './secret-reference.ts';
 
@@ -19,6 +20,8 @@ export interface SecretSources {
 export interface SecretResolution {
   readonly config: ResolvedConfig;
   readonly redactor: Redactor;
+  /** Credentials written literally (redacted like resolved secrets; the CLI warns about them). */
+  readonly literals: readonly LiteralSecret[];
 }
 
 /** Header names whose literal values are treated as secrets too. */
@@ -119,6 +122,8 @@ export async function resolveSecrets(
 
   const redactor = new Redactor();
   for (const value of values.values()) redactor.add(value);
+  const literals = findLiteralSecrets(config);
+  for (const literal of literals) for (const form of literal.redact) redactor.add(form);
   const sub = (value: string) => substituteReferences(value, (ref) => values.get(ref.raw) ?? ref.raw);
   const resolved: ResolvedConfig = {
     ...config,
@@ -136,7 +141,7 @@ export async function resolveSecrets(
       message: 'is not a valid URL once its secret references are filled in (check the referenced values)',
     })), file);
   }
-  return { config: resolved, redactor };
+  return { config: resolved, redactor, literals };
 }
 
 const isUrlSite = (path: readonly PropertyKey[]) => path[path.length - 1] === 'url';

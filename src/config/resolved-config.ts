@@ -49,6 +49,8 @@ export interface ResolvedEndpoint {
   readonly slowMs: number;
   readonly tls: ResolvedTls;
   readonly httpJson: HttpJsonSettings | null;
+  /** `cdk synth` may deploy literal credentials of this endpoint (literal-secrets.ts). */
+  readonly allowLiteralSecrets: boolean;
 }
 
 export interface ResolvedAccount {
@@ -176,5 +178,6 @@ function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string)
           body: e.body === undefined ? null : typeof e.body === 'string' ? e.body : JSON.stringify(e.body),
         }
       : null,
+    allowLiteralSecrets: e.allowLiteralSecrets ?? false,
   };
 }

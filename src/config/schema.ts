@@ -45,6 +45,8 @@ const endpointBase = {
   maxResponseBytes: positiveInt('bytes').optional(),
   slowMs: positiveInt('milliseconds').optional(),
   tls: endpointTls.optional(),
+  allowLiteralSecrets: z.boolean({ error: 'must be true or false' }).optional()
+    .describe('let cdk synth deploy a value that looks like a credential written literally (it is not a secret, or you accept it in the bundle)'),
 };
 
 export const endpointSchema = z.strictObject(endpointBase);

@@ -55,7 +55,8 @@ Stops cleanly on Ctrl-C or SIGTERM (exit 0). Exit 2 on config or usage errors.
     if (!values.config) throw new UsageError('--config FILE is required', 'run');
     if (!values.serve && (values.port !== undefined || values.host !== undefined)) throw new UsageError('--port and --host need --serve', 'run');
     const port = parsePort(values.port, 'run');
-    const { config, redactor } = await prepareConfig(values.config, { env: io.env });
+    const { config, redactor, warnings } = await prepareConfig(values.config, { env: io.env });
+    for (const warning of warnings) io.stderr.write(`${warning}\n`);
     const interval = values.interval !== undefined ? intervalFlag(values.interval) : scheduleSeconds(config.probe.schedule);
     if (!interval.ok) throw new UsageError(interval.message, 'run');
 

@@ -6,6 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatusHandler } from '../../../../functions/status/status-handler.ts';
 import { STATUS_ENV } from '../../../../functions/status/environment.ts';
+import { statusView } from '../../../../src/status/status-view.ts';
 import { useTestCredentials } from '../../publish/aws-env.ts';
 import { BUCKET, lambdaContext, startStatusWorld, upSamples, type StatusWorld } from './status-world.ts';
 
@@ -33,7 +34,7 @@ let world: StatusWorld;
 
 function handlerFor(env: Record<string, string> = {}, historyBudgetMs?: number) {
   return createStatusHandler({
-    config: world.config,
+    view: statusView(world.config),
     env: { AWS_REGION: 'us-east-1', [STATUS_ENV.bucket]: BUCKET, [STATUS_ENV.probeRegions]: 'us-east-1,eu-west-1', [STATUS_ENV.pageUrl]: 'https://status.example.com/', ...env },
     endpoints: { cloudwatch: world.double.url, s3: world.double.url },
     historyBudgetMs,
@@ -192,7 +193,7 @@ describe('status function', () => {
   });
 
   it('refuses to start without a bucket to write to', () => {
-    expect(() => createStatusHandler({ config: world.config, env: {} })).toThrow('VANTAGE_STATUS_BUCKET is not set');
+    expect(() => createStatusHandler({ view: statusView(world.config), env: {} })).toThrow('VANTAGE_STATUS_BUCKET is not set');
   });
 });
 
@@ -205,7 +206,7 @@ describe('status function on a new deployment', () => {
 
   it('writes an all-operational page with no uptime yet when every alarm is still INSUFFICIENT_DATA and nothing has history', async () => {
     const handler = createStatusHandler({
-      config: fresh.config,
+      view: statusView(fresh.config),
       env: { AWS_REGION: 'us-east-1', [STATUS_ENV.bucket]: BUCKET },
       endpoints: { cloudwatch: fresh.double.url, s3: fresh.double.url },
     });

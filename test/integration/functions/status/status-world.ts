@@ -40,6 +40,8 @@ networks:
 export interface StatusWorld {
   readonly configFile: string;
   readonly config: ResolvedConfig;
+  /** What the synthesized status function embeds in its bundle (esbuild define). */
+  readonly statusBundleDefine: Readonly<Record<string, string>>;
   readonly double: AwsDouble;
   readonly alarms: AlarmStore;
   /** Alarm names infra/ created, in template order. */
@@ -70,6 +72,7 @@ export async function startStatusWorld(yaml = CONFIG): Promise<StatusWorld> {
   return {
     configFile,
     config: applyDefaults(loadConfigFile(configFile)),
+    statusBundleDefine: synthesized.stacks.central.status.function.bundleDefine,
     double,
     alarms,
     alarmNames,
