@@ -7,8 +7,8 @@ import { findLiteralSecrets } from '../src/config/literal-secrets.ts';
 import { loadConfigFile } from '../src/config/load.ts';
 import { applyDefaults, type ResolvedConfig } from '../src/config/resolved-config.ts';
 import { scanReferences } from '../src/config/secret-reference.ts';
-import { alarmInventory } from '../src/cost/alarm-inventory.ts';
-import { scheduleIntervalSeconds } from '../src/cost/schedule.ts';
+import { alarmPlan } from '../src/alarms/alarm-plan.ts';
+import { scheduleIntervalSeconds } from '../src/config/schedule.ts';
 import {
   ALARM_MAX_PERIOD_SECONDS, ALARM_NAME_MAX_LENGTH, COMPOSITE_ALARM_MAX_CHILDREN, COMPOSITE_ALARM_RULE_MAX_LENGTH, LOG_RETENTION_DAYS, MATH_ALARM_MAX_METRICS,
 } from './aws-limits.ts';
@@ -81,7 +81,7 @@ export function deploymentProblems(config: ResolvedConfig): ConfigProblem[] {
 
 /** Alarm names carry the namespace and ids: one line for the longest that CloudWatch would refuse. */
 function alarmNameProblems(config: ResolvedConfig): ConfigProblem[] {
-  const longest = alarmInventory(config).reduce<string>((a, b) => (b.name.length > a.length ? b.name : a), '');
+  const longest = alarmPlan(config).reduce<string>((a, b) => (b.name.length > a.length ? b.name : a), '');
   if (longest.length <= ALARM_NAME_MAX_LENGTH) return [];
   return [{
     path: 'central.namespace',
@@ -140,7 +140,7 @@ function literalSecretProblems(config: ResolvedConfig): ConfigProblem[] {
 
 function compositeProblems(config: ResolvedConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  for (const alarm of alarmInventory(config).filter((a) => a.children.length > 0)) {
+  for (const alarm of alarmPlan(config).filter((a) => a.children.length > 0)) {
     const path = formatPath(['networks', config.networks.findIndex((n) => n.id === alarm.subject.network)]);
     // The rule names its children: ALARM("name") OR ALARM("name") ...
     const ruleLength = alarm.children.reduce((n, name) => n + JSON.stringify(name).length + 7, 0) + 4 * (alarm.children.length - 1);

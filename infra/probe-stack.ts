@@ -6,9 +6,9 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import {
-  DEFAULT_DEADLINE_RESERVE_MS, PROBE_ENTRY, probeBundleDefine, VANTAGE_CENTRAL_REGION, VANTAGE_DEADLINE_RESERVE_MS, VANTAGE_NAMESPACE, VANTAGE_PUBLISHER_ROLE_ARN,
-} from '../functions/probe/bundle-config.ts';
-import { PROBE_NODE_OPTIONS } from '../functions/probe/environment.ts';
+  PROBE_ENTRY, probeBundleDefine,
+} from '../functions/common/bundle-config.ts';
+import { DEFAULT_DEADLINE_RESERVE_MS, FUNCTION_ENV, PROBE_NODE_OPTIONS } from '../functions/common/environment.ts';
 import { publisherRoleName } from '../src/config/deployment-names.ts';
 import { listSecretReferences } from '../src/config/resolve-secrets.ts';
 import type { SecretReference } from '../src/config/secret-reference.ts';
@@ -56,10 +56,7 @@ export class ProbeStack extends Stack {
       timeout: Duration.seconds(probeTimeoutSeconds(deployment)),
       role: this.role,
       environment: {
-        [VANTAGE_PUBLISHER_ROLE_ARN]: publisherArn,
-        [VANTAGE_CENTRAL_REGION]: central.region,
-        [VANTAGE_NAMESPACE]: central.namespace,
-        [VANTAGE_DEADLINE_RESERVE_MS]: String(DEFAULT_DEADLINE_RESERVE_MS),
+        [FUNCTION_ENV.publisherRoleArn]: publisherArn,
         POWERTOOLS_SERVICE_NAME: 'vantage-probe',
         NODE_OPTIONS: PROBE_NODE_OPTIONS,
       },

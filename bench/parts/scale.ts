@@ -15,7 +15,7 @@ import { canReadProcessCpu, processCpuUs } from '../support/process-cpu.ts';
 import { round3 } from '../support/stats.ts';
 import { TARGETS } from '../targets.ts';
 import type { ScaleInput, ScaleResult } from '../workers/scale.ts';
-import { PROBE_NODE_OPTIONS } from '../../functions/probe/environment.ts';
+import { PROBE_NODE_OPTIONS } from '../../functions/common/environment.ts';
 
 const ENDPOINTS = 1000;
 const CONCURRENCY = 64;

@@ -5,7 +5,7 @@
 // deployed bundle never does.
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
-import { PROBE_BUNDLE_OPTIONS } from '../../functions/probe/bundle-config.ts';
+import { PROBE_BUNDLE_OPTIONS } from '../../functions/common/bundle-config.ts';
 import { BENCH_DIR, ROOT } from './child-process.ts';
 import { benchTempDir } from './temp-dir.ts';
 

@@ -7,8 +7,8 @@ import { parseConfigText } from '../../src/config/load.ts';
 import { applyDefaults, type ResolvedConfig, type ResolvedEndpoint, type ResolvedNetwork } from '../../src/config/resolved-config.ts';
 import { openConnection } from '../../src/probe/connect.ts';
 import { HttpSession } from '../../src/probe/http-session.ts';
-import { probeEndpoint, type EndpointProbe } from '../../src/probe/probe-endpoint.ts';
-import { emptyTimings } from '../../src/probe/timings.ts';
+import { probeEndpoint, type EndpointProbe } from '../../src/engine/probe-endpoint.ts';
+import { emptyTimings } from '../../src/report/timings.ts';
 import { ROOT } from './child-process.ts';
 
 /** A config from its object form, validated and defaulted like a file would be. */

@@ -6,7 +6,7 @@
 // connect + TLS time), which should equal the server's hold.
 import { httpJsonNetwork } from '../support/vantage-client.ts';
 import { rawHttpsGet, rawSecureContext } from '../support/raw-https-client.ts';
-import { probeEndpoint } from '../../src/probe/probe-endpoint.ts';
+import { probeEndpoint } from '../../src/engine/probe-endpoint.ts';
 import { runWorker } from '../support/worker-ipc.ts';
 
 export interface TtfbInput {

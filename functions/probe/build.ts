@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions } from 'esbuild';
 import { ConfigError } from '../../src/config/config-error.ts';
-import { PROBE_BUNDLE_OPTIONS, PROBE_ENTRY, probeBundleDefine } from './bundle-config.ts';
+import { PROBE_BUNDLE_OPTIONS, PROBE_ENTRY, probeBundleDefine } from '../common/bundle-config.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

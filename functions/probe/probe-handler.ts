@@ -11,15 +11,15 @@ import { Redactor } from '../../src/config/redactor.ts';
 import type { ResolvedConfig } from '../../src/config/resolved-config.ts';
 import { runRound } from '../../src/engine/round.ts';
 import type { MetricDatum } from '../../src/metrics/datum.ts';
-import { exposureWatchFor } from '../../src/metrics/exposure-watch.ts';
+import { exposureWatchFor } from '../../src/alarms/exposure-rule.ts';
 import { reportToDatums } from '../../src/metrics/report-datums.ts';
 import type { PublishOutcome } from '../../src/publish/cloudwatch-publisher.ts';
 import { createPublisher, type PublisherSettings } from '../../src/publish/create-publisher.ts';
 import { toEmfLines } from '../../src/publish/emf.ts';
 import { publishRun } from '../../src/publish/publish-run.ts';
-import type { Status } from '../../src/probe/reasons.ts';
-import { DEFAULT_DEADLINE_RESERVE_MS, PROBE_ENV } from './environment.ts';
-import { parseReserve, runDeadlines } from './run-deadlines.ts';
+import type { Status } from '../../src/report/reasons.ts';
+import { DEFAULT_DEADLINE_RESERVE_MS, FUNCTION_ENV } from '../common/environment.ts';
+import { runDeadlines } from './run-deadlines.ts';
 import { secretResolver, type SecretEndpoints } from './secret-resolver.ts';
 import { inShard, shardOfEvent, type Shard } from './shard.ts';
 
@@ -30,6 +30,8 @@ export interface ProbeHandlerOptions {
   readonly writeLine?: (line: string) => void;
   /** Endpoint overrides (tests); in Lambda the SDK resolves them (AWS_ENDPOINT_URL_<SERVICE> included). */
   readonly endpoints?: SecretEndpoints & { readonly cloudwatch?: string; readonly sts?: string };
+  /** Time kept back from the Lambda timeout for publishing; default DEFAULT_DEADLINE_RESERVE_MS (tests shorten it). */
+  readonly deadlineReserveMs?: number;
   /** How long ssm/secretsmanager values are cached; default SECRET_TTL_SECONDS. */
   readonly secretTtlSeconds?: number;
 }
@@ -51,9 +53,10 @@ export function createProbeHandler(options: ProbeHandlerOptions) {
   const env = options.env ?? process.env;
   const writeLine = options.writeLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const region = env['AWS_REGION'] || 'local';
-  const namespace = env[PROBE_ENV.namespace] || config.namespace;
-  const centralRegion = env[PROBE_ENV.centralRegion] || config.central?.region || env['AWS_REGION'] || null;
-  const reserveMs = parseReserve(env[PROBE_ENV.deadlineReserveMs], DEFAULT_DEADLINE_RESERVE_MS);
+  const namespace = config.namespace;
+  // Without central in the config, this account's own region is the central one.
+  const centralRegion = config.central?.region || env['AWS_REGION'] || null;
+  const reserveMs = options.deadlineReserveMs ?? DEFAULT_DEADLINE_RESERVE_MS;
   const watchesExposure = exposureWatchFor(config.networks);
 
   // Every string a log line carries passes the current redactor (secret values, in all their encodings).
@@ -67,7 +70,7 @@ export function createProbeHandler(options: ProbeHandlerOptions) {
     ? {
         namespace,
         centralRegion,
-        roleArn: env[PROBE_ENV.publisherRoleArn] || null,
+        roleArn: env[FUNCTION_ENV.publisherRoleArn] || null,
         stsRegion: env['AWS_REGION'] || centralRegion,
         sessionName: `vantage-probe-${region}`,
         endpoints: { cloudwatch: options.endpoints?.cloudwatch, sts: options.endpoints?.sts },
@@ -77,7 +80,7 @@ export function createProbeHandler(options: ProbeHandlerOptions) {
 
   const publish = async (datums: readonly MetricDatum[], deadline: number): Promise<PublishOutcome> => {
     if (!publisherSettings) {
-      return { published: 0, requests: 0, unpublished: datums, errors: [`no central region: set ${PROBE_ENV.centralRegion} or central.region in the config`] };
+      return { published: 0, requests: 0, unpublished: datums, errors: ['no central region: set central.region in the config'] };
     }
     try {
       publisher ??= createPublisher(publisherSettings);

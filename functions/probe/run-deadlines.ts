@@ -22,11 +22,3 @@ export function runDeadlines(remainingMs: number, reserveMs: number): RunDeadlin
   const reserve = Math.min(reserveMs, Math.floor(remainingMs / 2));
   return { probeMs: Math.max(0, remainingMs - reserve), publishMs };
 }
-
-/** VANTAGE_DEADLINE_RESERVE_MS as a number, or the default when unset; throws on nonsense. */
-export function parseReserve(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`VANTAGE_DEADLINE_RESERVE_MS must be a whole number of milliseconds (got "${value}")`);
-  return n;
-}

@@ -12,7 +12,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { alarmNamePrefix } from '../../src/config/deployment-names.ts';
+import { alarmNamePrefix } from '../../src/alarms/alarm-names.ts';
 import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
 import { mapConcurrent } from '../../src/engine/map-concurrent.ts';
 import { isPageAlarm, modelFromAlarms, type AlarmSnapshot, type AlarmState, type AlarmTransition, type UptimeSeries } from '../../src/status/alarm-model.ts';
@@ -23,7 +23,7 @@ import type { Indicator } from '../../src/status/component-status.ts';
 import { alarmRegions, regionPlan, type AlarmRegions } from './alarm-regions.ts';
 import { alarmTransitions, describeMetricAlarms, valueOfReasonData } from './alarm-reader.ts';
 import { DESCRIBE_ALARM_HISTORY } from './aws-limits.ts';
-import { STATUS_ENV } from './environment.ts';
+import { FUNCTION_ENV } from '../common/environment.ts';
 import { writeStatusFiles } from './feed-writer.ts';
 import { requestPacer } from './request-pacer.ts';
 import { getMetricData } from './metric-reader.ts';
@@ -74,14 +74,11 @@ export class StatusConfigError extends Error {
 export function createStatusHandler(options: StatusHandlerOptions) {
   const env = options.env ?? process.env;
   const clock = options.now ?? Date.now;
-  const bucket = env[STATUS_ENV.bucket];
-  if (!bucket) throw new StatusConfigError(`${STATUS_ENV.bucket} is not set: the status function has nowhere to write the feed`);
-  const namespace = env[STATUS_ENV.namespace] || options.view.namespace;
-  const prefix = env[STATUS_ENV.alarmPrefix] || alarmNamePrefix(namespace);
-  const regions = (env[STATUS_ENV.probeRegions] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-  const base = options.view.layout;
-  const layout: PageLayout = { ...base, title: env[STATUS_ENV.title] || base.title, regions: regions.length ? regions : base.regions };
-  const pageUrl = (env[STATUS_ENV.pageUrl] ?? '').replace(/\/+$/, '') || null;
+  const bucket = env[FUNCTION_ENV.statusBucket];
+  if (!bucket) throw new StatusConfigError(`${FUNCTION_ENV.statusBucket} is not set: the status function has nowhere to write the feed`);
+  const { namespace, layout } = options.view;
+  const prefix = alarmNamePrefix(namespace);
+  const pageUrl = (env[FUNCTION_ENV.statusPageUrl] ?? '').replace(/\/+$/, '') || null;
 
   const logger = new Logger({ serviceName: 'vantage-status' });
   // The central region: the function runs there (AWS_REGION in Lambda).

@@ -8,9 +8,9 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { statusBundleDefine } from '../../functions/status/bundle-view.ts';
-import { STATUS_ENV } from '../../functions/status/environment.ts';
-import { alarmNamePrefix } from '../../src/config/deployment-names.ts';
+import { statusBundleDefine } from '../../functions/common/bundle-config.ts';
+import { FUNCTION_ENV } from '../../functions/common/environment.ts';
+import { alarmNamePrefix } from '../../src/alarms/alarm-names.ts';
 import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
 import type { Deployment } from '../deployment.ts';
 import { acknowledgeScheduledFunction } from './scheduled-function-findings.ts';
@@ -45,12 +45,8 @@ export class StatusFunction extends Construct {
       timeout: Duration.seconds(50),
       role: this.role,
       environment: {
-        [STATUS_ENV.bucket]: props.bucket.bucketName,
-        [STATUS_ENV.alarmPrefix]: alarmNamePrefix(central.namespace),
-        [STATUS_ENV.namespace]: central.namespace,
-        [STATUS_ENV.title]: config.status.title,
-        [STATUS_ENV.probeRegions]: props.deployment.regions.join(','),
-        [STATUS_ENV.pageUrl]: props.pageUrl,
+        [FUNCTION_ENV.statusBucket]: props.bucket.bucketName,
+        [FUNCTION_ENV.statusPageUrl]: props.pageUrl,
         POWERTOOLS_SERVICE_NAME: 'vantage-status',
       },
       logRetentionDays: config.logs.retentionDays,

@@ -2,9 +2,9 @@
 // what is wrong ("eth-main / rpc-1 down from at least 2 of 3 regions"), then
 // what to look at first. Notifications carry it verbatim.
 import type { ResolvedConfig, ResolvedNetwork } from '../../src/config/resolved-config.ts';
-import type { PlannedAlarm } from '../../src/cost/alarm-inventory.ts';
+import type { PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
 import { ALARM_DESCRIPTION_MAX_LENGTH } from '../aws-limits.ts';
-import { alarmTuning } from './alarm-tuning.ts';
+import { alarmTuning } from '../../src/alarms/alarm-tuning.ts';
 
 export interface AlarmTextContext {
   readonly config: ResolvedConfig;

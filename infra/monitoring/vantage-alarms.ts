@@ -5,17 +5,17 @@
 // topic directly; a silent probe region pages on its own.
 import { Duration } from 'aws-cdk-lib';
 import {
-  Alarm, AlarmRule, CompositeAlarm, ComparisonOperator, MathExpression, Stats, type AlarmBase, type IMetric,
+  Alarm, AlarmRule, CompositeAlarm, ComparisonOperator, MathExpression, Stats, type AlarmBase, type IMetric, type TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import type { AlarmSubject } from '../../src/config/deployment-names.ts';
+import type { AlarmSubject } from '../../src/alarms/alarm-names.ts';
 import type { ResolvedNetwork } from '../../src/config/resolved-config.ts';
-import { alarmInventory, type PlannedAlarm } from '../../src/cost/alarm-inventory.ts';
+import { alarmPlan, type PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
 import type { Deployment } from '../deployment.ts';
 import { alarmDescription } from './alarm-text.ts';
-import { alarmTuning } from './alarm-tuning.ts';
+import { alarmTuning } from '../../src/alarms/alarm-tuning.ts';
 import type { EndpointMetricName, VantageMetrics } from './vantage-metrics.ts';
 
 export interface AlertTopics {
@@ -44,7 +44,7 @@ export class VantageAlarms extends Construct {
   constructor(scope: Construct, id: string, props: VantageAlarmsProps) {
     super(scope, id);
     this.props = props;
-    this.planned = alarmInventory(props.deployment.config);
+    this.planned = alarmPlan(props.deployment.config);
     const inComposite = new Set(this.planned.flatMap((a) => a.children));
     const byName = new Map<string, AlarmBase>();
     for (const planned of this.planned) {
@@ -69,7 +69,8 @@ export class VantageAlarms extends Construct {
       ...condition,
       evaluationPeriods: tuning.evaluationPeriods,
       datapointsToAlarm: tuning.datapointsToAlarm,
-      treatMissingData: tuning.treatMissingData,
+      // The tuning speaks CloudWatch's wire values, which are TreatMissingData's.
+      treatMissingData: tuning.treatMissingData as TreatMissingData,
     });
   }
 

@@ -13,7 +13,7 @@ import {
 import { Construct } from 'constructs';
 import type { ResolvedNetwork } from '../../src/config/resolved-config.ts';
 import { DIMENSION } from '../../src/metrics/names.ts';
-import { headAgeEndpoints, mayUseTls, servedEndpoints, type PlannedAlarm } from '../../src/cost/alarm-inventory.ts';
+import { headAgeEndpoints, mayUseTls, servedEndpoints, type PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
 import { ALARM_STATUS_WIDGET_MAX_ALARMS } from '../aws-limits.ts';
 import type { Deployment } from '../deployment.ts';
 import type { EndpointMetricName, InsightsAggregate, VantageMetrics } from './vantage-metrics.ts';

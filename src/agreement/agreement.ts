@@ -1,6 +1,6 @@
 // Agreement across one network's endpoints in one region: reference height,
 // lag, ahead, head age and stale head. Pure: plain data in, findings out.
-import { reason, type Reason, type ReasonCode } from '../probe/reasons.ts';
+import { reason, type Reason, type ReasonCode } from '../report/reasons.ts';
 import { referenceHeight } from './reference-height.ts';
 
 export interface AgreementInput {

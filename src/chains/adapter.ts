@@ -3,8 +3,8 @@
 // the deadline, timings and statuses; an adapter only reads its chain.
 import type { ResolvedAccount, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import type { HttpSession } from '../probe/http-session.ts';
-import type { Reason } from '../probe/reasons.ts';
-import type { ChainFamily } from './families.ts';
+import type { Reason } from '../report/reasons.ts';
+import type { ChainFamily } from '../config/families.ts';
 
 export interface ChainReading {
   /** Latest block height the endpoint serves; null when it could not be read. */

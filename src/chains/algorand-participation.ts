@@ -1,6 +1,6 @@
 // The participation-key verdict for one Algorand account, from what algod
 // says about it. Pure, so every branch is tested with plain data.
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { parseJsonInteger } from './heights.ts';
 import { quote } from './quote.ts';
 

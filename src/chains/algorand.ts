@@ -3,7 +3,7 @@
 // the participation-key watch from GET /v2/accounts/{address}.
 import type { ResolvedAccount } from '../config/resolved-config.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AccountReading, AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { judgeParticipation } from './algorand-participation.ts';
 import { expectJson, isRecord, parseJsonBody } from './http-json-response.ts';

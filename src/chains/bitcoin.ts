@@ -2,7 +2,7 @@
 // basic auth. One getblockchaininfo gives height, chain, headers and IBD; the
 // tip's own time comes from it (newer Bitcoin Core: 24.0 documents `time`,
 // 22.0 has none) or from getblockheader.
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './http-json-response.ts';
 import { parseJsonInteger } from './heights.ts';

@@ -2,7 +2,7 @@
 // JSON-RPC envelope. Heights are decimal strings, the head time RFC 3339.
 import { clip } from '../config/redactor.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { expectJson, isRecord, parseJsonBody } from './http-json-response.ts';
 import { parseUnsigned } from './heights.ts';

@@ -1,5 +1,5 @@
 // EVM (Ethereum and its kin): JSON-RPC 2.0 over HTTP.
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './http-json-response.ts';
 import { parseHexQuantity, parseUnsigned } from './heights.ts';

@@ -3,7 +3,7 @@
 // invalid_response. Shared by every adapter.
 import { clip, CLIP_MARK } from '../config/redactor.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 
 export type JsonOutcome = { readonly ok: true; readonly value: unknown; readonly status: number } | { readonly ok: false; readonly reason: Reason; readonly status: number | null };
 

@@ -1,6 +1,6 @@
 // Any HTTP API that serves its height in JSON: the operator names where
 // (heightPointer) and, optionally, the head time (timePointer).
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { expectJson } from './http-json-response.ts';
 import { parseAnyHeight, parseTimestampSeconds } from './heights.ts';

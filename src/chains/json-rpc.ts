@@ -4,7 +4,7 @@
 // errors with HTTP 500 and a JSON-RPC error.
 import { clip } from '../config/redactor.ts';
 import type { HttpSession } from '../probe/http-session.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { httpStatusReason, isRecord, parseJsonBody, snippet } from './http-json-response.ts';
 
 export interface RpcError {

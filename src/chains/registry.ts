@@ -4,7 +4,7 @@ import { algorand } from './algorand.ts';
 import { bitcoin } from './bitcoin.ts';
 import { cometbft } from './cometbft.ts';
 import { evm } from './evm.ts';
-import type { ChainFamily } from './families.ts';
+import type { ChainFamily } from '../config/families.ts';
 import { httpJson } from './http-json.ts';
 import { solana } from './solana.ts';
 import { substrate } from './substrate.ts';

@@ -3,7 +3,7 @@
 // Heights and slots are read at `finalized` (the server's own default, said
 // explicitly so every provider answers at the same commitment, and because
 // getBlockTime only answers for rooted slots).
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './http-json-response.ts';
 import { parseJsonInteger } from './heights.ts';

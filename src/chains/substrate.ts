@@ -2,7 +2,7 @@
 // from chain_getHeader (hex), identity from the genesis hash
 // (chain_getBlockHash(0)), health from system_health. Headers carry no
 // wall-clock time, so head age is unknown and staleness is not judged.
-import { reason, type Reason } from '../probe/reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './http-json-response.ts';
 import { parseHexQuantity, parseUnsigned } from './heights.ts';

@@ -1,7 +1,7 @@
 // Defaults are applied here and only here: everything downstream reads a
 // ResolvedConfig in which every setting has its effective value.
 import { isAbsolute, resolve } from 'node:path';
-import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from '../chains/families.ts';
+import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import type { LoadedConfig } from './load.ts';
 import type { EndpointInput, NetworkInput } from './schema.ts';
 

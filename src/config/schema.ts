@@ -3,7 +3,8 @@
 // disable a check). Cross-field rules (unique ids, secret references, caFile)
 // live in validate.ts so this file stays representable as JSON Schema.
 import { z } from 'zod';
-import { CHAIN_FAMILIES } from '../chains/families.ts';
+import { CHAIN_FAMILIES } from './families.ts';
+import { SCHEDULE_PATTERN } from './schedule.ts';
 
 const positiveInt = (what: string) =>
   z.number({ error: `must be a number (${what})` }).int({ error: `must be a whole number (${what})` }).positive({ error: `must be greater than 0 (${what})` });
@@ -147,7 +148,7 @@ export const configSchema = z.strictObject({
   }).optional(),
   probe: z.strictObject({
     concurrency: positiveInt('parallel probes').max(1024, { error: 'must be at most 1024' }).optional(),
-    schedule: z.string().regex(/^(rate\(\d+ (minute|minutes|hour|hours)\)|cron\(.+\))$/, {
+    schedule: z.string().regex(SCHEDULE_PATTERN, {
       error: 'must be an EventBridge expression such as "rate(1 minute)" or "cron(0/5 * * * ? *)"',
     }).optional(),
     regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as eu-west-1' }))

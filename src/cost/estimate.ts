@@ -4,11 +4,11 @@
 // alarm and metric inventories, prices from prices.ts, and every number that
 // is a guess rather than a count is in ASSUMPTIONS with its reason.
 import type { ResolvedConfig } from '../config/resolved-config.ts';
-import { alarmInventory, servedEndpoints } from './alarm-inventory.ts';
+import { alarmPlan, servedEndpoints } from '../alarms/alarm-plan.ts';
 import { DASHBOARDS, PROBE_FUNCTION, STATUS_FUNCTION } from './deployment-sizes.ts';
 import { metricInventory } from './metric-inventory.ts';
 import { PRICES, tieredCost, type Price } from './prices.ts';
-import { HOURS_PER_MONTH, runsPerMonth } from './schedule.ts';
+import { HOURS_PER_MONTH, runsPerMonth } from '../config/schedule.ts';
 
 export const ASSUMPTIONS = {
   /** Probes run concurrently in waves of probe.concurrency; a healthy probe, TLS and chain calls included, ends well inside a second. */
@@ -66,7 +66,7 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
   const shards = config.probe.shards;
   const endpoints = config.networks.reduce((n, net) => n + net.endpoints.length, 0);
   const metrics = metricInventory(config);
-  const alarms = alarmInventory(config);
+  const alarms = alarmPlan(config);
   const metricAlarms = alarms.filter((a) => a.children.length === 0);
   const composites = alarms.length - metricAlarms.length;
   const insightsMetrics = metricAlarms.filter((a) => a.subject.kind === 'stale-head').reduce((n, a) => n + a.billedMetrics, 0);

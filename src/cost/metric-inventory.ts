@@ -3,10 +3,10 @@
 // where every endpoint answered, so every series that can exist does. What
 // CloudWatch bills is distinct series, and that is what this counts.
 import type { ResolvedConfig, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
-import { exposureWatchFor } from '../metrics/exposure-watch.ts';
+import { exposureWatchFor } from '../alarms/exposure-rule.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
-import { headAgeEndpoints, mayUseTls } from './alarm-inventory.ts';
+import { headAgeEndpoints, mayUseTls } from '../alarms/alarm-plan.ts';
 
 export interface MetricInventory {
   /** Distinct metric series across all probe regions. */

@@ -3,8 +3,8 @@
 // Like a probe, it never throws: every failure is a reason on each account.
 import type { AccountReading, ChainAdapter } from '../chains/adapter.ts';
 import type { ResolvedAccount, ResolvedNetwork } from '../config/resolved-config.ts';
-import { withSession, type EndpointProbe, type ProbeOptions } from '../probe/probe-endpoint.ts';
-import { reason, type Reason } from '../probe/reasons.ts';
+import { withSession, type EndpointProbe, type ProbeOptions } from './probe-endpoint.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 
 export async function readAccounts(
   network: ResolvedNetwork,

@@ -3,7 +3,7 @@
 // names and meanings, so its Grafana dashboards and alert rules work on
 // Vantage; chain facts carry vantage_ names. Hand-written: a whole client
 // library to print a few gauges from a finished report is not worth it.
-import { isExposed } from '../probe/reasons.ts';
+import { isExposed } from '../report/reasons.ts';
 import type { EndpointReport, Report } from '../report/report.ts';
 import { partKeyDaysLeft } from './report-datums.ts';
 

@@ -2,7 +2,7 @@
 // carries the run's start time. Reference endpoints only feed the chain
 // picture (BlockHeight, HeadAge: the line a stalled chain shows on); they are
 // not alarmed, so they get no Up/Healthy/latency/TLS/exposure series.
-import { isExposed } from '../probe/reasons.ts';
+import { isExposed } from '../report/reasons.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import type { Dimension, MetricDatum } from './datum.ts';
 import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from './names.ts';

@@ -1,17 +1,8 @@
 // Pure helpers over a peer certificate: what it says, and which reason codes
 // it earns. No I/O here, so every rule is testable with plain data.
 import type { PeerCertificate } from 'node:tls';
-import { reason, type Reason } from './reasons.ts';
-
-export interface TlsInfo {
-  readonly protocol: string | null;
-  readonly notAfter: string | null;
-  readonly daysToExpiry: number | null;
-  readonly issuer: string | null;
-  readonly subject: string | null;
-  readonly trusted: boolean | null;
-  readonly hostnameMatch: boolean | null;
-}
+import { reason, type Reason } from '../report/reasons.ts';
+import type { TlsInfo } from '../report/tls-info.ts';
 
 /** What the handshake told us, before it is judged. */
 export interface HandshakeFacts {

@@ -1,7 +1,7 @@
 // Maps a failed HTTP exchange to a reason code, by error code (undici's
 // UND_ERR_*, llhttp's HPE_*, errno), never by message text.
 import { errors } from 'undici';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 
 export interface RequestContext {
   /** The probe's signal fired: the deadline, not the server, ended it. */

@@ -7,9 +7,9 @@ import { isIP, connect as tcpConnect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import type { HandshakeFacts } from './certificate.ts';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { secureContextFor } from './secure-contexts.ts';
-import { ms, type Timings } from './timings.ts';
+import { ms, type Timings } from '../report/timings.ts';
 
 export interface ConnectTarget {
   /** Host as in the URL, without IPv6 brackets. */

@@ -6,8 +6,8 @@ import type { Socket } from 'node:net';
 import { Client, type Dispatcher } from 'undici';
 import type { ConnectOutcome } from './connect.ts';
 import { classifyRequestError } from './classify.ts';
-import { reason, type Reason } from './reasons.ts';
-import { ms, type Timings } from './timings.ts';
+import { reason, type Reason } from '../report/reasons.ts';
+import { ms, type Timings } from '../report/timings.ts';
 
 export interface HttpRequest {
   readonly method?: 'GET' | 'POST';

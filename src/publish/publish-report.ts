@@ -5,7 +5,7 @@
 // config's `central` block.
 import { ConfigError } from '../config/config-error.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
-import { exposureWatchFor } from '../metrics/exposure-watch.ts';
+import { exposureWatchFor } from '../alarms/exposure-rule.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
 import type { Report } from '../report/report.ts';
 import type { PublishOutcome } from './cloudwatch-publisher.ts';

@@ -1,6 +1,6 @@
 // The human view of a report: one block per network, one row per endpoint,
 // its reasons underneath. Status is words and a mark, colour only on top.
-import type { Status } from '../probe/reasons.ts';
+import type { Status } from './reasons.ts';
 import type { EndpointReport, NetworkReport, Report } from './report.ts';
 
 export interface TableOptions {

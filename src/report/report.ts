@@ -1,10 +1,9 @@
 // The JSON report (DESIGN.md, "JSON report"): the CLI's --json output, the
 // Lambda's log line and the status function's input. Fields that do not
 // apply are null, never missing.
-import type { ChainFamily } from '../chains/families.ts';
-import type { TlsInfo } from '../probe/certificate.ts';
-import type { Reason, Status } from '../probe/reasons.ts';
-import type { Timings } from '../probe/timings.ts';
+import type { TlsInfo } from './tls-info.ts';
+import type { Reason, Status } from './reasons.ts';
+import type { Timings } from './timings.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -41,7 +40,8 @@ export interface AccountReport {
 
 export interface NetworkReport {
   readonly id: string;
-  readonly chain: ChainFamily;
+  /** The chain family, as the config names it (evm, algorand, …). */
+  readonly chain: string;
   readonly status: Status;
   readonly referenceHeight: number | null;
   readonly endpoints: readonly EndpointReport[];

@@ -3,18 +3,17 @@
 // Locally only rate() expressions have a meaning; a cron() schedule needs
 // --interval.
 
+import { fixedRateSeconds } from '../config/schedule.ts';
+
 export const MIN_INTERVAL_SECONDS = 1;
 
 export type ScheduleResult = { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly message: string };
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { minute: 60, minutes: 60, hour: 3600, hours: 3600 };
-
 export function scheduleSeconds(schedule: string): ScheduleResult {
-  const match = /^rate\((\d+) (minute|minutes|hour|hours)\)$/.exec(schedule.trim());
-  if (!match) {
+  const seconds = fixedRateSeconds(schedule);
+  if (seconds === null) {
     return { ok: false, message: `probe.schedule "${schedule}" has no fixed interval to run locally; pass --interval SECONDS` };
   }
-  const seconds = Number(match[1]) * UNIT_SECONDS[match[2]!]!;
   if (seconds < MIN_INTERVAL_SECONDS) return { ok: false, message: `probe.schedule "${schedule}" must be at least ${MIN_INTERVAL_SECONDS} s` };
   return { ok: true, seconds };
 }

@@ -2,7 +2,7 @@
 // Up metric in (as plain data: the AWS SDK stays in functions/status/), the
 // StatusModel out. Alarm names parse back with parseAlarmName, so the page
 // follows exactly the alarms infra/ built from the same config.
-import { parseAlarmName, type AlarmKind } from '../config/deployment-names.ts';
+import { parseAlarmName, type AlarmKind } from '../alarms/alarm-names.ts';
 import { assembleModel, type ComponentView } from './assemble-model.ts';
 import { worstComponentStatus, type ComponentStatus } from './component-status.ts';
 import { uptimeHistory, utcDay } from './daily-uptime.ts';

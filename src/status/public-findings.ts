@@ -5,7 +5,7 @@
 // participation keys are for operators only: announcing an open admin API on
 // a public page invites the attack it warns about.
 import type { EndpointReport } from '../report/report.ts';
-import { EXPOSURE_CODES, REASON_STATUS, type ReasonCode } from '../probe/reasons.ts';
+import { EXPOSURE_CODES, REASON_STATUS, type ReasonCode } from '../report/reasons.ts';
 import type { ComponentStatus } from './component-status.ts';
 import type { PageNetwork } from './page-layout.ts';
 

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseAlarmName } from '../../src/config/deployment-names.ts';
-import { alarmInventory } from '../../src/cost/alarm-inventory.ts';
+import { parseAlarmName } from '../../src/alarms/alarm-names.ts';
+import { alarmPlan } from '../../src/alarms/alarm-plan.ts';
 import { resourcesOf, synthesize, type CfnResource, type Synthesized } from './support/synthesize.ts';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1'];
@@ -68,7 +68,7 @@ describe('central stack alarms for 2 networks × 3 endpoints × 3 regions', () =
   it('builds exactly the alarms `vantage cost` prices, reading as many metrics as it bills', () => {
     const composites = Object.values(resourcesOf(s.central, 'AWS::CloudWatch::CompositeAlarm'));
     const built = [...alarms, ...composites].map((a) => a.Properties['AlarmName']).sort();
-    const inventory = alarmInventory(s.deployment.config);
+    const inventory = alarmPlan(s.deployment.config);
     expect(built).toEqual(inventory.map((a) => a.name).sort());
     for (const planned of inventory.filter((a) => a.children.length === 0 && a.subject.kind !== 'stale-head')) {
       const props = alarm(planned.name);
@@ -337,15 +337,11 @@ describe('central stack status page', () => {
       Architectures: ['arm64'],
       MemorySize: 256,
       LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: Match.stringLikeRegexp('^StatusLogs') } },
-      Environment: { Variables: {
+      Environment: { Variables: Match.exact({
         VANTAGE_STATUS_BUCKET: { Ref: Match.stringLikeRegexp('^StatusSiteBucket') },
-        VANTAGE_ALARM_PREFIX: 'Vantage ',
-        VANTAGE_NAMESPACE: 'Vantage',
-        VANTAGE_STATUS_TITLE: 'Example Node API status',
-        VANTAGE_PROBE_REGIONS: REGIONS.join(','),
         VANTAGE_STATUS_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^StatusSiteDistribution'), 'DomainName'] }]] },
         POWERTOOLS_SERVICE_NAME: 'vantage-status',
-      } },
+      }) },
     });
     s.central.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
     s.central.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });

@@ -6,7 +6,7 @@
 // hand-written list of read-only calls below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/chains/registry.ts';
-import type { ChainFamily } from '../../../src/chains/families.ts';
+import type { ChainFamily } from '../../../src/config/families.ts';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';

@@ -2,7 +2,7 @@
 // reported even when verification fails, each failure is its own reason
 // code, and nothing is sent to a server that failed verification.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeEndpoint, type EndpointProbe } from '../../../src/probe/probe-endpoint.ts';
+import { probeEndpoint, type EndpointProbe } from '../../../src/engine/probe-endpoint.ts';
 import { createCa, issueLeaf, selfSigned, type CertificateAuthority, type Pem } from '../../support/certificates.ts';
 import { fixedResponse, type TestServer } from '../../support/servers.ts';
 import { endpointConfig } from './config-for.ts';

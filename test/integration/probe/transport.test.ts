@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeEndpoint, type EndpointProbe } from '../../../src/probe/probe-endpoint.ts';
+import { probeEndpoint, type EndpointProbe } from '../../../src/engine/probe-endpoint.ts';
 import {
   bigBody, closedPort, dripBody, evmAnswers, fixedResponse, hangsUpAfterRequest, jsonRpcFake, neverAnswers, rawAnswer, resetsOnFirstByte, serve,
   silentTcp, unacceptingListener, type TestServer,

@@ -1,7 +1,7 @@
 // Agreement over plain data: reference height, lag, ahead, head age, stale.
 import { describe, expect, it } from 'vitest';
 import { agree, headAge, type AgreementInput } from '../../../src/agreement/agreement.ts';
-import type { ReasonCode } from '../../../src/probe/reasons.ts';
+import type { ReasonCode } from '../../../src/report/reasons.ts';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
 const settings = { maxLagBlocks: 3, maxHeadAgeSeconds: 120 };

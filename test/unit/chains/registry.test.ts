@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAIN_FAMILIES } from '../../../src/chains/families.ts';
+import { CHAIN_FAMILIES } from '../../../src/config/families.ts';
 import { adapterFor, allAdapters } from '../../../src/chains/registry.ts';
 
 describe('chain adapter registry', () => {

@@ -1,7 +1,7 @@
 // Request failures are classified by error code, never by message text.
 import { describe, expect, it } from 'vitest';
 import { classifyRequestError, type RequestContext } from '../../../src/probe/classify.ts';
-import { reason } from '../../../src/probe/reasons.ts';
+import { reason } from '../../../src/report/reasons.ts';
 
 const ctx = (extra: Partial<RequestContext> = {}): RequestContext => ({ aborted: false, gotHeaders: false, budget: 'within 5000 ms', maxResponseBytes: 1024, ...extra });
 const err = (code: string, message = 'whatever the library says') => Object.assign(new Error(message), { code });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alarmName } from '../../../src/config/deployment-names.ts';
+import { alarmName } from '../../../src/alarms/alarm-names.ts';
 import { modelFromAlarms, type AlarmSnapshot, type AlarmSources, type AlarmTransition } from '../../../src/status/alarm-model.ts';
 import { LAYOUT, t } from './reports.ts';
 

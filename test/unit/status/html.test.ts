@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml, uptimeCaption } from '../../../src/status/render/html.ts';
 import { DARK, LIGHT, type Palette } from '../../../src/status/render/page-style.ts';
 import { uptimeHistory } from '../../../src/status/daily-uptime.ts';
-import { alarmName } from '../../../src/config/deployment-names.ts';
+import { alarmName } from '../../../src/alarms/alarm-names.ts';
 import { modelFromAlarms } from '../../../src/status/alarm-model.ts';
 import { LAYOUT, sampleModel, t } from './reports.ts';
 

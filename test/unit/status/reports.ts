@@ -1,7 +1,7 @@
 // Builds JSON reports (src/report/report.ts) the way runRound does, for the
 // status model's tests: only the fields the page reads vary.
-import type { Reason, ReasonCode, Status } from '../../../src/probe/reasons.ts';
-import { REASON_STATUS, worstStatus } from '../../../src/probe/reasons.ts';
+import type { Reason, ReasonCode, Status } from '../../../src/report/reasons.ts';
+import { REASON_STATUS, worstStatus } from '../../../src/report/reasons.ts';
 import type { EndpointReport, NetworkReport, Report } from '../../../src/report/report.ts';
 import type { PageLayout } from '../../../src/status/page-layout.ts';
 

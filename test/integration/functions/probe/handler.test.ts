@@ -54,7 +54,6 @@ function invoke(event: unknown = {}, remainingMs = 30_000): Promise<{ code: numb
       AWS_ENDPOINT_URL_SSM: url,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
       VANTAGE_PUBLISHER_ROLE_ARN: PUBLISHER_ROLE,
-      VANTAGE_DEADLINE_RESERVE_MS: '3000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

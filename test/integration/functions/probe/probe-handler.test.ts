@@ -2,11 +2,11 @@
 // at the local AWS double) against a real hardhat node behind real HTTPS.
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { probeBundleDefine } from '../../../../functions/probe/bundle-config.ts';
-import { readEmbeddedConfig } from '../../../../functions/probe/embedded-config.ts';
+import { probeBundleDefine } from '../../../../functions/common/bundle-config.ts';
+import { readEmbeddedConfig } from '../../../../functions/common/embedded-config.ts';
 import { createProbeHandler } from '../../../../functions/probe/probe-handler.ts';
 import type { MetricDatum } from '../../../../src/metrics/datum.ts';
-import { exposureWatchFor } from '../../../../src/metrics/exposure-watch.ts';
+import { exposureWatchFor } from '../../../../src/alarms/exposure-rule.ts';
 import { reportToDatums } from '../../../../src/metrics/report-datums.ts';
 import type { Report } from '../../../../src/report/report.ts';
 import { publishedDatums, type PublishedDatum } from '../../../support/aws/index.ts';
@@ -29,6 +29,7 @@ beforeEach(() => {
 });
 
 function handlerFor(file: string, env: Record<string, string> = {}, secretTtlSeconds?: number) {
+  // A short publishing reserve, so deadline tests need only a few seconds of "Lambda time".
   const text = JSON.parse(probeBundleDefine(file)['globalThis.__VANTAGE_PROBE_CONFIG__']!) as string;
   const config = readEmbeddedConfig(text, join(world.dir, 'ca-out'));
   const url = world.aws.double.url;
@@ -36,7 +37,8 @@ function handlerFor(file: string, env: Record<string, string> = {}, secretTtlSec
     config,
     handler: createProbeHandler({
       config,
-      env: { AWS_REGION: 'eu-west-1', VANTAGE_PUBLISHER_ROLE_ARN: PUBLISHER_ROLE, VANTAGE_DEADLINE_RESERVE_MS: '3000', ...env },
+      env: { AWS_REGION: 'eu-west-1', VANTAGE_PUBLISHER_ROLE_ARN: PUBLISHER_ROLE, ...env },
+      deadlineReserveMs: 3000,
       endpoints: { cloudwatch: url, sts: url, ssm: url, secretsmanager: url },
       secretTtlSeconds,
     }),
@@ -212,7 +214,7 @@ networks:
     endpoints:
       - { id: silent, url: "http://127.0.0.1:${port}", timeoutMs: 60000 }
 `);
-      const { handler } = handlerFor(file, { VANTAGE_DEADLINE_RESERVE_MS: '3000' });
+      const { handler } = handlerFor(file);
       const { result, lines } = await captureOutput(() => handler({}, lambdaContext(6_000)));
       const endpoint = summaryOf(splitLines(lines).logs).report.networks[0]!.endpoints[0]!;
       expect(endpoint.reasons.map((r) => r.code)).toEqual(['timeout']);

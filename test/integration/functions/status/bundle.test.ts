@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBE_BUNDLE_OPTIONS } from '../../../../functions/probe/bundle-config.ts';
-import { STATUS_ENV } from '../../../../functions/status/environment.ts';
+import { PROBE_BUNDLE_OPTIONS } from '../../../../functions/common/bundle-config.ts';
+import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
 import { REPOSITORY_ROOT } from '../../../../infra/constructs/vantage-function.ts';
 import { useTestCredentials } from '../../publish/aws-env.ts';
 import { BUCKET, CONFIG, lambdaContext, startStatusWorld, type StatusWorld } from './status-world.ts';
@@ -31,7 +31,7 @@ const WITH_LITERALS = CONFIG.replace(
 let world: StatusWorld;
 let bundle: string;
 const saved: Record<string, string | undefined> = {};
-const ENV = ['AWS_REGION', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_S3', STATUS_ENV.bucket, STATUS_ENV.probeRegions];
+const ENV = ['AWS_REGION', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_S3', FUNCTION_ENV.statusBucket];
 
 beforeAll(async () => {
   expect(WITH_LITERALS).not.toBe(CONFIG);
@@ -51,8 +51,7 @@ beforeAll(async () => {
     AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL_CLOUDWATCH: world.double.url,
     AWS_ENDPOINT_URL_S3: world.double.url,
-    [STATUS_ENV.bucket]: BUCKET,
-    [STATUS_ENV.probeRegions]: 'us-east-1,eu-west-1',
+    [FUNCTION_ENV.statusBucket]: BUCKET,
   });
 }, 120_000);
 

@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatusHandler } from '../../../../functions/status/status-handler.ts';
-import { STATUS_ENV } from '../../../../functions/status/environment.ts';
+import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
 import { statusView } from '../../../../src/status/status-view.ts';
 import { useTestCredentials } from '../../publish/aws-env.ts';
 import { BUCKET, lambdaContext, startStatusWorld, upSamples, type StatusWorld } from './status-world.ts';
@@ -35,7 +35,7 @@ let world: StatusWorld;
 function handlerFor(env: Record<string, string> = {}, historyBudgetMs?: number) {
   return createStatusHandler({
     view: statusView(world.config),
-    env: { AWS_REGION: 'us-east-1', [STATUS_ENV.bucket]: BUCKET, [STATUS_ENV.probeRegions]: 'us-east-1,eu-west-1', [STATUS_ENV.pageUrl]: 'https://status.example.com/', ...env },
+    env: { AWS_REGION: 'us-east-1', [FUNCTION_ENV.statusBucket]: BUCKET, [FUNCTION_ENV.statusPageUrl]: 'https://status.example.com/', ...env },
     endpoints: { cloudwatch: world.double.url, s3: world.double.url },
     historyBudgetMs,
   });
@@ -179,12 +179,12 @@ describe('status function', () => {
     expect(world.object('api/v2/summary.json')!.etag).toBe(before);
   });
 
-  it('notes a probe region that stopped reporting, and uses the title from the environment', async () => {
+  it('notes a probe region that stopped reporting, and takes title and regions from the embedded config', async () => {
     world.alarms.setState(alarm('probe eu-west-1 heartbeat'), 'ALARM', new Date(NOW - 3 * MIN));
     try {
-      await handlerFor({ [STATUS_ENV.title]: 'Acme status (env)' })({}, lambdaContext());
+      await handlerFor()({}, lambdaContext());
       const html = world.object('index.html')!.body.toString('utf8');
-      expect(html).toContain('<h1>Acme status (env)</h1>');
+      expect(html).toContain('<h1>Acme RPC status</h1>');
       expect(html).toMatch(/<p class="notice" role="note">Probes in eu-west-1 stopped reporting \(noticed \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\): statuses may be out of date\.<\/p>/);
       expect(html).toContain('Checked every minute from us-east-1, eu-west-1.');
     } finally {
@@ -207,7 +207,7 @@ describe('status function on a new deployment', () => {
   it('writes an all-operational page with no uptime yet when every alarm is still INSUFFICIENT_DATA and nothing has history', async () => {
     const handler = createStatusHandler({
       view: statusView(fresh.config),
-      env: { AWS_REGION: 'us-east-1', [STATUS_ENV.bucket]: BUCKET },
+      env: { AWS_REGION: 'us-east-1', [FUNCTION_ENV.statusBucket]: BUCKET },
       endpoints: { cloudwatch: fresh.double.url, s3: fresh.double.url },
     });
     const result = await handler({}, lambdaContext());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINAL_MARGIN_MS, parseReserve, runDeadlines } from '../../../../functions/probe/run-deadlines.ts';
+import { FINAL_MARGIN_MS, runDeadlines } from '../../../../functions/probe/run-deadlines.ts';
 
 describe('runDeadlines', () => {
   it('cuts probes a reserve before the end and publishes until a final margin', () => {
@@ -15,15 +15,3 @@ describe('runDeadlines', () => {
   });
 });
 
-describe('parseReserve', () => {
-  it('uses the default when unset or empty', () => {
-    expect(parseReserve(undefined, 8000)).toBe(8000);
-    expect(parseReserve(' ', 8000)).toBe(8000);
-  });
-
-  it('reads whole milliseconds and rejects anything else by name', () => {
-    expect(parseReserve('3000', 8000)).toBe(3000);
-    expect(() => parseReserve('3s', 8000)).toThrow('VANTAGE_DEADLINE_RESERVE_MS must be a whole number of milliseconds (got "3s")');
-    expect(() => parseReserve('-1', 8000)).toThrow('VANTAGE_DEADLINE_RESERVE_MS');
-  });
-});

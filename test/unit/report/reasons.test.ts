@@ -1,6 +1,6 @@
 // Reason codes are a stable contract (DESIGN.md "Reason codes").
 import { describe, expect, it } from 'vitest';
-import { addReason, REASON_STATUS, reason, statusOfReasons, worstStatus, type Reason } from '../../../src/probe/reasons.ts';
+import { addReason, REASON_STATUS, reason, statusOfReasons, worstStatus, type Reason } from '../../../src/report/reasons.ts';
 
 describe('reason codes', () => {
   it('are exactly the codes of DESIGN.md, each with its status', () => {

@@ -1,5 +1,7 @@
-// How often a probe.schedule expression fires. The cost model multiplies by
-// it, and infra/ derives alarm periods from it, so both read one answer.
+// The one reader of probe.schedule (an EventBridge expression): the schema
+// validates with its pattern, `vantage run` takes a rate() as its interval,
+// the cost model multiplies by how often it fires, and infra/ derives alarm
+// periods from it: all read one answer.
 //
 // rate(N minute(s)|hour(s)) is exact. For cron(...) only the minute and hour
 // fields are read (the usual "every N minutes" and "every hour" shapes); a
@@ -10,13 +12,21 @@
 export const HOURS_PER_MONTH = 730;
 export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
+/** What the schema accepts: rate(N minute(s)|hour(s)) or any cron(...). */
+export const SCHEDULE_PATTERN = /^(rate\(\d+ (minute|minutes|hour|hours)\)|cron\(.+\))$/;
+
+const RATE = /^rate\((\d+) (minute|minutes|hour|hours)\)$/;
+
+/** Seconds between runs of a rate() expression; null for cron(), which has no fixed interval. */
+export function fixedRateSeconds(expression: string): number | null {
+  const rate = RATE.exec(expression.trim());
+  return rate ? Number(rate[1]) * (rate[2]!.startsWith('hour') ? 3600 : 60) : null;
+}
+
 /** Seconds between two runs of the schedule (at least 60: EventBridge's finest). */
 export function scheduleIntervalSeconds(expression: string): number {
-  const rate = /^rate\((\d+) (minute|minutes|hour|hours)\)$/.exec(expression);
-  if (rate) {
-    const n = Number(rate[1]);
-    return Math.max(60, n * (rate[2]!.startsWith('hour') ? 3600 : 60));
-  }
+  const rate = fixedRateSeconds(expression);
+  if (rate !== null) return Math.max(60, rate);
   const cron = /^cron\((.+)\)$/.exec(expression);
   if (!cron) throw new Error(`not an EventBridge schedule expression: ${expression}`);
   const [minutes = '*', hours = '*'] = cron[1]!.trim().split(/\s+/);

@@ -5,9 +5,9 @@ import type { NetworkAgreement } from '../agreement/agreement.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import type { Redactor } from '../config/redactor.ts';
 import type { ResolvedNetwork } from '../config/resolved-config.ts';
-import type { EndpointProbe } from '../probe/probe-endpoint.ts';
-import { addReason, statusOfReasons, worstStatus, type Reason } from '../probe/reasons.ts';
-import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from './report.ts';
+import type { EndpointProbe } from './probe-endpoint.ts';
+import { addReason, statusOfReasons, worstStatus, type Reason } from '../report/reasons.ts';
+import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from '../report/report.ts';
 
 export function buildNetworkReport(
   network: ResolvedNetwork,

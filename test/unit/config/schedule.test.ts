@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runsPerMonth, scheduleIntervalSeconds } from '../../../src/cost/schedule.ts';
+import { runsPerMonth, scheduleIntervalSeconds } from '../../../src/config/schedule.ts';
 
 describe('scheduleIntervalSeconds', () => {
   it('reads rate expressions exactly', () => {

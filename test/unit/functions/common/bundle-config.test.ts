@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { embedConfig, PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../../../functions/probe/bundle-config.ts';
-import { readEmbeddedConfig } from '../../../../functions/probe/embedded-config.ts';
+import { embedConfig, PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../../../functions/common/bundle-config.ts';
+import { readEmbeddedConfig } from '../../../../functions/common/embedded-config.ts';
 import { ConfigError } from '../../../../src/config/config-error.ts';
 import { createCa } from '../../../support/certificates.ts';
 

@@ -1,10 +1,10 @@
-// Which alarms a config deploys (DESIGN.md, "Alarms"), with what CloudWatch
+// The alarm plan: which alarms a config deploys (DESIGN.md, "Alarms"), with what CloudWatch
 // bills for each. One list read by two consumers: infra/ builds exactly these
 // alarms, the cost model prices exactly these — a test compares the list with
 // the synthesized template so the two cannot drift apart.
-import { alarmName, type AlarmKind, type AlarmSubject } from '../config/deployment-names.ts';
+import { alarmName, type AlarmKind, type AlarmSubject } from './alarm-names.ts';
 import type { ResolvedConfig, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
-import { watchesExposure } from '../metrics/exposure-watch.ts';
+import { watchesExposure } from './exposure-rule.ts';
 
 export type Severity = 'critical' | 'warning';
 
@@ -43,7 +43,7 @@ export function hasRegionalAlarm(config: ResolvedConfig): boolean {
   return config.alerting.outageRegions > 1 && config.probe.regions.length > 1;
 }
 
-export function alarmInventory(config: ResolvedConfig): PlannedAlarm[] {
+export function alarmPlan(config: ResolvedConfig): PlannedAlarm[] {
   const regions = config.probe.regions.length;
   const ns = config.namespace;
   const alarms: PlannedAlarm[] = [];

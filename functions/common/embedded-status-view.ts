@@ -1,6 +1,8 @@
 // The status view (src/status/status-view.ts) as it travels inside the
 // status function's bundle: made from the validated config at build time
-// (bundle-view.ts), read at cold start. The config itself is not embedded.
+// (statusBundleDefine in bundle-config.ts), read at cold start. The config
+// itself is not embedded: the status function never holds a URL or a
+// credential.
 import type { StatusView } from '../../src/status/status-view.ts';
 
 /** Global the bundle's `define` fills with the payload's JSON text. */

@@ -6,13 +6,14 @@ import type { AdapterContext, ChainAdapter, ChainReading } from '../chains/adapt
 import { adapterFor } from '../chains/registry.ts';
 import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { safeDecode } from '../config/resolve-secrets.ts';
-import { blockingCertificateReasons, describeTls, expiryWarning, type TlsInfo } from './certificate.ts';
-import { openConnection, type ConnectTarget } from './connect.ts';
-import { probeDeadline } from './probe-deadline.ts';
+import { blockingCertificateReasons, describeTls, expiryWarning } from '../probe/certificate.ts';
+import type { TlsInfo } from '../report/tls-info.ts';
+import { openConnection, type ConnectTarget } from '../probe/connect.ts';
+import { probeDeadline } from '../probe/probe-deadline.ts';
 import { identityMismatches } from './identity.ts';
-import { HttpSession } from './http-session.ts';
-import { addReason, reason, type Reason } from './reasons.ts';
-import { emptyTimings, ms, type Timings } from './timings.ts';
+import { HttpSession } from '../probe/http-session.ts';
+import { addReason, reason, type Reason } from '../report/reasons.ts';
+import { emptyTimings, ms, type Timings } from '../report/timings.ts';
 
 export interface EndpointProbe {
   readonly endpoint: ResolvedEndpoint;

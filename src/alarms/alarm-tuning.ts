@@ -1,14 +1,14 @@
 // How long each alarm waits before it fires, per kind. The period is the
 // probe interval (one datum per endpoint per region per period); slow-moving
 // facts (certificate and participation-key days) are judged hourly.
-import { TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import type { AlarmKind } from '../../src/config/deployment-names.ts';
+import type { AlarmKind } from './alarm-names.ts';
 
 export interface AlarmTuning {
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
   readonly datapointsToAlarm: number;
-  readonly treatMissingData: TreatMissingData;
+  /** CloudWatch's TreatMissingData, by its wire value. */
+  readonly treatMissingData: 'breaching' | 'notBreaching';
 }
 
 type MetricAlarmKind = Exclude<AlarmKind, 'health'>;
@@ -39,6 +39,6 @@ export function alarmTuning(kind: MetricAlarmKind, intervalSeconds: number): Ala
     datapointsToAlarm,
     // Missing endpoint data means "not measured" (the heartbeat alarm covers a
     // silent region); a missing heartbeat is exactly what that alarm is for.
-    treatMissingData: kind === 'heartbeat' ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING,
+    treatMissingData: kind === 'heartbeat' ? 'breaching' : 'notBreaching',
   };
 }

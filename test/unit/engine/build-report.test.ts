@@ -5,10 +5,10 @@ import { agree } from '../../../src/agreement/agreement.ts';
 import type { ChainReading } from '../../../src/chains/adapter.ts';
 import { Redactor } from '../../../src/config/redactor.ts';
 import type { ResolvedEndpoint, ResolvedNetwork } from '../../../src/config/resolved-config.ts';
-import type { EndpointProbe } from '../../../src/probe/probe-endpoint.ts';
-import { reason, type Reason } from '../../../src/probe/reasons.ts';
-import { emptyTimings } from '../../../src/probe/timings.ts';
-import { buildNetworkReport, buildReport } from '../../../src/report/build-report.ts';
+import type { EndpointProbe } from '../../../src/engine/probe-endpoint.ts';
+import { reason, type Reason } from '../../../src/report/reasons.ts';
+import { emptyTimings } from '../../../src/report/timings.ts';
+import { buildNetworkReport, buildReport } from '../../../src/engine/build-report.ts';
 import { formatTable } from '../../../src/report/format-table.ts';
 
 const NOW = Date.parse('2025-06-01T00:00:00Z');

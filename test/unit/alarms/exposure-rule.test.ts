@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../../src/config/load.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
-import { exposureWatchFor } from '../../../src/metrics/exposure-watch.ts';
+import { exposureWatchFor } from '../../../src/alarms/exposure-rule.ts';
 
 const config = applyDefaults(parseConfigText(`
 version: 1

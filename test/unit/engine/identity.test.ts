@@ -1,7 +1,7 @@
 // wrong_chain names both values; a node decides how long its value is, the
 // message does not grow with it.
 import { describe, expect, it } from 'vitest';
-import { identityMismatches } from '../../../src/probe/identity.ts';
+import { identityMismatches } from '../../../src/engine/identity.ts';
 
 describe('identityMismatches', () => {
   it('names the key, the value found and the value expected', () => {

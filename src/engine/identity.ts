@@ -1,6 +1,6 @@
 // wrong_chain: the endpoint's chain identity differs from the network's expect.
 import { clip } from '../config/redactor.ts';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 
 /** Room for any real identity in full (a 0x-prefixed 32-byte hash is 66 characters), not for a node's garbage. */
 const SHOWN = 100;
