@@ -6,6 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatusHandler } from '../../../../functions/status/status-handler.ts';
 import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
+import { pageSecurityPolicy } from '../../../../src/status/render/page-policy.ts';
 import { statusView } from '../../../../src/status/status-view.ts';
 import { useTestCredentials } from '../../publish/aws-env.ts';
 import { BUCKET, lambdaContext, startStatusWorld, upSamples, type StatusWorld } from './status-world.ts';
@@ -127,6 +128,15 @@ describe('status function', () => {
     expect(XMLValidator.validate(feed)).toBe(true);
     expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://status.example.com/feed.atom"/>');
     expect(world.json<{ message: string }>('badges/algo-main.json').message).toBe('partial outage');
+  });
+
+  it('writes a page whose inline style and script match, by hash, the Content-Security-Policy CloudFront sends with it', async () => {
+    await handlerFor()({}, lambdaContext());
+    const page = world.object('index.html')!.body.toString('utf8');
+    expect(page).toContain('<script>');
+    // The policy the local server computes from this very page, and the one the distribution sends.
+    expect(world.siteContentSecurityPolicy).toBe(pageSecurityPolicy(page));
+    expect(world.siteContentSecurityPolicy).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; script-src 'sha256-[A-Za-z0-9+/]{43}='; /);
   });
 
   it('keeps private endpoints, exposure findings, URLs and secrets off the public files', async () => {
