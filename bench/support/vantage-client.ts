@@ -1,11 +1,11 @@
 // Vantage as a user runs it, for the bench: configs built through the real
 // loader and defaults (so the bench probes what `vantage check` would), a
-// full probeEndpoint, and the bare transport (connect + one HTTP request)
+// full probeEndpoint, and the bare transport (verified connect + one HTTP request)
 // to show what the probe adds on top of it.
 import { performance } from 'node:perf_hooks';
 import { parseConfigText } from '../../src/config/load.ts';
 import { applyDefaults, type ResolvedConfig, type ResolvedEndpoint, type ResolvedNetwork } from '../../src/config/resolved-config.ts';
-import { openConnection } from '../../src/probe/connect.ts';
+import { Connector } from '../../src/probe/connector.ts';
 import { HttpSession } from '../../src/probe/http-session.ts';
 import { probeEndpoint, type EndpointProbe } from '../../src/engine/probe-endpoint.ts';
 import { emptyTimings } from '../../src/report/timings.ts';
@@ -41,12 +41,15 @@ export async function transportOnce(endpoint: ResolvedEndpoint): Promise<void> {
   const timings = emptyTimings();
   const signal = AbortSignal.timeout(endpoint.timeoutMs);
   const startedAt = performance.now();
-  const options = { signal, timings, startedAt, budget: () => `within ${endpoint.timeoutMs} ms` };
-  const target = { host: url.hostname, port: Number(url.port), tls: url.protocol === 'https:', serverName: null, caFile: endpoint.tls.caFile };
-  const connected = await openConnection(target, options);
-  if (!connected.ok) throw new Error(`transport: ${connected.reason.message}`);
+  const budget = () => `within ${endpoint.timeoutMs} ms`;
+  const target = {
+    host: url.hostname, port: Number(url.port), tls: url.protocol === 'https:', serverName: null, caFile: endpoint.tls.caFile, insecureSkipVerify: false,
+  };
+  const connector = new Connector(target, { signal, timings, budget, now: Date.now, resolvers: null, timeoutMs: endpoint.timeoutMs });
+  const connected = await connector.open();
+  if (!connected.ok) throw new Error(`transport: ${connected.reasons[0]!.message}`);
   const http = new HttpSession(connected.socket, {
-    url, headers: {}, maxResponseBytes: endpoint.maxResponseBytes, ...options, reconnect: () => openConnection(target, options),
+    url, headers: {}, maxResponseBytes: endpoint.maxResponseBytes, signal, timings, startedAt, budget, reconnect: () => connector.open(),
   });
   try {
     const answer = await http.request();

@@ -77,6 +77,12 @@ export interface ResolvedConfig {
     readonly schedule: string;
     readonly regions: readonly string[];
     readonly shards: number;
+    /**
+     * DNS servers asked for endpoint hosts (setServers form). null: the
+     * system's, read where the probe runs (a Lambda's are not the synth
+     * machine's), so it cannot be filled in here.
+     */
+    readonly resolvers: readonly string[] | null;
   };
   readonly metrics: { readonly detail: 'standard' | 'full' };
   readonly logs: { readonly retentionDays: number };
@@ -108,6 +114,7 @@ export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
       schedule: input.probe?.schedule ?? DEFAULTS.schedule,
       regions,
       shards: input.probe?.shards ?? DEFAULTS.shards,
+      resolvers: input.probe?.resolvers ?? null,
     },
     metrics: { detail: input.metrics?.detail ?? DEFAULTS.metricsDetail },
     logs: { retentionDays: input.logs?.retentionDays ?? DEFAULTS.retentionDays },

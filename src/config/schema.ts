@@ -4,6 +4,7 @@
 // live in validate.ts so this file stays representable as JSON Schema.
 import { z } from 'zod';
 import { CHAIN_FAMILIES } from './families.ts';
+import { resolverAddressProblem } from './resolver-address.ts';
 import { SCHEDULE_PATTERN } from './schedule.ts';
 
 const positiveInt = (what: string) =>
@@ -154,6 +155,14 @@ export const configSchema = z.strictObject({
     regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as eu-west-1' }))
       .min(1, { error: 'must list at least one region' }).optional(),
     shards: positiveInt('invocations per tick').max(100, { error: 'must be at most 100' }).optional(),
+    resolvers: z.array(
+      z.string({ error: 'must be a string' }).superRefine((text, ctx) => {
+        const problem = resolverAddressProblem(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+      { error: 'must be a list of DNS server addresses' },
+    ).min(1, { error: "must list at least one DNS server (leave probe.resolvers out to use the system's)" }).optional()
+      .describe('DNS servers asked for every endpoint host (IP with optional port, e.g. 1.1.1.1, 8.8.8.8:53, [::1]:53); default: the system\'s'),
   }).optional(),
   metrics: z.strictObject({
     detail: z.enum(['standard', 'full'], { error: 'must be "standard" or "full"' }).optional(),

@@ -4,7 +4,7 @@
 import type { AccountReading, ChainAdapter } from '../chains/adapter.ts';
 import type { ResolvedAccount, ResolvedNetwork } from '../config/resolved-config.ts';
 import { withSession, type EndpointProbe, type ProbeOptions } from './probe-endpoint.ts';
-import { reason, type Reason } from '../report/reasons.ts';
+import { addReason, reason, type Reason } from '../report/reasons.ts';
 
 export async function readAccounts(
   network: ResolvedNetwork,
@@ -22,20 +22,29 @@ export async function readAccounts(
   const lastRound = source.chain?.height ?? null;
   const read = adapter.readAccounts.bind(adapter);
   try {
-    const readings = await withSession(
-      source.endpoint,
-      options,
-      async ({ http }, { now }) => read({ network, endpoint: source.endpoint, http, now }, network.accounts, lastRound),
-      ({ reasons }) => failAll(network.accounts, reasons),
-    );
+    const end = await withSession(source.endpoint, options, ({ http, now }) =>
+      read({ network, endpoint: source.endpoint, http, now }, network.accounts, lastRound));
+    if (end.value === null) return failAll(network.accounts, end.connectionReasons);
+    const readings = end.value;
     // One reading per configured account, in config order, whatever the adapter returned.
-    return network.accounts.map((a) => readings.find((r) => r.address === a.address)
-      ?? failOne(a, [reason('invalid_response', `endpoint ${source.endpoint.id} returned nothing for this account`)]));
+    // A connection of the session that failed (verification included) is every account's reason:
+    // the server presented it to this read, whichever account's request met it.
+    return network.accounts.map((a) => withReasons(
+      readings.find((r) => r.address === a.address)
+        ?? failOne(a, [reason('invalid_response', `endpoint ${source.endpoint.id} returned nothing for this account`)]),
+      failOne(a, end.connectionReasons).reasons,
+    ));
   } catch (err) {
     // A bug must not take the run down: report it on the accounts.
     const text = err instanceof Error ? err.message : String(err);
     return failAll(network.accounts, [reason('invalid_response', `unexpected error while reading accounts: ${text}`)]);
   }
+}
+
+function withReasons(reading: AccountReading, extra: readonly Reason[]): AccountReading {
+  const reasons = [...reading.reasons];
+  for (const r of extra) addReason(reasons, r);
+  return reasons.length === reading.reasons.length ? reading : { ...reading, reasons };
 }
 
 function failAll(accounts: readonly ResolvedAccount[], reasons: readonly Reason[]): AccountReading[] {

@@ -6,9 +6,10 @@ import type { AdapterContext, ChainAdapter, ChainReading } from '../chains/adapt
 import { adapterFor } from '../chains/registry.ts';
 import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { safeDecode } from '../config/resolve-secrets.ts';
-import { blockingCertificateReasons, describeTls, expiryWarning } from '../probe/certificate.ts';
+import { expiryWarning } from '../probe/certificate.ts';
 import type { TlsInfo } from '../report/tls-info.ts';
-import { openConnection, type ConnectTarget } from '../probe/connect.ts';
+import type { ConnectTarget } from '../probe/connect.ts';
+import { Connector } from '../probe/connector.ts';
 import { probeDeadline } from '../probe/probe-deadline.ts';
 import { identityMismatches } from './identity.ts';
 import { HttpSession } from '../probe/http-session.ts';
@@ -28,6 +29,8 @@ export interface ProbeOptions {
   readonly runSignal?: AbortSignal;
   /** Wall clock in ms. */
   readonly now?: () => number;
+  /** probe.resolvers: the DNS servers asked; null or absent: the system's. */
+  readonly resolvers?: readonly string[] | null;
 }
 
 /** Extra time a probe gets past its timeout before the runner stops waiting for it. */
@@ -35,37 +38,42 @@ const GRACE_MS = 250;
 
 export interface Session {
   readonly http: HttpSession;
+  /** Wall clock in ms. */
+  readonly now: () => number;
+}
+
+/** How a session ended: what `use` returned, and what its connections met. */
+export interface SessionEnd<T> {
+  /** null when no connection could be used (connectionReasons say why). */
+  readonly value: T | null;
+  readonly timings: Timings;
+  /** The certificate to report: the first connection's, or a later one's that failed verification. */
   readonly tls: TlsInfo | null;
+  /**
+   * Every failure of any of the session's connections, verification
+   * included, each once. A failed reconnect belongs here even when the
+   * request that needed it was optional to the adapter.
+   */
+  readonly connectionReasons: readonly Reason[];
 }
 
 /**
- * Opens a verified session to an endpoint and runs `use` on it, inside the
- * endpoint's timeout. Shared by endpoint probes and account reads.
+ * Opens a session to an endpoint, every connection of it verified
+ * (Connector), and runs `use` on it inside the endpoint's timeout. Shared by
+ * endpoint probes and account reads.
  */
-export async function withSession<T>(
-  endpoint: ResolvedEndpoint,
-  options: ProbeOptions,
-  use: (session: Session, context: { timings: Timings; reasons: Reason[]; now: () => number }) => Promise<T>,
-  onUnusable: (context: { timings: Timings; reasons: Reason[]; tls: TlsInfo | null }) => T,
-): Promise<T> {
+export async function withSession<T>(endpoint: ResolvedEndpoint, options: ProbeOptions, use: (session: Session) => Promise<T>): Promise<SessionEnd<T>> {
   const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
   try {
-    return await sessionUntil(deadline.signal, endpoint, options, use, onUnusable);
+    return await sessionUntil(deadline.signal, endpoint, options, use);
   } finally {
     deadline.dispose();
   }
 }
 
-async function sessionUntil<T>(
-  signal: AbortSignal,
-  endpoint: ResolvedEndpoint,
-  options: ProbeOptions,
-  use: (session: Session, context: { timings: Timings; reasons: Reason[]; now: () => number }) => Promise<T>,
-  onUnusable: (context: { timings: Timings; reasons: Reason[]; tls: TlsInfo | null }) => T,
-): Promise<T> {
+async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, options: ProbeOptions, use: (session: Session) => Promise<T>): Promise<SessionEnd<T>> {
   const now = options.now ?? Date.now;
   const timings = emptyTimings();
-  const reasons: Reason[] = [];
   const startedAt = performance.now();
   const budget = () => (options.runSignal?.aborted ? "before the run's deadline" : `within ${endpoint.timeoutMs} ms`);
 
@@ -73,27 +81,18 @@ async function sessionUntil<T>(
   try {
     url = new URL(endpoint.url);
   } catch {
-    reasons.push(reason('http_error', 'the URL is not valid once its secret references are filled in'));
-    return onUnusable({ timings, reasons, tls: null });
+    const invalid = reason('http_error', 'the URL is not valid once its secret references are filled in');
+    return { value: null, timings, tls: null, connectionReasons: [invalid] };
   }
-  const target = targetOf(url, endpoint);
-  const connectOptions = { signal, timings, startedAt, budget };
-  const first = await openConnection(target, connectOptions);
-  let tls: TlsInfo | null = first.handshake ? describeTls(first.handshake, now()) : null;
-  if (!first.ok) {
-    reasons.push(first.reason);
+  const connector = new Connector(targetOf(url, endpoint), {
+    signal, timings, budget, now, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
+  });
+  const ended = (value: T | null): SessionEnd<T> => {
     timings.totalMs = ms(startedAt, performance.now());
-    return onUnusable({ timings, reasons, tls });
-  }
-  if (first.handshake && !endpoint.tls.insecureSkipVerify) {
-    const blocking = blockingCertificateReasons(first.handshake, now());
-    if (blocking.length > 0) {
-      first.socket.destroy();
-      reasons.push(...blocking);
-      timings.totalMs = ms(startedAt, performance.now());
-      return onUnusable({ timings, reasons, tls });
-    }
-  }
+    return { value, timings, tls: connector.tls, connectionReasons: [...connector.failures] };
+  };
+  const first = await connector.open();
+  if (!first.ok) return ended(null);
   const http = new HttpSession(first.socket, {
     url,
     headers: requestHeaders(endpoint, url),
@@ -102,14 +101,15 @@ async function sessionUntil<T>(
     timings,
     startedAt,
     budget,
-    reconnect: () => openConnection(target, { ...connectOptions, timings: emptyTimings() }),
+    reconnect: () => connector.open(),
   });
+  let value: T;
   try {
-    return await use({ http, tls }, { timings, reasons, now });
+    value = await use({ http, now });
   } finally {
     http.close();
-    timings.totalMs = ms(startedAt, performance.now());
   }
+  return ended(value);
 }
 
 export async function probeEndpoint(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions = {}): Promise<EndpointProbe> {
@@ -144,28 +144,26 @@ async function runProbe(network: ResolvedNetwork, endpoint: ResolvedEndpoint, op
   return probe;
 }
 
-function readChain(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
+async function readChain(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
   const adapter = adapterFor(network.chain);
-  return withSession<EndpointProbe>(
-    endpoint,
-    options,
-    async ({ http, tls }, { timings, reasons, now }) => {
-      if (!adapter) {
-        reasons.push(reason('invalid_response', `no adapter for chain family "${network.chain}" in this build`));
-        return { endpoint, reasons, timings, tls, chain: null };
-      }
-      const context: AdapterContext = { network, endpoint, http, now };
-      const outcome = await adapter.read(context);
-      for (const r of outcome.reasons) addReason(reasons, r);
-      if (outcome.chain) for (const r of identityMismatches(network.expect, outcome.chain.identity)) addReason(reasons, r);
-      if (!endpoint.reference && outcome.chain) await checkExposure(adapter, context, reasons);
-      if (timings.ttfbMs !== null && timings.ttfbMs > endpoint.slowMs) {
-        addReason(reasons, reason('slow', `time to first byte ${Math.round(timings.ttfbMs)} ms is over slowMs ${endpoint.slowMs}`));
-      }
-      return { endpoint, reasons, timings, tls, chain: outcome.chain };
-    },
-    ({ timings, reasons, tls }) => ({ endpoint, reasons, timings, tls, chain: null }),
-  );
+  const end = await withSession(endpoint, options, async ({ http, now }) => {
+    if (!adapter) return { chain: null, reasons: [reason('invalid_response', `no adapter for chain family "${network.chain}" in this build`)] };
+    const context: AdapterContext = { network, endpoint, http, now };
+    const outcome = await adapter.read(context);
+    const reasons = [...outcome.reasons];
+    if (outcome.chain) reasons.push(...identityMismatches(network.expect, outcome.chain.identity));
+    if (!endpoint.reference && outcome.chain) await checkExposure(adapter, context, reasons);
+    return { chain: outcome.chain, reasons };
+  });
+  // Connection failures first: they are why the calls after them failed.
+  const reasons: Reason[] = [];
+  for (const r of end.connectionReasons) addReason(reasons, r);
+  for (const r of end.value?.reasons ?? []) addReason(reasons, r);
+  const { timings } = end;
+  if (end.value && timings.ttfbMs !== null && timings.ttfbMs > endpoint.slowMs) {
+    addReason(reasons, reason('slow', `time to first byte ${Math.round(timings.ttfbMs)} ms is over slowMs ${endpoint.slowMs}`));
+  }
+  return { endpoint, reasons, timings, tls: end.tls, chain: end.value?.chain ?? null };
 }
 
 async function checkExposure(adapter: ChainAdapter, context: AdapterContext, reasons: Reason[]): Promise<void> {
@@ -186,7 +184,11 @@ async function probePrivate(endpoint: ResolvedEndpoint, options: ProbeOptions): 
   }
   const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
   const target = targetOf(url, endpoint);
-  const outcome = await openConnection(target, { signal: deadline.signal, timings, startedAt, budget: () => '', tcpOnly: true });
+  const connector = new Connector(target, {
+    signal: deadline.signal, timings, budget: () => '', now: options.now ?? Date.now, tcpOnly: true,
+    resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
+  });
+  const outcome = await connector.open();
   deadline.dispose();
   timings.totalMs = ms(startedAt, performance.now());
   if (!outcome.ok) return { endpoint, reasons: [], timings, tls: null, chain: null };
@@ -208,6 +210,7 @@ function targetOf(url: URL, endpoint: ResolvedEndpoint): ConnectTarget {
     tls: https,
     serverName: endpoint.tls.serverName,
     caFile: endpoint.tls.caFile,
+    insecureSkipVerify: endpoint.tls.insecureSkipVerify,
   };
 }
 

@@ -32,7 +32,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const started = performance.now();
   const networks = config.networks.filter((n, i) => options.selectNetwork?.(n, i) ?? true);
   const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
-  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now };
+  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers };
   let done = 0;
   const probes = await mapConcurrent(tasks, options.concurrency ?? config.probe.concurrency, async ({ network, endpoint }) => {
     const result = await probeEndpoint(network, endpoint, probeOptions);

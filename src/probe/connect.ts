@@ -1,81 +1,86 @@
-// Opens one fresh connection the way a customer's client would, timing each
-// phase at the socket: DNS lookup, TCP connect, TLS handshake. Hand-written on
-// node:net/node:tls (not a library) because these timings and the certificate
-// facts are the product; undici then speaks HTTP over the socket we hand it.
-import { lookup } from 'node:dns';
+// Opens one fresh connection to one address the way a customer's client
+// would, timing each phase at the socket (TCP connect, TLS handshake), and
+// judges the certificate before anyone may write to it. Hand-written on
+// node:net/node:tls (not a library) because these timings and the
+// certificate facts are the product; undici then speaks HTTP over the socket.
+//
+// openConnection is the only way the probe gets a socket: the first
+// connection, undici's reconnects, and every later kind (per address,
+// WebSocket) come through it, so no request byte is ever written on a
+// connection whose certificate has not passed verification.
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
-import type { HandshakeFacts } from './certificate.ts';
+import { blockingCertificateReasons, describeTls, type HandshakeFacts } from './certificate.ts';
+import type { TlsInfo } from '../report/tls-info.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import { secureContextFor } from './secure-contexts.ts';
 import { ms, type Timings } from '../report/timings.ts';
 
 export interface ConnectTarget {
-  /** Host as in the URL, without IPv6 brackets. */
+  /** Host as in the URL, without IPv6 brackets: SNI, the certificate check and Host. */
   readonly host: string;
   readonly port: number;
   readonly tls: boolean;
   /** SNI and certificate name when it differs from host. */
   readonly serverName: string | null;
   readonly caFile: string | null;
-  /**
-   * Seam for probing each resolved address on its own: connect here while
-   * keeping host for SNI, the certificate check and the Host header.
-   */
-  readonly address?: string;
+  /** Send the request even when the certificate fails (tls.insecureSkipVerify); the facts are still reported. */
+  readonly insecureSkipVerify: boolean;
 }
 
 export type ConnectOutcome =
-  | { readonly ok: true; readonly socket: Socket | TLSSocket; readonly handshake: HandshakeFacts | null }
-  | { readonly ok: false; readonly reason: Reason; readonly handshake: HandshakeFacts | null };
+  | { readonly ok: true; readonly socket: Socket | TLSSocket; readonly tls: TlsInfo | null }
+  /** Every reason that applies (a certificate can be untrusted and for another name at once). */
+  | { readonly ok: false; readonly reasons: readonly Reason[]; readonly tls: TlsInfo | null };
 
 export interface ConnectOptions {
   readonly signal: AbortSignal;
   /** Where phase timings are written; also read by the caller on failure. */
   readonly timings: Timings;
-  /** performance.now() at the probe's start. */
-  readonly startedAt: number;
   /** Words for "until the signal fired", e.g. "within 5000 ms". */
   readonly budget: () => string;
+  /** Wall clock in ms: certificate validity is judged against it. */
+  readonly now: () => number;
   /** Stop after TCP: private endpoints must not be sent anything. */
   readonly tcpOnly?: boolean;
 }
 
-export async function openConnection(target: ConnectTarget, options: ConnectOptions): Promise<ConnectOutcome> {
+/**
+ * Connects to `address` (already resolved) and, for https, verifies the
+ * certificate (chain, name, validity) unless the endpoint skips
+ * verification. A socket is returned only when it may be written to; one
+ * that failed verification is destroyed here, before a byte is sent.
+ */
+export async function openConnection(target: ConnectTarget, address: string, options: ConnectOptions): Promise<ConnectOutcome> {
   const { signal, timings, budget } = options;
-  let address = target.address ?? (isIP(target.host) ? target.host : null);
-  if (address === null) {
-    const dnsStart = performance.now();
-    const resolved = await resolveHost(target.host, signal);
-    // A phase's time is kept when the phase ended on its own, with an answer
-    // or a definite failure; a phase the deadline cut off stays null.
-    if (resolved.ok || !resolved.aborted) timings.dnsMs = ms(dnsStart, performance.now());
-    if (!resolved.ok) {
-      const text = resolved.aborted
-        ? `DNS lookup of ${target.host} did not answer ${budget()}`
-        : `${target.host} does not resolve (${resolved.code})`;
-      return { ok: false, reason: reason('dns_failed', text), handshake: null };
-    }
-    address = resolved.address;
-  }
-
   const where = `${target.host}:${target.port}`;
   if (!target.tls || options.tcpOnly) {
     const tcpStart = performance.now();
     const tcp = await connectTcp(address, target.port, signal);
     if (!tcp.aborted) timings.connectMs = ms(tcpStart, performance.now());
-    if (!tcp.ok) return { ok: false, reason: connectFailure(tcp, where, budget), handshake: null };
-    return { ok: true, socket: tcp.socket, handshake: null };
+    if (!tcp.ok) return { ok: false, reasons: [connectFailure(tcp, where, budget)], tls: null };
+    return { ok: true, socket: tcp.socket, tls: null };
   }
 
   const secured = await connectTls(address, target, signal, timings);
-  if (secured.ok) return { ok: true, socket: secured.socket, handshake: secured.facts };
-  if (secured.phase === 'tcp') return { ok: false, reason: connectFailure(secured, where, budget), handshake: null };
-  const failure = secured.aborted
-    ? reason('timeout', `connected to ${where}, but the TLS handshake got no answer ${budget()}`)
-    : reason('tls_failed', `TLS handshake with ${where} failed: ${secured.message}`);
-  return { ok: false, reason: failure, handshake: null };
+  if (!secured.ok) {
+    if (secured.phase === 'tcp') return { ok: false, reasons: [connectFailure(secured, where, budget)], tls: null };
+    const failure = secured.aborted
+      ? reason('timeout', `connected to ${where}, but the TLS handshake got no answer ${budget()}`)
+      : reason('tls_failed', `TLS handshake with ${where} failed: ${secured.message}`);
+    return { ok: false, reasons: [failure], tls: null };
+  }
+  const now = options.now();
+  const tls = describeTls(secured.facts, now);
+  if (!target.insecureSkipVerify) {
+    const blocking = blockingCertificateReasons(secured.facts, now);
+    if (blocking.length > 0) {
+      secured.socket.destroy();
+      return { ok: false, reasons: blocking, tls };
+    }
+  }
+  return { ok: true, socket: secured.socket, tls };
 }
 
 /** Errors where the network, not the server, gave up: no answer came back. */
@@ -86,21 +91,6 @@ function connectFailure(tcp: { readonly aborted: boolean; readonly code: string 
   if (tcp.code === 'ECONNREFUSED') return reason('connect_refused', `connection refused by ${where} (nothing listening)`);
   if (UNANSWERED.has(tcp.code)) return reason('connect_timeout', `no TCP answer from ${where} (${tcp.code})`);
   return reason('connect_refused', `cannot connect to ${where} (${tcp.code})`);
-}
-
-type Resolved = { ok: true; address: string } | { ok: false; aborted: boolean; code: string };
-
-function resolveHost(host: string, signal: AbortSignal): Promise<Resolved> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve({ ok: false, aborted: true, code: 'ABORTED' });
-    // getaddrinfo cannot be cancelled; on abort we stop waiting for it.
-    const onAbort = () => resolve({ ok: false, aborted: true, code: 'ABORTED' });
-    signal.addEventListener('abort', onAbort, { once: true });
-    lookup(host, (err, address) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(err ? { ok: false, aborted: false, code: err.code ?? 'ENOTFOUND' } : { ok: true, address });
-    });
-  });
 }
 
 type Connected = { ok: true; aborted: false; socket: Socket } | { ok: false; aborted: boolean; code: string };

@@ -31,7 +31,10 @@ export interface HttpSessionOptions {
   readonly timings: Timings;
   readonly startedAt: number;
   readonly budget: () => string;
-  /** Opens a further connection if the server closes the first between calls. */
+  /**
+   * Opens a further connection if the server closes the first between
+   * calls. It must verify as the first was verified (Connector.open does).
+   */
   readonly reconnect: () => Promise<ConnectOutcome>;
 }
 
@@ -56,8 +59,14 @@ export class HttpSession {
           queueMicrotask(() => callback(null, handOver));
           return;
         }
+        // A connection that failed (verification included) was never handed
+        // over: the request waiting for it fails with the connection's reason.
         options.reconnect().then(
-          (outcome) => (outcome.ok ? callback(null, outcome.socket) : callback(Object.assign(new Error(outcome.reason.message), { vantageReason: outcome.reason }), null)),
+          (outcome) => {
+            if (outcome.ok) return callback(null, outcome.socket);
+            const first = outcome.reasons[0]!;
+            callback(Object.assign(new Error(first.message), { vantageReason: first }), null);
+          },
           (err: Error) => callback(err, null),
         );
       },
