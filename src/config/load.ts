@@ -1,6 +1,6 @@
 // Reads vantage.yaml (or JSON, which is YAML too), validates it against the
 // schema and the cross-field rules, and reports every problem with its line.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -9,6 +9,10 @@ import { configSchema, type ConfigInput } from './schema.ts';
 import { crossFieldProblems } from './validate.ts';
 import { suggestKey } from './key-suggestions.ts';
 import { allowedKeysAt, configErrorMap } from './zod-messages.ts';
+import { aliasProblem, MAX_ALIAS_EXPANSION } from './yaml-aliases.ts';
+
+/** A config is a few kilobytes; anything this large is a mistake (or an attack) and is refused unread. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 export interface LoadedConfig {
   readonly input: ConfigInput;
@@ -23,8 +27,9 @@ export interface LoadedConfig {
 export function loadConfigFile(path: string): LoadedConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBounded(path);
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(err);
     throw new ConfigError([{ path: '', message: `cannot read config file: ${why}` }], path);
@@ -32,7 +37,27 @@ export function loadConfigFile(path: string): LoadedConfig {
   return parseConfigText(text, { file: path, baseDir: dirname(resolve(path)) });
 }
 
+/** Reads at most MAX_CONFIG_BYTES + 1 bytes, so a huge file or an endless pipe is refused, not swallowed. */
+function readBounded(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    if (fstatSync(fd).size > MAX_CONFIG_BYTES) throw tooLarge(path);
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_CONFIG_BYTES) throw tooLarge(path);
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(file: string | null): ConfigError {
+  return new ConfigError([{ path: '', message: `the file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB (a config is a few kilobytes)` }], file);
+}
+
 export function parseConfigText(text: string, where: { file: string | null; baseDir: string }): LoadedConfig {
+  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) throw tooLarge(where.file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -43,7 +68,7 @@ export function parseConfigText(text: string, where: { file: string | null; base
     })), where.file);
   }
   if (text.trim() === '') throw new ConfigError([{ path: '', message: 'the file is empty (it needs at least "version" and "networks")' }], where.file);
-  const data: unknown = doc.toJS();
+  const data = documentData(doc, lineCounter, where.file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError([{ path: '', message: 'must be a mapping with at least "version" and "networks"' }], where.file);
   }
@@ -58,6 +83,24 @@ export function parseConfigText(text: string, where: { file: string | null; base
   }));
   if (problems.length > 0) throw new ConfigError(sortByLine(problems.map(({ pathParts, ...rest }) => rest)), where.file);
   return { input: parsed.data, file: where.file, baseDir: where.baseDir, lineOf: (path) => lineOf(doc, lineCounter, path) };
+}
+
+/**
+ * The document as plain data. Alias problems are found first, with their
+ * line; whatever else toJS() throws (it signals alias trouble with
+ * ReferenceError, a document nested too deep with RangeError) is still a
+ * problem of the file, never an internal error.
+ */
+function documentData(doc: Document, lc: LineCounter, file: string | null): unknown {
+  try {
+    const problem = aliasProblem(doc, lc);
+    if (problem) throw new ConfigError([problem], file);
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const message = err instanceof RangeError ? 'nested too deeply' : firstLine(err instanceof Error ? err.message : String(err));
+    throw new ConfigError([{ path: '', message: `not valid YAML/JSON: ${message}` }], file);
+  }
 }
 
 /** Allowed keys are listed in an unknown-key message when there are at most this many. */

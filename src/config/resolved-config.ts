@@ -4,22 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import type { LoadedConfig } from './load.ts';
 import type { EndpointInput, NetworkInput } from './schema.ts';
-
-export const DEFAULTS = {
-  timeoutMs: 5000,
-  maxResponseBytes: 1_048_576,
-  slowMs: 2000,
-  tlsWarnDays: 14,
-  concurrency: 32,
-  schedule: 'rate(1 minute)',
-  shards: 1,
-  metricsDetail: 'standard',
-  retentionDays: 30,
-  namespace: 'Vantage',
-  outageRegions: 2,
-  accountWarnDays: 14,
-  statusTitle: 'Node API status',
-} as const;
+import { DEFAULTS } from './defaults.ts';
 
 export interface ResolvedTls {
   readonly warnDays: number;

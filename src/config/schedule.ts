@@ -12,6 +12,12 @@
 export const HOURS_PER_MONTH = 730;
 export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
+/**
+ * Longest rate() the schema accepts, and longest `vantage run --interval`:
+ * past 2^31-1 ms Node's timers fire after 1 ms instead.
+ */
+export const MAX_SCHEDULE_SECONDS = 86_400;
+
 /** What the schema accepts: rate(N minute(s)|hour(s)) or any cron(...). */
 export const SCHEDULE_PATTERN = /^(rate\(\d+ (minute|minutes|hour|hours)\)|cron\(.+\))$/;
 

@@ -11,7 +11,7 @@ import { startHardhat, type HardhatNode } from '../support/hardhat.ts';
 import { eventually, startVantage, type VantageProcess } from '../integration/serve/vantage-process.ts';
 
 const OUTPUT = join(import.meta.dirname, '..', '..', 'test-output', 'e2e');
-/** Debian's package; CI installs it (.ci/run). */
+/** Debian's package; npm test installs it when missing (scripts/ensure-test-tools.js). */
 const CHROMIUM = '/usr/bin/chromium';
 // playwright creates a fresh temporary --user-data-dir for every launch (and refuses one in args).
 const CHROMIUM_ARGS = [

@@ -59,6 +59,37 @@ function cdk(args: string[]): Promise<{ code: number | null; stdout: string; std
   });
 }
 
+/** The CDK app alone, as the CLI starts it: context in CDK_CONTEXT_JSON, output folder in CDK_OUTDIR. */
+function app(context: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'infra', 'app.ts')], {
+      cwd: REPOSITORY_ROOT,
+      env: { ...offlineEnv(), CDK_CONTEXT_JSON: JSON.stringify(context), CDK_OUTDIR: join(dir, 'app.out') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const INVALID = 'test/fixtures/configs/invalid';
+
+describe('the CDK app on a malformed config', () => {
+  it.each([
+    ['alias-bomb.yaml', '9: f[0]: too many alias expansions (limit 100000 values): the file looks like a YAML bomb'],
+    ['alias-unknown.yaml', '2: networks: alias *nope refers to no anchor (an anchor &nope must come before it)'],
+    ['alias-loop.yaml', '9: networks[0].endpoints[0].body.query[1]: alias *body is inside its own anchor &body (a loop)'],
+    ['timeout-overflows-timer.yaml', '8: networks[0].endpoints[0].timeoutMs: must be at most 120000 (milliseconds)'],
+  ])('%s: exit 2, one line naming the file, nothing on stdout', async (file, line) => {
+    const run = await app({ config: `${INVALID}/${file}` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `${INVALID}/${file}:${line}\n` });
+  });
+});
+
 describe('npx cdk synth', () => {
   it('synthesizes the example config offline, bundling both functions with the config, without touching the network', async () => {
     const out = join(dir, 'cdk.out');
@@ -99,5 +130,13 @@ describe('npx cdk synth', () => {
     expect(stderr).toContain('examples/local.yaml: central: is required by cdk synth (the account and region that hold metrics, alarms and the status page)\n');
     expect(stderr).toContain('examples/local.yaml: probe.regions: is required by cdk synth (the regions the probes run in)\n');
     expect(stderr).not.toMatch(/^\s+at /m);
+  }, 120_000);
+
+  it('a YAML bomb stops synth with its one line and no stack trace', async () => {
+    const { code, stdout, stderr } = await cdk(['synth', '--quiet', '-c', `config=${INVALID}/alias-bomb.yaml`, '--output', join(dir, 'bomb.out')]);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${INVALID}/alias-bomb.yaml:9: f[0]: too many alias expansions (limit 100000 values): the file looks like a YAML bomb\n`);
+    expect(stderr).not.toMatch(/^\s+at |Error:/m);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 // Real `litecoind -regtest` nodes on 127.0.0.1 for tests: the Bitcoin
 // family's RPC (same JSON-RPC 1.0, basic auth, -28 warm-up, getblockchaininfo)
-// from a node that installs from Debian (.ci/run installs it).
+// from a node that installs from Debian (npm test installs it: scripts/ensure-test-tools.js).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -45,7 +45,7 @@ export function litecoindInstalled(): boolean {
 }
 
 export async function startLitecoind(options: { extraArgs?: readonly string[] } = {}): Promise<LitecoinNode> {
-  if (!litecoindInstalled()) throw new Error('litecoind is not installed: apt-get install litecoind (.ci/run does)');
+  if (!litecoindInstalled()) throw new Error('litecoind is not installed: apt-get install litecoind (npm test does: scripts/ensure-test-tools.js)');
   const datadir = mkdtempSync(join(tmpdir(), 'vantage-ltc-'));
   const port = await freePort();
   const username = 'vantage';

@@ -17,6 +17,9 @@ const CHAINS = 'algorand, evm, substrate, cometbft, bitcoin, solana, http-json';
 /** file → the exact stderr lines, after the "<file>:" prefix. */
 const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['account-unquoted.yaml', ['3: central.account: must be a 12-digit AWS account id in quotes']],
+  ['alias-bomb.yaml', ['9: f[0]: too many alias expansions (limit 100000 values): the file looks like a YAML bomb']],
+  ['alias-loop.yaml', ['9: networks[0].endpoints[0].body.query[1]: alias *body is inside its own anchor &body (a loop)']],
+  ['alias-unknown.yaml', ['2: networks: alias *nope refers to no anchor (an anchor &nope must come before it)']],
   ['bad-header-name.yaml', ['9: networks[0].endpoints[0].headers.X Api Key: is not a valid HTTP header name']],
   ['bad-id.yaml', ['3: networks[0].id: must be 1-64 characters of letters, digits, ".", "_" or "-", starting with a letter or digit']],
   ['bad-visibility.yaml', ['8: networks[0].endpoints[0].visibility: must be "public" or "private"']],
@@ -32,6 +35,10 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['expect-wrong-family.yaml', ['5: networks[0].expect.genesisHash: unknown key (allowed here: chainId)']],
   ['get-with-body.yaml', ['10: networks[0].endpoints[0].body: is only sent with method: POST']],
   ['headers-list.yaml', ['9: networks[0].endpoints[0].headers: must be a mapping (key: value) (got a list)']],
+  ['head-age-too-large.yaml', [
+    '5: networks[0].blockTimeSeconds: must be at most 3600 (seconds)',
+    '6: networks[0].maxHeadAgeSeconds: must be at most 604800 (seconds)',
+  ]],
   ['http-json-bad-pointer.yaml', ['8: networks[0].endpoints[0].heightPointer: must be a JSON Pointer such as /result/number']],
   ['http-json-no-pointer.yaml', ['6: networks[0].endpoints[0].heightPointer: is required for http-json endpoints (a JSON Pointer such as /result/number)']],
   ['many-problems.yaml', [
@@ -61,10 +68,14 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ]],
   ['resolvers-empty.yaml', ["3: probe.resolvers: must list at least one DNS server (leave probe.resolvers out to use the system's)"]],
   ['resolvers-not-a-list.yaml', ['3: probe.resolvers: must be a list of DNS server addresses']],
+  ['schedule-too-long.yaml', ['3: probe.schedule: must be a rate of 1 minute to 24 hours']],
   ['secret-unknown-kind.yaml', ['9: networks[0].endpoints[0].headers.Authorization: unknown secret reference "${vault:eth/token}" (use ${env:NAME}, ${ssm:/path} or ${secretsmanager:name})']],
   ['secret-unterminated.yaml', ['7: networks[0].endpoints[0].url: unterminated secret reference "${env:KEY" (expected ${kind:name})']],
+  ['slow-too-large.yaml', ['3: defaults.slowMs: must be at most 120000 (milliseconds)']],
   ['ssm-without-aws.yaml', ['9: networks[0].endpoints[0].headers.X-Api-Key: ${ssm:/vantage/eth-key} is resolved by the probe Lambda, not here: use ${env:NAME} to run this config locally']],
   ['timeout-negative.yaml', ['8: networks[0].endpoints[0].timeoutMs: must be greater than 0 (milliseconds)']],
+  // Past 2^31-1 ms Node's timer fires after 1 ms: every probe would time out at once.
+  ['timeout-overflows-timer.yaml', ['8: networks[0].endpoints[0].timeoutMs: must be at most 120000 (milliseconds)']],
   ['timeout-string.yaml', ['3: defaults.timeoutMs: must be a number (milliseconds)']],
   ['unknown-chain.yaml', [`4: networks[0].chain: must be one of ${CHAINS}`]],
   ['unknown-endpoint-key.yaml', ['8: networks[0].endpoints[0].timeoutMS: unknown key (did you mean "timeoutMs"?)']],

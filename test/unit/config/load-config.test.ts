@@ -1,9 +1,12 @@
 // Valid configs: YAML and JSON give the same result, every default is applied
 // in one place, family defaults follow DESIGN.md, paths resolve against the
 // config file's folder.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfigFile, parseConfigText } from '../../../src/config/load.ts';
+import { ConfigError } from '../../../src/config/config-error.ts';
+import { loadConfigFile, MAX_CONFIG_BYTES, parseConfigText } from '../../../src/config/load.ts';
 import { applyDefaults, type ResolvedConfig } from '../../../src/config/resolved-config.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -128,5 +131,62 @@ describe('outageRegions default', () => {
     const base = 'networks: [{ id: n, chain: evm, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }]';
     expect(fromText(`version: 1\nprobe: { regions: [eu-west-1] }\n${base}\n`).alerting.outageRegions).toBe(1);
     expect(fromText(`version: 1\nprobe: { regions: [eu-west-1, us-east-1, ap-south-1] }\n${base}\n`).alerting.outageRegions).toBe(2);
+  });
+});
+
+describe('YAML anchors and file size', () => {
+  it('a header block shared by 500 endpoints through one anchor loads (the yaml package alone stops at 100 uses)', () => {
+    const text = [
+      'version: 1',
+      'networks:',
+      '  - id: n',
+      '    chain: evm',
+      '    endpoints:',
+      '      - { id: e0, url: "http://127.0.0.1:1", headers: &shared { X-Client: vantage, X-Team: ops } }',
+      ...Array.from({ length: 500 }, (_, i) => `      - { id: e${i + 1}, url: "http://127.0.0.1:1", headers: *shared }`),
+    ].join('\n');
+    const endpoints = fromText(text).networks[0]!.endpoints;
+    expect(endpoints).toHaveLength(501);
+    expect(endpoints.every((e) => e.headers['X-Client'] === 'vantage' && e.headers['X-Team'] === 'ops')).toBe(true);
+  });
+
+  it('an anchor redefined later: each alias takes the nearest anchor before it, as YAML says', () => {
+    const config = fromText([
+      'version: 1',
+      'networks:',
+      '  - { id: n, chain: evm, endpoints: [',
+      '      { id: a, url: "http://127.0.0.1:1", headers: &h { X-Which: first } },',
+      '      { id: b, url: "http://127.0.0.1:1", headers: *h },',
+      '      { id: c, url: "http://127.0.0.1:1", headers: &h { X-Which: second } },',
+      '      { id: d, url: "http://127.0.0.1:1", headers: *h } ] }',
+    ].join('\n'));
+    expect(config.networks[0]!.endpoints.map((e) => e.headers['X-Which'])).toEqual(['first', 'first', 'second', 'second']);
+  });
+
+  it(`a file over ${MAX_CONFIG_BYTES} bytes is refused with one problem naming the file`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vantage-big-config-'));
+    try {
+      const file = join(dir, 'vantage.yaml');
+      writeFileSync(file, `version: 1\n# ${'x'.repeat(MAX_CONFIG_BYTES)}\n`);
+      const error = (() => {
+        try {
+          loadConfigFile(file);
+        } catch (err) {
+          return err;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toBe(`${file}: the file is larger than 4 MiB (a config is a few kilobytes)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it(`text of exactly ${MAX_CONFIG_BYTES} bytes is still read`, () => {
+    const head = 'version: 1\nnetworks: [{ id: n, chain: evm, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }]\n# ';
+    const text = `${head}${'x'.repeat(MAX_CONFIG_BYTES - head.length - 1)}\n`;
+    expect(Buffer.byteLength(text)).toBe(MAX_CONFIG_BYTES);
+    expect(fromText(text).networks[0]!.id).toBe('n');
   });
 });

@@ -24,6 +24,15 @@ describe('schedule', () => {
   it.each(['0', '0.5', '-1', 'abc', '', '1e3'])('refuses --interval "%s"', (text) => {
     expect(intervalFlag(text).ok).toBe(false);
   });
+
+  // 2^31 ms and more overflow Node's timer, which then fires after 1 ms: a busy loop.
+  it.each(['86401', '2147484'])('refuses --interval %s, past one day', (text) => {
+    expect(intervalFlag(text)).toEqual({ ok: false, message: `--interval must be at most 86400 seconds (got "${text}")` });
+  });
+
+  it('accepts --interval 86400, one day', () => {
+    expect(intervalFlag('86400')).toEqual({ ok: true, seconds: 86_400 });
+  });
 });
 
 describe('probe loop', () => {
