@@ -57,30 +57,7 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   });
   const status = new LocalStatus(pageLayout(options.config), history, renderOptions(null));
 
-  const servers: RunningServer[] = [];
-  if (options.serve) {
-    const { plan, allowedHosts } = options.serve;
-    const common = {
-      status,
-      staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config),
-      hostAllowed: hostCheck({ listening: [plan.page.host, ...(plan.metrics ? [plan.metrics.host] : [])], allowed: allowedHosts }),
-    };
-    try {
-      const page = await startStatusServer({ ...common, ...plan.page, serves: { page: true, metrics: plan.metrics === null } });
-      servers.push(page);
-      const metrics = plan.metrics
-        ? await startStatusServer({ ...common, ...plan.metrics, serves: { page: false, metrics: true }, portFlag: '--metrics-port' })
-        : page;
-      if (metrics !== page) servers.push(metrics);
-      const url = `http://${urlHost(page.host)}:${page.port}`;
-      // A wildcard bind has no single address to put in the feeds: links stay relative.
-      status.setRenderOptions(renderOptions(isWildcard(page.host) ? null : url));
-      options.onListening?.({ url: reachable(page), metricsUrl: `${reachable(metrics)}/metrics`, servers });
-    } catch (err) {
-      await Promise.all(servers.map((s) => s.close()));
-      throw err;
-    }
-  }
+  const servers = options.serve ? await startListeners(options.serve, status, options, renderOptions) : [];
 
   let saveFailed = false;
   try {
@@ -105,6 +82,34 @@ export async function runService(options: RunServiceOptions): Promise<void> {
     });
   } finally {
     await Promise.all(servers.map((s) => s.close()));
+  }
+}
+
+/** The page's listener and, when /metrics has its own, the metrics listener; all or none. */
+async function startListeners(
+  serve: ServeOptions, status: LocalStatus, options: RunServiceOptions, renderOptions: (pageUrl: string | null) => RenderOptions,
+): Promise<RunningServer[]> {
+  const { plan, allowedHosts } = serve;
+  const common = {
+    status,
+    staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config),
+    hostAllowed: hostCheck({ listening: [plan.page.host, ...(plan.metrics ? [plan.metrics.host] : [])], allowed: allowedHosts }),
+  };
+  const servers: RunningServer[] = [];
+  try {
+    const page = await startStatusServer({ ...common, ...plan.page, serves: { page: true, metrics: plan.metrics === null } });
+    servers.push(page);
+    const metrics = plan.metrics
+      ? await startStatusServer({ ...common, ...plan.metrics, serves: { page: false, metrics: true }, portFlag: '--metrics-port' })
+      : page;
+    if (metrics !== page) servers.push(metrics);
+    // A wildcard bind has no single address to put in the feeds: links stay relative.
+    status.setRenderOptions(renderOptions(isWildcard(page.host) ? null : `http://${urlHost(page.host)}:${page.port}`));
+    options.onListening?.({ url: reachable(page), metricsUrl: `${reachable(metrics)}/metrics`, servers });
+    return servers;
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.close()));
+    throw err;
   }
 }
 
