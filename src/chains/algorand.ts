@@ -3,12 +3,13 @@
 // the participation-key watch from GET /v2/accounts/{address}.
 import type { ResolvedAccount } from '../config/resolved-config.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
+import { nodeText, quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AccountReading, AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { judgeParticipation } from './algorand-participation.ts';
-import { expectJson, isRecord, parseJsonBody } from './http-json-response.ts';
+import { expectJson, parseJsonBody } from './http-json-response.ts';
+import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './heights.ts';
-import { quote } from './quote.ts';
 
 const STATUS = '/v2/status';
 const VERSIONS = '/versions';
@@ -75,7 +76,7 @@ function readStatus(body: Record<string, unknown>, reasons: Reason[]): { height:
   if (!catchupTime.ok) reasons.push(reason('invalid_response', `GET ${STATUS}: ${catchupTime.message}`));
   else if (catchpoint !== '') {
     syncing = true;
-    reasons.push(reason('syncing', `node is in fast catchup to catchpoint ${catchpoint}${catchpointProgress(body)}`));
+    reasons.push(reason('syncing', `node is in fast catchup to catchpoint ${nodeText(catchpoint)}${catchpointProgress(body)}`));
   } else if (catchupTime.value > 0) {
     syncing = true;
     reasons.push(reason('syncing', `node is catching up (catchup-time ${formatSeconds(catchupTime.value / NS_PER_SECOND)}, at round ${height ?? 'unknown'})`));
@@ -83,8 +84,9 @@ function readStatus(body: Record<string, unknown>, reasons: Reason[]): { height:
 
   if (body['stopped-at-unsupported-round'] === true) {
     // The node cannot apply the next block: its head will never move again.
-    const next = typeof body['next-version'] === 'string' ? ` to ${body['next-version']}` : '';
-    const at = typeof body['next-version-round'] === 'number' ? ` at round ${body['next-version-round']}` : '';
+    const next = typeof body['next-version'] === 'string' ? ` to ${nodeText(body['next-version'])}` : '';
+    const round = parseJsonInteger(body['next-version-round'], 'next-version-round');
+    const at = round.ok ? ` at round ${round.value}` : '';
     reasons.push(reason('stale_head', `algod stopped at round ${height ?? 'unknown'}: the network upgraded its consensus protocol${next}${at}, which this algod version does not support; upgrade algod`));
   } else if (body['stopped-at-unsupported-round'] !== false) {
     reasons.push(reason('invalid_response', `GET ${STATUS}: stopped-at-unsupported-round is ${quote(body['stopped-at-unsupported-round'])}, expected true or false`));

@@ -2,12 +2,12 @@
 // basic auth. One getblockchaininfo gives height, chain, headers and IBD; the
 // tip's own time comes from it (newer Bitcoin Core: 24.0 documents `time`,
 // 22.0 has none) or from getblockheader.
+import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { isRecord } from './http-json-response.ts';
+import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './heights.ts';
 import { jsonRpc, type RpcOutcome } from './json-rpc.ts';
-import { quote } from './quote.ts';
 
 const V1 = { version: '1.0' } as const;
 /** bitcoind's RPC_IN_WARMUP: the RPC server is up, the node is still loading. */
@@ -55,9 +55,12 @@ export const bitcoin: ChainAdapter = {
   },
 };
 
+/** The failure of getblockchaininfo, with what bitcoind's own answers mean spelled out. */
 function describeFailure(failure: Extract<RpcOutcome, { ok: false }>): Reason {
   if (failure.error?.code === RPC_IN_WARMUP) {
-    return reason('rpc_error', `node is starting up (RPC warm-up, error ${RPC_IN_WARMUP}): ${failure.error.message}`);
+    const warmup = `node is starting up (RPC warm-up, error ${RPC_IN_WARMUP}): ${failure.error.message}`;
+    // bitcoind sends the warm-up as HTTP 500 with the error object (JSON-RPC 1.0): HTTP status first, then what it means.
+    return failure.reason.code === 'rpc_error' ? reason('rpc_error', warmup) : reason(failure.reason.code, `getblockchaininfo: HTTP ${failure.status}: ${warmup}`);
   }
   if (failure.status === 401) return { code: failure.reason.code, message: `${failure.reason.message}: the RPC rejected the credentials; check basicAuth (rpcuser/rpcpassword or rpcauth)` };
   return failure.reason;

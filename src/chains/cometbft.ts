@@ -1,12 +1,13 @@
 // CometBFT / Tendermint (Cosmos chains): one GET /status, answered as a
 // JSON-RPC envelope. Heights are decimal strings, the head time RFC 3339.
-import { clip } from '../config/redactor.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
+import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { expectJson, isRecord, parseJsonBody } from './http-json-response.ts';
+import { expectJson } from './http-json-response.ts';
+import { isRecord } from './json-value.ts';
 import { parseUnsigned } from './heights.ts';
-import { quote } from './quote.ts';
+import { answeredErrorReason, rpcErrorOf } from './rpc-error.ts';
 
 const STATUS = '/status';
 
@@ -59,26 +60,19 @@ export const cometbft: ChainAdapter = {
 
 type Unwrapped = { ok: true; value: Record<string, unknown> } | { ok: false; reason: Reason };
 
-/** The /status result: inside the JSON-RPC envelope, or bare as some gateways serve it. */
+/**
+ * The /status result: inside the JSON-RPC envelope, or bare as some gateways
+ * serve it. CometBFT answers RPC errors with HTTP 500 and an error object:
+ * HTTP status first, so that is http_error quoting the error (expectJson).
+ */
 function unwrap(answer: HttpOutcome): Unwrapped {
   const what = `GET ${STATUS}`;
-  // CometBFT answers RPC errors with HTTP 500 and an error object: read that first.
-  if (answer.ok && answer.status >= 400) {
-    const body = parseJsonBody(answer, what);
-    if (body.ok && isRecord(body.value) && isRecord(body.value['error'])) return { ok: false, reason: rpcError(body.value['error']) };
-  }
   const json = expectJson(answer, what);
   if (!json.ok) return { ok: false, reason: json.reason };
   if (!isRecord(json.value)) return { ok: false, reason: reason('invalid_response', `${what}: body is not a JSON object`) };
-  if (isRecord(json.value['error'])) return { ok: false, reason: rpcError(json.value['error']) };
+  const error = rpcErrorOf(json.value);
+  if (error) return { ok: false, reason: answeredErrorReason(what, error) };
   if (isRecord(json.value['result'])) return { ok: true, value: json.value['result'] };
   if (isRecord(json.value['sync_info'])) return { ok: true, value: json.value };
   return { ok: false, reason: reason('invalid_response', `${what}: neither a JSON-RPC result nor a node status`) };
-}
-
-function rpcError(error: Record<string, unknown>): Reason {
-  const code = typeof error['code'] === 'number' ? error['code'] : 0;
-  const message = typeof error['message'] === 'string' ? error['message'] : JSON.stringify(error);
-  const data = typeof error['data'] === 'string' && error['data'] !== '' ? ` (${clip(error['data'], 120)})` : '';
-  return reason('rpc_error', `GET ${STATUS} returned error ${code}: ${clip(message, 200)}${data}`);
 }

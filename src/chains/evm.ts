@@ -1,10 +1,10 @@
 // EVM (Ethereum and its kin): JSON-RPC 2.0 over HTTP.
+import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { isRecord } from './http-json-response.ts';
+import { isRecord } from './json-value.ts';
 import { parseHexQuantity, parseUnsigned } from './heights.ts';
 import { jsonRpc } from './json-rpc.ts';
-import { quote } from './quote.ts';
 
 /** Read-only admin methods; a result (not an error) means the namespace faces the internet. */
 const EXPOSURE_METHODS = ['admin_nodeInfo', 'admin_peers', 'personal_listAccounts'] as const;

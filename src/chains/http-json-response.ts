@@ -1,36 +1,45 @@
-// Turns a completed HTTP exchange into parsed JSON or the reason it is not:
-// redirects and non-2xx are http_error, a body that is not JSON is
-// invalid_response. Shared by every adapter.
-import { clip, CLIP_MARK } from '../config/redactor.ts';
+// Turns a completed HTTP exchange into parsed JSON or the reason it is not.
+// HTTP status first (DESIGN.md, "Precise rules"): a redirect or any other
+// non-2xx answer is http_error whatever its body, quoting the error a JSON
+// body carries; a 2xx body that is not JSON is invalid_response. Shared by
+// every adapter. Everything quoted from the answer is node text.
 import type { HttpOutcome } from '../probe/http-session.ts';
+import { nodeText, nodeTextOfBytes } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
+import { rpcErrorOf, rpcErrorText } from './rpc-error.ts';
 
 export type JsonOutcome = { readonly ok: true; readonly value: unknown; readonly status: number } | { readonly ok: false; readonly reason: Reason; readonly status: number | null };
 
-const SNIPPET = 80;
-const SNIPPET_BYTES = SNIPPET * 4;
-/** Characters of a redirect's Location quoted in a message. */
-const LOCATION = 120;
+type Answer = Extract<HttpOutcome, { ok: true }>;
 
-/** The start of a body for a message, clipped with the mark the Redactor looks for. */
+export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
+/** The start of a body for a message: clean node text, clipped with the mark the Redactor looks for. */
 export function snippet(body: Buffer): string {
-  const text = body.subarray(0, SNIPPET_BYTES).toString('utf8').replace(/\s+/g, ' ').trim();
-  return body.length > SNIPPET_BYTES && text.length <= SNIPPET ? `${text}${CLIP_MARK}` : clip(text, SNIPPET);
+  return nodeTextOfBytes(body);
 }
 
-export function httpStatusReason(outcome: Extract<HttpOutcome, { ok: true }>, what: string): Reason | null {
+/**
+ * null for a 2xx answer; otherwise the http_error: a redirect names its
+ * Location, any other status quotes the error its JSON body carries
+ * ("HTTP 500, error -28: Loading block index…") or else the body's start.
+ * `parsed` is the body already parsed, where the caller has it.
+ */
+export function httpStatusReason(outcome: Answer, what: string, parsed?: { readonly value: unknown }): Reason | null {
   const { status } = outcome;
-  if (status >= 200 && status < 300) return null;
+  if (isSuccess(status)) return null;
   if (status >= 300 && status < 400) {
     const location = outcome.headers['location'];
     const to = Array.isArray(location) ? location[0] : location;
-    return reason('http_error', `${what}: HTTP ${status} redirect to ${to === undefined ? '(no Location)' : clip(to, LOCATION)}; redirects are not followed, point the config at the final URL`);
+    return reason('http_error', `${what}: HTTP ${status} redirect to ${to === undefined ? '(no Location)' : nodeText(to)}; redirects are not followed, point the config at the final URL`);
   }
+  const error = rpcErrorOf(parsed ? parsed.value : parseQuietly(outcome.body));
+  if (error) return reason('http_error', `${what}: HTTP ${status}${error.code === null ? '' : `, error ${error.code}`}: ${rpcErrorText(error)}`);
   const body = snippet(outcome.body);
   return reason('http_error', `${what}: HTTP ${status}${body ? ` (${body})` : ''}`);
 }
 
-export function parseJsonBody(outcome: Extract<HttpOutcome, { ok: true }>, what: string): JsonOutcome {
+export function parseJsonBody(outcome: Answer, what: string): JsonOutcome {
   try {
     return { ok: true, value: JSON.parse(outcome.body.toString('utf8')), status: outcome.status };
   } catch {
@@ -39,7 +48,7 @@ export function parseJsonBody(outcome: Extract<HttpOutcome, { ok: true }>, what:
     return {
       ok: false,
       status: outcome.status,
-      reason: reason('invalid_response', `${what}: body is not JSON${type ? ` (content-type ${String(type)})` : ''}${body ? `: ${body}` : ' (empty)'}`),
+      reason: reason('invalid_response', `${what}: body is not JSON${type ? ` (content-type ${nodeText(String(type))})` : ''}${body ? `: ${body}` : ' (empty)'}`),
     };
   }
 }
@@ -52,4 +61,14 @@ export function expectJson(outcome: HttpOutcome, what: string): JsonOutcome {
   return parseJsonBody(outcome, what);
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** The body as JSON when it looks like a JSON object, else undefined (an error page is not parsed). */
+export function parseQuietly(body: Buffer): unknown {
+  let at = 0;
+  while (at < body.length && (body[at] === 0x20 || body[at] === 0x0a || body[at] === 0x0d || body[at] === 0x09)) at++;
+  if (body[at] !== 0x7b) return undefined; // '{'
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -3,12 +3,12 @@
 // Heights and slots are read at `finalized` (the server's own default, said
 // explicitly so every provider answers at the same commitment, and because
 // getBlockTime only answers for rooted slots).
+import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { isRecord } from './http-json-response.ts';
+import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './heights.ts';
 import { jsonRpc } from './json-rpc.ts';
-import { quote } from './quote.ts';
 
 /** JSON_RPC_SERVER_ERROR_NODE_UNHEALTHY */
 const NODE_UNHEALTHY = -32005;
@@ -54,7 +54,9 @@ async function readHealth(http: AdapterContext['http'], reasons: Reason[]): Prom
     reasons.push(reason('invalid_response', `getHealth returned ${quote(health.result)}, expected "ok" or an error`));
     return null;
   }
-  if (health.error?.code !== NODE_UNHEALTHY) return null; // a provider that hides getHealth: health unknown, not a failure
+  // -32005 counts only in a 2xx answer (HTTP status first); anything else, e.g. a provider
+  // that hides getHealth, leaves health unknown, which is not a failure.
+  if (health.reason.code !== 'rpc_error' || health.error?.code !== NODE_UNHEALTHY) return null;
   const data = isRecord(health.error.data) ? health.error.data : {};
   const behind = parseJsonInteger(data['numSlotsBehind'], 'numSlotsBehind');
   reasons.push(reason('syncing', behind.ok

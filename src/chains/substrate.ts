@@ -2,12 +2,12 @@
 // from chain_getHeader (hex), identity from the genesis hash
 // (chain_getBlockHash(0)), health from system_health. Headers carry no
 // wall-clock time, so head age is unknown and staleness is not judged.
+import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { isRecord } from './http-json-response.ts';
+import { isRecord } from './json-value.ts';
 import { parseHexQuantity, parseUnsigned } from './heights.ts';
 import { jsonRpc } from './json-rpc.ts';
-import { quote } from './quote.ts';
 
 const HASH = /^0x[0-9a-fA-F]{64}$/;
 /** An unsafe but read-only method: safe RPC (--rpc-methods=safe) refuses it. */

@@ -8,20 +8,17 @@
 // whole value. So a secret's beginning is redacted too: any 8 or more of its
 // leading characters anywhere, and any 2 or more right before the clip mark.
 
-export const REDACTED = '***';
+import { CLIP_MARK, clip, nodeText } from '../report/node-text.ts';
 
-/** Ends text that was cut short (see clip()). */
-export const CLIP_MARK = '…';
+// clip() and its mark live with the node-text rules; config messages use them too.
+export { CLIP_MARK, clip };
+
+export const REDACTED = '***';
 
 /** Leading characters of a secret that are redacted wherever they appear. */
 const PREFIX_ANYWHERE = 8;
 /** Leading characters of a secret that are redacted right before a clip mark. */
 const PREFIX_BEFORE_CLIP = 2;
-
-/** Cuts text to at most `max` characters, marking the cut. */
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}${CLIP_MARK}` : text;
-}
 
 export class Redactor {
   readonly #needles = new Set<string>();
@@ -30,7 +27,8 @@ export class Redactor {
   /** Registers a sensitive value; empty values are ignored. */
   add(value: string | null | undefined): void {
     if (!value) return;
-    const forms = [value, encodeURIComponent(value), encodeURI(value), JSON.stringify(value).slice(1, -1), value.toLowerCase()];
+    // nodeText(): a server that echoes a secret has it cleaned (controls stripped, whitespace collapsed) before redaction.
+    const forms = [value, encodeURIComponent(value), encodeURI(value), JSON.stringify(value).slice(1, -1), value.toLowerCase(), nodeText(value)];
     for (const form of forms) if (form) this.#needles.add(form);
     this.#sorted = null;
   }

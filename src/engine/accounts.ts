@@ -3,6 +3,7 @@
 // Like a probe, it never throws: every failure is a reason on each account.
 import type { AccountReading, ChainAdapter } from '../chains/adapter.ts';
 import type { ResolvedAccount, ResolvedNetwork } from '../config/resolved-config.ts';
+import { nodeText } from '../report/node-text.ts';
 import { withSession, type EndpointProbe, type ProbeOptions } from './probe-endpoint.ts';
 import { addReason, reason, type Reason } from '../report/reasons.ts';
 
@@ -36,7 +37,7 @@ export async function readAccounts(
     ));
   } catch (err) {
     // A bug must not take the run down: report it on the accounts.
-    const text = err instanceof Error ? err.message : String(err);
+    const text = nodeText(err instanceof Error ? err.message : String(err));
     return failAll(network.accounts, [reason('invalid_response', `unexpected error while reading accounts: ${text}`)]);
   }
 }

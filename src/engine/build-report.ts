@@ -1,13 +1,22 @@
 // Results → the JSON report: merges agreement findings into each endpoint,
 // derives statuses upward (endpoint → network → report) and redacts every
-// URL, message and certificate name.
+// URL, message and certificate name. Messages are bounded here too, behind
+// the cleaning of node text where it enters them: whatever a message quotes,
+// the report (the Lambda's one summary log line) cannot grow with it.
 import type { NetworkAgreement } from '../agreement/agreement.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import type { Redactor } from '../config/redactor.ts';
 import type { ResolvedNetwork } from '../config/resolved-config.ts';
-import type { EndpointProbe } from './probe-endpoint.ts';
+import { clip, stripControls } from '../report/node-text.ts';
 import { addReason, statusOfReasons, worstStatus, type Reason } from '../report/reasons.ts';
 import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from '../report/report.ts';
+import type { EndpointProbe } from './probe-endpoint.ts';
+
+/** Characters of a reason message, at most: far above any message's own words plus the node text it quotes. */
+export const MESSAGE_MAX = 1000;
+
+/** Clipped before redaction, so the Redactor sees the clip mark and redacts a secret's cut beginning. */
+const boundedMessage = (message: string) => stripControls(clip(message, MESSAGE_MAX));
 
 export function buildNetworkReport(
   network: ResolvedNetwork,
@@ -16,7 +25,7 @@ export function buildNetworkReport(
   accounts: readonly AccountReading[],
   redactor: Redactor,
 ): NetworkReport {
-  const redactReasons = (reasons: readonly Reason[]) => reasons.map((r) => ({ code: r.code, message: redactor.redact(r.message) }));
+  const redactReasons = (reasons: readonly Reason[]) => reasons.map((r) => ({ code: r.code, message: redactor.redact(boundedMessage(r.message)) }));
   const redactOrNull = (text: string | null) => (text === null ? null : redactor.redact(text));
   const endpoints: EndpointReport[] = probes.map((probe) => {
     const agreed = agreement.endpoints.get(probe.endpoint.id);

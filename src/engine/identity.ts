@@ -1,9 +1,6 @@
 // wrong_chain: the endpoint's chain identity differs from the network's expect.
-import { clip } from '../config/redactor.ts';
+import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-
-/** Room for any real identity in full (a 0x-prefixed 32-byte hash is 66 characters), not for a node's garbage. */
-const SHOWN = 100;
 
 export function identityMismatches(
   expect: Readonly<Record<string, string | number>>,
@@ -15,7 +12,11 @@ export function identityMismatches(
     // Not read (the call failed): that failure is already a reason of its own.
     if (actual === undefined) continue;
     if (String(actual) !== String(wanted)) {
-      reasons.push(reason('wrong_chain', `${key} is ${clip(JSON.stringify(actual), SHOWN)}, expected ${JSON.stringify(wanted)}`));
+      const shown = quote(actual);
+      const expected = JSON.stringify(wanted);
+      // Cleaning can make the two look alike: then say what the difference is.
+      const hidden = shown === expected ? ' (the node\'s value differs by control or invisible characters)' : '';
+      reasons.push(reason('wrong_chain', `${key} is ${shown}, expected ${expected}${hidden}`));
     }
   }
   return reasons;

@@ -7,10 +7,11 @@ import { adapterFor } from '../chains/registry.ts';
 import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { safeDecode } from '../config/resolve-secrets.ts';
 import { expiryWarning } from '../probe/certificate.ts';
-import type { TlsInfo } from '../report/tls-info.ts';
 import type { ConnectTarget } from '../probe/connect.ts';
 import { Connector } from '../probe/connector.ts';
 import { probeDeadline } from '../probe/probe-deadline.ts';
+import { nodeText } from '../report/node-text.ts';
+import type { TlsInfo } from '../report/tls-info.ts';
 import { identityMismatches } from './identity.ts';
 import { HttpSession } from '../probe/http-session.ts';
 import { addReason, reason, type Reason } from '../report/reasons.ts';
@@ -127,7 +128,8 @@ export async function probeEndpoint(network: ResolvedNetwork, endpoint: Resolved
     return await Promise.race([runProbe(network, endpoint, options), abandoned]);
   } catch (err) {
     // A bug must not take the whole run down: report it on this endpoint.
-    const text = err instanceof Error ? err.message : String(err);
+    // Its text may carry what a node sent: clean and clipped like any node text.
+    const text = nodeText(err instanceof Error ? err.message : String(err));
     guardTimings.totalMs = ms(startedAt, performance.now());
     return { endpoint, reasons: [reason('invalid_response', `unexpected error while probing: ${text}`)], timings: guardTimings, tls: null, chain: null };
   } finally {

@@ -1,6 +1,8 @@
 // Pure helpers over a peer certificate: what it says, and which reason codes
-// it earns. No I/O here, so every rule is testable with plain data.
+// it earns. No I/O here, so every rule is testable with plain data. A
+// certificate is the server's text: its names are node text (nodeText).
 import type { PeerCertificate } from 'node:tls';
+import { nodeText } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { TlsInfo } from '../report/tls-info.ts';
 
@@ -69,7 +71,7 @@ export function blockingCertificateReasons(facts: HandshakeFacts, now: number): 
     reasons.push(reason('cert_untrusted', `certificate not trusted: ${words} (issuer ${issuer})`));
   }
   if (facts.hostnameError) {
-    const covers = cert?.subjectaltname ? cert.subjectaltname : cert ? `CN=${cert.subject?.CN ?? '?'}` : 'nothing';
+    const covers = cert?.subjectaltname ? nodeText(cert.subjectaltname) : cert ? nodeText(`CN=${String(cert.subject?.CN ?? '?')}`) : 'nothing';
     reasons.push(reason('cert_hostname_mismatch', `certificate does not cover "${facts.checkedName}" (it covers ${covers})`));
   }
   return reasons;
@@ -87,5 +89,5 @@ function distinguishedName(dn: PeerCertificate['subject'] | undefined): string |
     const value = (dn as unknown as Record<string, string | string[] | undefined>)[key];
     if (value !== undefined) parts.push(`${key}=${Array.isArray(value) ? value.join('+') : value}`);
   }
-  return parts.length > 0 ? parts.join(', ') : null;
+  return parts.length > 0 ? nodeText(parts.join(', ')) : null;
 }

@@ -1,6 +1,7 @@
 // Maps a failed HTTP exchange to a reason code, by error code (undici's
 // UND_ERR_*, llhttp's HPE_*, errno), never by message text.
 import { errors } from 'undici';
+import { nodeText } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 
 export interface RequestContext {
@@ -28,14 +29,15 @@ export function classifyRequestError(err: unknown, ctx: RequestContext): Reason 
   // class is the stable part, and llhttp's reason says what was wrong.
   if (err instanceof errors.HTTPParserError) {
     const why = /\(([^)]*)\)$/.exec(err.message)?.[1];
-    return reason('http_error', `malformed HTTP response${why ? ` (${why})` : ''}`);
+    return reason('http_error', `malformed HTTP response${why ? ` (${nodeText(why)})` : ''}`);
   }
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
     return reason('http_error', `the server closed the connection before a complete response (${code})`);
   }
   if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return reason('http_error', 'response body shorter or longer than its Content-Length');
-  const text = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  return reason('http_error', `request failed: ${text}${code ? ` (${code})` : ''}`);
+  // An error's text may quote what the server sent: node text.
+  const text = nodeText(err instanceof Error ? err.message.split('\n')[0]! : String(err));
+  return reason('http_error', `request failed: ${text}${code ? ` (${nodeText(code)})` : ''}`);
 }
 
 function errorCode(err: unknown): string {

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { checkServerIdentity, connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { blockingCertificateReasons, describeTls, type HandshakeFacts } from './certificate.ts';
 import type { TlsInfo } from '../report/tls-info.ts';
+import { nodeText } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import { secureContextFor } from './secure-contexts.ts';
 import { ms, type Timings } from '../report/timings.ts';
@@ -204,6 +205,7 @@ function describeTlsError(err: NodeJS.ErrnoException): string {
   if (err.code === 'ECONNRESET') return 'connection reset by the server during the handshake';
   // OpenSSL's "…:error:0A00010B:SSL routines:fn:reason:file.c:77:" → "reason".
   const openssl = /:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+)/.exec(err.message);
-  const text = openssl?.[1] ?? err.message.split('\n')[0] ?? err.message;
-  return err.code ? `${text} (${err.code})` : text;
+  // Cleaned like node text: it describes what the server did, and no raw error text reaches a message.
+  const text = nodeText(openssl?.[1] ?? err.message.split('\n')[0]!);
+  return err.code ? `${text} (${nodeText(err.code)})` : text;
 }

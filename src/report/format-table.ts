@@ -1,5 +1,9 @@
 // The human view of a report: one block per network, one row per endpoint,
 // its reasons underneath. Status is words and a mark, colour only on top.
+// The only escape sequences written are its own colours: every text from the
+// report passes stripControls() first, a last line of defence behind the
+// cleaning of node text where it enters a message.
+import { stripControls as safe } from './node-text.ts';
 import type { Status } from './reasons.ts';
 import type { EndpointReport, NetworkReport, Report } from './report.ts';
 
@@ -18,7 +22,7 @@ export function formatTable(report: Report, options: TableOptions): string {
   const paint = (status: Status, text: string) => (options.color ? `${COLOR[status]}${text}${RESET}` : text);
   const dim = (text: string) => (options.color ? `${DIM}${text}${RESET}` : text);
   const lines: string[] = [
-    `${paint(report.status, `${MARK[report.status]} ${report.status.toUpperCase()}`)}  region ${report.region} · ${report.startedAt} · ${report.durationMs} ms`,
+    `${paint(report.status, `${MARK[report.status]} ${report.status.toUpperCase()}`)}  region ${safe(report.region)} · ${safe(report.startedAt)} · ${report.durationMs} ms`,
   ];
   for (const network of report.networks) {
     lines.push('', networkTitle(network, paint));
@@ -29,12 +33,12 @@ export function formatTable(report: Report, options: TableOptions): string {
       const cells = rows[r]!.map((cell, i) => cell.padEnd(widths[i]!));
       cells[1] = paint(endpoint.status, cells[1]!);
       lines.push(`  ${cells.join('  ').trimEnd()}`);
-      for (const reason of endpoint.reasons) lines.push(`      ${paint(endpoint.status, reason.code)}: ${reason.message}`);
+      for (const reason of endpoint.reasons) lines.push(`      ${paint(endpoint.status, reason.code)}: ${safe(reason.message)}`);
     });
     for (const account of network.accounts) {
       const days = account.daysToExpiry === null ? '' : `, key expires in ${account.daysToExpiry.toFixed(1)} days`;
-      lines.push(`  account ${account.address}  ${paint(account.status, `${MARK[account.status]} ${account.status}`)}  ${account.participation ?? 'unknown'}${days}`);
-      for (const reason of account.reasons) lines.push(`      ${paint(account.status, reason.code)}: ${reason.message}`);
+      lines.push(`  account ${safe(account.address)}  ${paint(account.status, `${MARK[account.status]} ${account.status}`)}  ${safe(account.participation ?? 'unknown')}${days}`);
+      for (const reason of account.reasons) lines.push(`      ${paint(account.status, reason.code)}: ${safe(reason.message)}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -42,13 +46,13 @@ export function formatTable(report: Report, options: TableOptions): string {
 
 function networkTitle(network: NetworkReport, paint: (s: Status, t: string) => string): string {
   const reference = network.referenceHeight === null ? 'no reference height' : `reference height ${network.referenceHeight}`;
-  return `${network.id} (${network.chain})  ${paint(network.status, `${MARK[network.status]} ${network.status}`)}  ${reference}`;
+  return `${safe(network.id)} (${network.chain})  ${paint(network.status, `${MARK[network.status]} ${network.status}`)}  ${reference}`;
 }
 
 function endpointCells(e: EndpointReport): string[] {
   const t = e.timings;
   return [
-    e.reference ? `${e.id} (ref)` : e.id,
+    safe(e.reference ? `${e.id} (ref)` : e.id),
     `${MARK[e.status]} ${e.status}`,
     num(e.chain?.height),
     num(e.chain?.lagBlocks),

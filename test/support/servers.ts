@@ -123,8 +123,8 @@ export async function hangsUpAfterRequest(): Promise<TestServer> {
   return listen(server, 'http', []);
 }
 
-/** Answers every request with these raw bytes (not necessarily HTTP), then closes. */
-export async function rawAnswer(bytes: string): Promise<TestServer> {
+/** Answers every request with these raw bytes (not necessarily HTTP; a string is sent as UTF-8), then closes. */
+export async function rawAnswer(bytes: string | Buffer): Promise<TestServer> {
   const server = createTcpServer((socket) => {
     socket.once('data', () => socket.end(bytes));
   });

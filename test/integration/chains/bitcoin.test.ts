@@ -127,12 +127,16 @@ describe('bitcoin adapter against real litecoind regtest nodes', () => {
         if (codes(e)[0] === 'connect_refused') await new Promise((r) => setTimeout(r, 10)); // not listening yet: poll gently
         else seen.push(e);
       }
-      const warmups = seen.filter((e) => codes(e).includes('rpc_error'));
+      // litecoind answers the warm-up with HTTP 500 and the -28 error object: HTTP status first, then what it means.
+      const warmups = seen.filter((e) => codes(e).includes('http_error') && e.reasons[0]!.message.startsWith('getblockchaininfo: HTTP 500'));
       expect(warmups.length).toBeGreaterThan(0);
       for (const e of warmups) {
         expect(e.status).toBe('down');
         expect(e.chain).toBeNull();
-        expect(e.reasons[0]!.message).toMatch(/^node is starting up \(RPC warm-up, error -28\): (Loading|Verifying|Rewinding|Starting|Pruning|Replaying)/);
+        expect(codes(e)).toEqual(['http_error']);
+        // The node's own warm-up status: "RPC server started" (its initial value in Bitcoin Core's and
+        // Litecoin Core's rpc/server.cpp) until init moves on to "Loading block index…", "Verifying blocks…", ….
+        expect(e.reasons[0]!.message).toMatch(/^getblockchaininfo: HTTP 500: node is starting up \(RPC warm-up, error -28\): (RPC server started|Loading|Verifying|Rewinding|Starting|Pruning|Replaying)/);
       }
       expect(seen.at(-1)).toMatchObject({ status: 'up', chain: { height: 400 } });
     } finally {
@@ -191,10 +195,20 @@ networks:
     expect(e.status).toBe('up');
   });
 
-  it('reports the -28 warm-up (HTTP 500 + error object) as down with its message', async () => {
+  it('reports the -28 warm-up (HTTP 500 + error object) as http_error, saying the node is starting up, with its message', async () => {
     const e = await run({ status: 500, body: chainFixture('bitcoin', 'error-warmup') });
-    expect(e.reasons).toEqual([{ code: 'rpc_error', message: 'node is starting up (RPC warm-up, error -28): Loading block index…' }]);
+    expect(e.reasons).toEqual([{ code: 'http_error', message: 'getblockchaininfo: HTTP 500: node is starting up (RPC warm-up, error -28): Loading block index…' }]);
     expect(e.chain).toBeNull();
+  });
+
+  it('reports the -28 warm-up in a 200 (a JSON-RPC 2.0 server) as rpc_error, with the same words', async () => {
+    const e = await run({ status: 200, body: chainFixture('bitcoin', 'error-warmup') });
+    expect(e.reasons).toEqual([{ code: 'rpc_error', message: 'node is starting up (RPC warm-up, error -28): Loading block index…' }]);
+  });
+
+  it('reports another RPC error in HTTP 500 as http_error quoting it', async () => {
+    const e = await run({ status: 500, body: { result: null, error: { code: -1, message: 'Internal bug detected: something' }, id: 1 } });
+    expect(e.reasons).toEqual([{ code: 'http_error', message: 'getblockchaininfo: HTTP 500, error -1: Internal bug detected: something' }]);
   });
 
   it.each([

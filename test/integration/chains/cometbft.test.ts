@@ -65,11 +65,23 @@ networks:
     expect(e.reasons).toEqual([{ code: 'wrong_chain', message: 'network is "cosmoshub-2", expected "cosmoshub-4"' }]);
   });
 
-  it('reports a JSON-RPC error envelope (HTTP 500, as CometBFT sends it) as rpc_error with its data', async () => {
+  it('reports a JSON-RPC error envelope in HTTP 500 (as CometBFT sends it) as http_error quoting the error and its data', async () => {
     const e = endpoint(await run({ status: 500, body: chainFixture('cometbft', 'error-internal') }), 'cosmos', 'rpc-1');
     expect(e.status).toBe('down');
+    // HTTP status first (DESIGN.md, "Precise rules").
+    expect(e.reasons).toEqual([{ code: 'http_error', message: 'GET /status: HTTP 500, error -32603: Internal error (blockstore is not initialized)' }]);
+    expect(e.chain).toBeNull();
+  });
+
+  it('reports the same error envelope in a 200 as rpc_error with its data', async () => {
+    const e = endpoint(await run({ status: 200, body: chainFixture('cometbft', 'error-internal') }), 'cosmos', 'rpc-1');
     expect(e.reasons).toEqual([{ code: 'rpc_error', message: 'GET /status returned error -32603: Internal error (blockstore is not initialized)' }]);
     expect(e.chain).toBeNull();
+  });
+
+  it('reports an error without a numeric code in a 200 as invalid_response', async () => {
+    const e = endpoint(await run({ status: 200, body: { jsonrpc: '2.0', id: -1, error: 'internal error' } }), 'cosmos', 'rpc-1');
+    expect(e.reasons).toEqual([{ code: 'invalid_response', message: 'GET /status: error without a numeric code (not a JSON-RPC error object): internal error' }]);
   });
 
   it.each([

@@ -73,6 +73,12 @@ networks:
     expect(e.reasons).toEqual([{ code: 'syncing', message: 'node reports it is unhealthy (getHealth: Node is unhealthy)' }]);
   });
 
+  it('counts -32005 only in a 2xx answer (HTTP status first): in a 503 it is a failed getHealth, health unknown', async () => {
+    const e = endpoint(await run(node({ getHealth: { status: 503, body: chainFixture('solana', 'getHealth-behind') } })), 'sol', 'rpc-1');
+    expect(e.status).toBe('up');
+    expect(e.chain?.syncing).toBeNull();
+  });
+
   it('treats a provider that hides getHealth as health unknown, not as a failure', async () => {
     const hidden = { body: { jsonrpc: '2.0', error: { code: -32601, message: 'Method not found' }, id: 1 } };
     const e = endpoint(await run(node({ getHealth: hidden })), 'sol', 'rpc-1');

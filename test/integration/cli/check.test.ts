@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_TEXT_MAX } from '../../../src/report/node-text.ts';
 import { createCa, issueLeaf } from '../../support/certificates.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { runVantage, type CliRun } from '../../support/vantage-cli.ts';
@@ -258,9 +259,9 @@ describe('secrets never leave the process', () => {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`Cannot ${seen}`);
       } else if (mode === 'clip') {
-        // Puts the canary across the point where messages clip a body.
+        // Puts the canary across the point where messages clip a body (NODE_TEXT_MAX): 11 of its characters before the mark.
         res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end(`${'x'.repeat(60)} ${seen}`);
+        res.end(`${'x'.repeat(NODE_TEXT_MAX - 20)} ${seen}`);
       } else if (mode === 'redirect') {
         res.writeHead(302, { location: `https://login.example.com/?next=${encodeURIComponent(req.url ?? '')}&k=${String(req.headers['x-api-key'])}` });
         res.end();

@@ -297,6 +297,34 @@ describe('transport: JSON-RPC answers (EVM adapter over the real transport)', ()
     expect(probe.reasons).toEqual([{ code: 'rpc_error', message: 'eth_getBlockByNumber returned error -32000: header not found' }]);
   });
 
+  // HTTP status first (DESIGN.md, "Precise rules"): the status decides the code, the body only the words.
+  it('a 500 whose body is {"error": "internal error"} is http_error quoting it, not rpc_error', async () => {
+    const fake = await track(jsonRpcFake({ ...evmAnswers({ height: 100 }), eth_chainId: { status: 500, body: '{"error": "internal error"}' } }));
+    const probe = await probeEvm(fake.url);
+    expect(probe.reasons).toEqual([{ code: 'http_error', message: 'eth_chainId: HTTP 500: internal error' }]);
+    expect(probe.chain).toBeNull();
+  });
+
+  it('a 429 carrying a JSON-RPC error object is http_error quoting its code and message', async () => {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32005, message: 'rate limit exceeded' } });
+    const fake = await track(jsonRpcFake({ ...evmAnswers({ height: 100 }), eth_chainId: { status: 429, body } }));
+    expect((await probeEvm(fake.url)).reasons).toEqual([{ code: 'http_error', message: 'eth_chainId: HTTP 429, error -32005: rate limit exceeded' }]);
+  });
+
+  it.each([
+    ['a bare string', '"internal error"', 'internal error'],
+    ['an object without a code', '{"message": "internal error"}', 'internal error'],
+    ['an object with a string code', '{"code": "-32000", "message": "internal error"}', 'internal error'],
+  ])('a 200 whose error is %s (no numeric code) is invalid_response, not rpc_error', async (_what, error, quoted) => {
+    const fake = await track(jsonRpcFake({ ...evmAnswers({ height: 100 }), eth_chainId: { status: 200, body: `{"jsonrpc": "2.0", "id": 1, "error": ${error}}` } }));
+    expect((await probeEvm(fake.url)).reasons).toEqual([{ code: 'invalid_response', message: `eth_chainId: error without a numeric code (not a JSON-RPC error object): ${quoted}` }]);
+  });
+
+  it('a 500 from a plain JSON API with an error member is http_error quoting it (http-json)', async () => {
+    const server = await track(fixedResponse(500, '{"error": "internal error"}'));
+    expect((await probeHttpJson(server.url)).reasons).toEqual([{ code: 'http_error', message: 'GET e: HTTP 500: internal error' }]);
+  });
+
   it.each([
     ['a decimal string', '100', 'eth_getBlockByNumber: block number "100" is not a hex quantity'],
     ['a negative hex', '-0x5', 'eth_getBlockByNumber: block number "-0x5" is not a hex quantity'],
@@ -336,9 +364,9 @@ describe('transport: JSON-RPC answers (EVM adapter over the real transport)', ()
     const fake = await track(jsonRpcFake({ ...evmAnswers({ height: 90 }), eth_getBlockByNumber: { result: huge }, eth_syncing: { result: [huge] } }));
     const probe = await probeEvm(fake.url);
     expect(codes(probe)).toEqual(['invalid_response', 'invalid_response']);
-    expect(probe.reasons[0]!.message).toMatch(/^eth_getBlockByNumber: latest block is "y+…, not a block object$/);
-    expect(probe.reasons[1]!.message).toMatch(/^eth_syncing returned \["y+…, expected false or a sync status$/);
-    for (const r of probe.reasons) expect(r.message.length).toBeLessThan(200);
+    // 200 characters of node text (DESIGN.md, "Text from a node"), then the clip mark.
+    expect(probe.reasons[0]!.message).toBe(`eth_getBlockByNumber: latest block is "${'y'.repeat(200)}…", not a block object`);
+    expect(probe.reasons[1]!.message).toBe(`eth_syncing returned ["${'y'.repeat(198)}…, expected false or a sync status`);
   });
 
   it('a refused net_peerCount is not an error: peers is null', async () => {

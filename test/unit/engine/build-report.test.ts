@@ -8,7 +8,7 @@ import type { ResolvedEndpoint, ResolvedNetwork } from '../../../src/config/reso
 import type { EndpointProbe } from '../../../src/engine/probe-endpoint.ts';
 import { reason, type Reason } from '../../../src/report/reasons.ts';
 import { emptyTimings } from '../../../src/report/timings.ts';
-import { buildNetworkReport, buildReport } from '../../../src/engine/build-report.ts';
+import { buildNetworkReport, buildReport, MESSAGE_MAX } from '../../../src/engine/build-report.ts';
 import { formatTable } from '../../../src/report/format-table.ts';
 
 const NOW = Date.parse('2025-06-01T00:00:00Z');
@@ -72,6 +72,18 @@ describe('buildNetworkReport', () => {
     const report = build([probe(endpoint('a'), null, [reason('http_error', 'HTTP 403 (forbidden key SECRETKEY123456)')])], redactor);
     expect(report.endpoints[0]!.url).toBe('https://a.example.com/v3/***');
     expect(report.endpoints[0]!.reasons[0]!.message).toBe('HTTP 403 (forbidden key ***)');
+  });
+
+  it('bounds every message at MESSAGE_MAX and strips control characters, whatever a reason carries (the Lambda\'s one summary line stays bounded)', () => {
+    const redactor = new Redactor();
+    redactor.add('SECRETKEY123456');
+    // A message built without cleaning its node text: 100,000 characters, escapes, and a secret across the cut.
+    // ESC[2K (4) + boom (4) + CR LF (2) + 985 x: the secret starts at 995, so the clip at 1,000 leaves "SECRE" before its mark.
+    const long = `\u001b[2Kboom\r\n${'x'.repeat(985)}SECRETKEY123456${'y'.repeat(100_000)}`;
+    const report = build([probe(endpoint('a'), null, [reason('invalid_response', long)])], redactor);
+    expect(MESSAGE_MAX).toBe(1000);
+    // The clip keeps 1,000 characters; the escapes are then removed, and what is left of the secret before the mark is redacted.
+    expect(report.endpoints[0]!.reasons[0]!.message).toBe(`boom  ${'x'.repeat(985)}***…`);
   });
 
   it('redacts a certificate that names a secret host (the URL host was a secret reference)', () => {

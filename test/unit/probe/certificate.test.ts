@@ -81,6 +81,20 @@ describe('blockingCertificateReasons', () => {
     const reasons = blockingCertificateReasons(facts(cert(-1, 90), { hostnameError: 'does not match', checkedName: 'api.other.org' }), NOW);
     expect(reasons).toEqual([{ code: 'cert_hostname_mismatch', message: 'certificate does not cover "api.other.org" (it covers DNS:rpc.example.com)' }]);
   });
+
+  it('a certificate\'s names are node text: the covered names and the issuer come out clean and clipped', () => {
+    const hostile = cert(-1, 90, {
+      subjectaltname: `DNS:rpc.example.com\u001b[2K\r, DNS:${'z'.repeat(500)}`,
+      subject: { CN: 'rpc\u009b2J.example.com' } as PeerCertificate['subject'],
+      issuer: { CN: `Evil\u202eCA\u0007 ${'q'.repeat(500)}` } as PeerCertificate['issuer'],
+    });
+    const reasons = blockingCertificateReasons(facts(hostile, { hostnameError: 'does not match', checkedName: 'api.other.org', authorizationError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' }), NOW);
+    expect(reasons).toEqual([
+      { code: 'cert_untrusted', message: `certificate not trusted: issuer not trusted: unknown CA (issuer CN=EvilCA ${'q'.repeat(190)}…)` },
+      { code: 'cert_hostname_mismatch', message: `certificate does not cover "api.other.org" (it covers DNS:rpc.example.com , DNS:${'z'.repeat(174)}…)` },
+    ]);
+    expect(describeTls(facts(hostile), NOW)).toMatchObject({ subject: 'CN=rpc2J.example.com', issuer: `CN=EvilCA ${'q'.repeat(190)}…` });
+  });
 });
 
 describe('expiryWarning', () => {

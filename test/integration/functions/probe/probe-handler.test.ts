@@ -10,6 +10,7 @@ import { exposureWatchFor } from '../../../../src/alarms/exposure-rule.ts';
 import { reportToDatums } from '../../../../src/metrics/report-datums.ts';
 import type { Report } from '../../../../src/report/report.ts';
 import { publishedDatums, type PublishedDatum } from '../../../support/aws/index.ts';
+import { jsonRpcFake } from '../../../support/servers.ts';
 import { useTestCredentials } from '../../publish/aws-env.ts';
 import { captureOutput, lambdaContext, PUBLISHER_ROLE, SECRETS, splitLines, standardConfig, startProbeWorld, type LogLine, type ProbeWorld } from './harness.ts';
 
@@ -254,5 +255,33 @@ networks:
     const { handler } = handlerFor(configFile);
     await expect(captureOutput(() => handler({ shard: 2, of: 2 }, lambdaContext(10_000)))).rejects.toThrow('event.shard must be a whole number from 0 to 1 (got 2)');
     expect(world.aws.double.calls('cloudwatch')).toEqual([]);
+  });
+});
+
+describe('probe handler summary line', () => {
+  it('stays bounded and free of control characters when a node sends a 200,000-character error full of escapes', async () => {
+    const hostile = await jsonRpcFake({ eth_chainId: { error: { code: -32000, message: `\u001b[2K\u001b[1A\u0007\r${'A'.repeat(200_000)}` } } });
+    try {
+      const file = world.writeConfig('hostile.yaml', `
+version: 1
+central: { account: "111111111111", region: us-east-1, namespace: VantageTest }
+networks:
+  - id: hostile
+    chain: evm
+    endpoints:
+      - { id: loud, url: "${hostile.url}" }
+`);
+      const { handler } = handlerFor(file);
+      const { lines } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+      const summary = summaryOf(splitLines(lines).logs);
+      const loud = summary.report.networks[0]!.endpoints[0]!;
+      expect(loud.reasons[0]).toEqual({ code: 'rpc_error', message: `eth_chainId returned error -32000: ${'A'.repeat(200)}…` });
+      // The whole line, not only that message: a few KB, where the node sent 200 KB (CloudWatch Logs takes at most 1 MB an event).
+      const line = lines.find((l) => l.includes('"probe run"'))!;
+      expect(line.length).toBeLessThan(10_000);
+      expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]|\\u00(?:1b|07|0d)/);
+    } finally {
+      await hostile.close();
+    }
   });
 });
