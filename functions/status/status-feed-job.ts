@@ -6,6 +6,7 @@
 // (warnings); only when the alarms themselves cannot be read is nothing
 // written, so the last good feed stays up.
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
 import { isPageAlarm, modelFromAlarms, type AlarmSnapshot, type AlarmState, type UptimeSeries } from '../../src/status/alarm-model.ts';
 import type { Indicator } from '../../src/status/component-status.ts';
 import { renderStatusFiles } from '../../src/status/status-files.ts';
@@ -54,7 +55,7 @@ export async function runStatusFeed(setup: StatusSetup, signal: AbortSignal): Pr
   const model = modelFromAlarms({ namespace, layout, alarms: snapshots, transitions, uptime, now: now.toISOString(), historyStart: window.start.toISOString() });
   const files = renderStatusFiles(model, {
     pageUrl: setup.pageUrl,
-    refreshSeconds: 60,
+    refreshSeconds: STATUS_FUNCTION.pageRefreshSeconds,
     sourceNote: layout.regions.length ? `Checked every minute from ${layout.regions.join(', ')}.` : null,
   });
   const written = await writeStatusFiles(setup.s3, setup.bucket, files, signal);

@@ -1,18 +1,19 @@
 // What the status function builds once per container, at its first
-// invocation (functions/common/cold-start.ts): the config and page layout,
+// invocation (functions/common/cold-start.ts): the status view (what the page
+// shows; never the config, which holds URLs and credentials),
 // the bucket it writes to, the SDK clients, and the alarm-history cache that
 // warm runs share.
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { S3Client } from '@aws-sdk/client-s3';
 import { alarmNamePrefix } from '../../src/alarms/alarm-names.ts';
-import type { ResolvedConfig } from '../../src/config/resolved-config.ts';
-import { pageLayout, type PageLayout } from '../../src/status/page-layout.ts';
+import type { PageLayout } from '../../src/status/page-layout.ts';
+import type { StatusView } from '../../src/status/status-view.ts';
 import { FUNCTION_ENV } from '../common/environment.ts';
 import { AlarmHistoryCache } from './alarm-history-cache.ts';
 
 export interface StatusSetupOptions {
-  /** The config, or how to read it (the embedded one, in Lambda). */
-  readonly config: ResolvedConfig | (() => ResolvedConfig);
+  /** What the page shows (src/status/status-view.ts), or how to read it (the embedded one, in Lambda). */
+  readonly view: StatusView | (() => StatusView);
   readonly env?: NodeJS.ProcessEnv;
   /** Endpoint overrides (tests); in Lambda the SDK resolves them. */
   readonly endpoints?: { readonly cloudwatch?: string; readonly s3?: string };
@@ -47,15 +48,15 @@ export function statusSetup(options: StatusSetupOptions): StatusSetup {
   const env = options.env ?? process.env;
   const bucket = env[FUNCTION_ENV.statusBucket];
   if (!bucket) throw new StatusConfigError(`${FUNCTION_ENV.statusBucket} is not set: the status function has nowhere to write the feed`);
-  const config = typeof options.config === 'function' ? options.config() : options.config;
+  const view = typeof options.view === 'function' ? options.view() : options.view;
   // The central region: the function runs there (AWS_REGION in Lambda).
   const region = env['AWS_REGION'] || undefined;
   const cloudwatch = new CloudWatchClient({ region, endpoint: options.endpoints?.cloudwatch, maxAttempts: 3 });
   const s3 = new S3Client({ region, endpoint: options.endpoints?.s3, forcePathStyle: options.endpoints?.s3 !== undefined, maxAttempts: 3 });
   return {
-    namespace: config.namespace,
-    prefix: alarmNamePrefix(config.namespace),
-    layout: pageLayout(config),
+    namespace: view.namespace,
+    prefix: alarmNamePrefix(view.namespace),
+    layout: view.layout,
     bucket,
     pageUrl: (env[FUNCTION_ENV.statusPageUrl] ?? '').replace(/\/+$/, '') || null,
     cloudwatch,

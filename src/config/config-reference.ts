@@ -219,7 +219,11 @@ function secretSection(root: Schema): string[] {
     'tries again.', '',
     'Resolved values never appear in output, logs, metrics or the status feed: every URL and message is',
     'redacted, including URL-encoded, base64 (Basic auth) and clipped forms. A literal value where a',
-    'reference is allowed works (for local nodes without credentials), but a credential belongs in a reference.'];
+    'reference is allowed works (for local nodes without credentials), but a credential belongs in a reference:',
+    'a literal that looks like one (a credential-named header such as `X-Api-Key` or `X-Project-Id`, a random',
+    'URL path segment such as `/v3/<32 hex>`, a key-like or `api-key` query value, a password) is redacted like a',
+    'resolved secret, `check` and `run` warn about it on stderr, and `cdk synth` refuses it unless its endpoint',
+    'sets `allowLiteralSecrets: true` ([docs/deploy.md](deploy.md#secrets)).'];
 }
 
 /** Every key of the file with its full path (networks[].endpoints[].url), for the secret list. */

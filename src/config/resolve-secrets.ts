@@ -11,6 +11,7 @@
 // ConfigError (resolveSecrets below).
 import { ConfigError, formatPath, type ConfigProblem } from './config-error.ts';
 import { clip, Redactor } from './redactor.ts';
+import { findLiteralSecrets, type LiteralSecret } from './literal-secrets.ts';
 import type { ResolvedConfig, ResolvedEndpoint } from './resolved-config.ts';
 import { secretableSites } from './secret-sites.ts';
 import { scanReferences, substituteReferences, type SecretKind, type SecretReference } from './secret-reference.ts';
@@ -56,6 +57,8 @@ export interface SecretResolution {
   readonly config: ResolvedConfig;
   readonly redactor: Redactor;
   readonly unresolved: readonly UnresolvedReference[];
+  /** Credentials written literally (redacted like resolved secrets; the CLI warns about them). */
+  readonly literals: readonly LiteralSecret[];
 }
 
 /** Header names whose literal values are treated as secrets too. */
@@ -93,6 +96,9 @@ export async function resolveReferences(
   const read = await readValues([...wanted.values()].map((w) => w.ref), sources);
 
   const redactor = new Redactor();
+  // Credentials written literally are secrets too: redacted wherever they would show.
+  const literals = findLiteralSecrets(config);
+  for (const literal of literals) for (const form of literal.redact) redactor.add(form);
   const values = new Map<string, string>();
   for (const [raw, value] of read) {
     if (typeof value === 'string') {
@@ -118,6 +124,7 @@ export async function resolveReferences(
     },
     redactor,
     unresolved,
+    literals,
   };
 }
 

@@ -40,6 +40,8 @@ export interface ResolvedEndpoint {
    * not be read: one message per reference. Such an endpoint is not probed.
    */
   readonly unresolvedSecrets?: readonly string[];
+  /** `cdk synth` may deploy literal credentials of this endpoint (literal-secrets.ts). */
+  readonly allowLiteralSecrets: boolean;
 }
 
 export interface ResolvedAccount {
@@ -177,6 +179,7 @@ function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string)
           body: e.body === undefined ? null : typeof e.body === 'string' ? e.body : JSON.stringify(e.body),
         }
       : null,
+    allowLiteralSecrets: e.allowLiteralSecrets ?? false,
   };
 }
 

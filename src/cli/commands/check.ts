@@ -39,7 +39,8 @@ Exit codes: 0 all up, 1 any endpoint degraded or down (or --publish failed),
       publish: { type: 'boolean' },
     });
     if (!values.config) throw new UsageError('--config FILE is required', 'check');
-    const { config, redactor } = await prepareConfig(values.config, cliSecretSources(io.env));
+    const { config, redactor, warnings } = await prepareConfig(values.config, cliSecretSources(io.env));
+    for (const warning of warnings) io.stderr.write(`${warning}\n`);
     // Loaded only with --publish: the AWS SDK is not worth its start-up time otherwise.
     const publishing = values.publish ? await import('../../publish/publish-report.ts') : null;
     publishing?.requirePublishTarget(config, values.config);
