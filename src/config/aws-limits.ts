@@ -74,6 +74,13 @@ export const DESCRIBE_ALARM_HISTORY = {
   maxRequestsPerSecond: 3,
 } as const;
 
+export const DESCRIBE_ALARM_CONTRIBUTORS = {
+  /** "DescribeAlarmContributors: 9 TPS", adjustable (CloudWatch service quotas, L-7D8B1BC8). */
+  maxRequestsPerSecond: 9,
+  /** AlarmName: 1-255 characters, required (DescribeAlarmContributors API reference). */
+  maxAlarmNameLength: 255,
+} as const;
+
 export const GET_METRIC_DATA = {
   /** "A single GetMetricData call can include as many as 500 MetricDataQuery structures." */
   maxQueries: 500,

@@ -62,8 +62,13 @@ export function reportToDatums(report: Report, plan: DatumPlan, round: RoundStam
   }
   // Every round: below a minute the suppressors are high-resolution alarms.
   maintenanceDatums(ctx, report);
-  if (round.heartbeat ?? facts) add(METRIC.ProbeRuns, [{ name: DIMENSION.ProbeRegion, value: report.region }], 1);
+  if (round.heartbeat ?? facts) datums.push(heartbeatDatum(report.region, timestamp));
   return datums;
+}
+
+/** ProbeRuns = 1: one invocation (one shard) of this region published completely. */
+export function heartbeatDatum(region: string, timestamp: number): MetricDatum {
+  return { name: METRIC.ProbeRuns, dimensions: [{ name: DIMENSION.ProbeRegion, value: region }], value: 1, unit: METRIC_UNIT.ProbeRuns, timestamp };
 }
 
 function endpointDatums(ctx: RoundContext, network: string, endpoint: EndpointReport): void {
