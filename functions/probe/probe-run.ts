@@ -64,9 +64,9 @@ export async function runProbe(ctx: ProbeRunContext, event: unknown, context: Co
   const first = Math.max(0, slots.findLastIndex((slot) => slot <= startedAt));
   for (let k = first; k < slots.length && (runs.length === 0 || !signal.aborted); k++) {
     if (runs.length > 0 && slots[k]! + every * 1000 <= clock.now()) continue;
+    // The first round always runs (cut at the deadline); a later one only if it can finish, decided before waiting for it.
+    if (runs.length > 0 && Math.max(slots[k]!, clock.now()) + budget > probeDeadline) break;
     await clock.sleep(slots[k]! - clock.now(), signal);
-    // The first round always runs (cut at the deadline); a later one only if it can finish.
-    if (runs.length > 0 && clock.now() + budget > probeDeadline) break;
     const roundSignal = AbortSignal.any([signal, AbortSignal.timeout(Math.max(0, probeDeadline - clock.now()))]);
     runs.push(await probeRound(ctx, secrets, { shard, slot: slots[k]!, index: k, of: slots.length, first: runs.length === 0, signal: roundSignal, publishDeadline }));
   }
