@@ -7,7 +7,7 @@
 import { DescribeAlarmContributorsCommand, type AlarmContributor, type CloudWatchClient, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { alarmName, parseAlarmName } from '../../src/alarms/alarm-names.ts';
 import { mapConcurrent } from '../../src/engine/map-concurrent.ts';
-import { DIMENSION } from '../../src/metrics/names.ts';
+import { DIMENSION } from '../../src/report/metric-names.ts';
 import type { AlarmSnapshot } from '../../src/status/alarm-model.ts';
 import type { Pacer } from './request-pacer.ts';
 

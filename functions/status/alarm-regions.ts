@@ -7,8 +7,8 @@
 // network, seen from eu-west-1".
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { AlarmSubject } from '../../src/alarms/alarm-names.ts';
-import { endpointRegionDimensions } from '../../src/metrics/metric-layout.ts';
-import { METRIC, METRIC_UNIT } from '../../src/metrics/names.ts';
+import { endpointRegionDimensions } from '../../src/report/metric-layout.ts';
+import { METRIC, METRIC_UNIT } from '../../src/report/metric-names.ts';
 import type { PageLayout } from '../../src/status/page-layout.ts';
 import type { Series } from './metric-reader.ts';
 

@@ -6,8 +6,8 @@
 // 2,000 and 20,000 metrics requested a minute. Rounds withheld during a
 // maintenance window (src/metrics/report-datums.ts) leave the window out.
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { alarmDimensions } from '../../src/metrics/metric-layout.ts';
-import { METRIC, METRIC_UNIT } from '../../src/metrics/names.ts';
+import { alarmDimensions } from '../../src/report/metric-layout.ts';
+import { METRIC, METRIC_UNIT } from '../../src/report/metric-names.ts';
 import type { UptimeSeries } from '../../src/status/alarm-model.ts';
 import { UPTIME_WINDOW_DAYS, utcDay } from '../../src/status/daily-uptime.ts';
 import { endpointComponentId, type PageLayout } from '../../src/status/page-layout.ts';

@@ -17,7 +17,7 @@ import type { MetricRef } from '../../src/alarms/alarm-condition.ts';
 import type { AlarmSubject } from '../../src/alarms/alarm-names.ts';
 import { compositeRule } from '../../src/alarms/plan-limits.ts';
 import type { PlannedAlarm } from '../../src/alarms/planned-alarm.ts';
-import { METRIC_UNIT } from '../../src/metrics/names.ts';
+import { METRIC_UNIT } from '../../src/report/metric-names.ts';
 import type { Deployment } from '../deployment.ts';
 import { alarmDescription } from './alarm-text.ts';
 

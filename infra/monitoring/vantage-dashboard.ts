@@ -15,7 +15,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { ResolvedNetwork } from '../../src/config/resolved-config.ts';
-import { DIMENSION } from '../../src/metrics/names.ts';
+import { DIMENSION } from '../../src/report/metric-names.ts';
 import { headAgeEndpoints, mayUseTls, servedEndpoints, type PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
 import { ALARM_STATUS_WIDGET_MAX_ALARMS } from '../../src/config/aws-limits.ts';
 import type { Deployment } from '../deployment.ts';

@@ -1,12 +1,12 @@
 // Metric definitions only (names, dimensions, units, statistics): alarms and
 // the dashboard are built from these elsewhere, as cdk-monitoring-constructs
 // keeps its MetricFactory apart from its monitoring classes. Names and units
-// come from src/metrics/names.ts, the same table the publisher uses.
+// come from src/report/metric-names.ts, the same table the publisher uses.
 import type { Duration } from 'aws-cdk-lib';
 import { Metric, Stats, type Unit } from 'aws-cdk-lib/aws-cloudwatch';
 import { quoteNamespace, quoteValue } from '../../src/alarms/insights-query.ts';
-import { alarmDimensionNames, type AlarmMetricName } from '../../src/metrics/metric-layout.ts';
-import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from '../../src/metrics/names.ts';
+import { alarmDimensionNames, type AlarmMetricName } from '../../src/report/metric-layout.ts';
+import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from '../../src/report/metric-names.ts';
 
 /** Metrics published with dimensions Network, Endpoint, ProbeRegion (some only with metrics.detail: full). */
 export type EndpointMetricName = 'Up' | 'Healthy' | 'TimeToFirstByte' | 'ProbeDuration' | 'DnsTime' | 'ConnectTime' | 'TlsTime' | 'BlockHeight' | 'HeightLag' | 'HeadAge';

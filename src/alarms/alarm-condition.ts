@@ -1,8 +1,8 @@
 // What an alarm compares, as plain data: infra/ turns each shape into its
 // CloudFormation resource, the cost model prices it, the status function
 // knows from it which metric to read back. No CDK here.
-import type { Dimension } from '../metrics/datum.ts';
-import type { MetricName } from '../metrics/names.ts';
+import type { Dimension } from '../report/metric-layout.ts';
+import type { MetricName } from '../report/metric-names.ts';
 
 export type Statistic = 'Sum' | 'Maximum' | 'Minimum' | 'Average';
 

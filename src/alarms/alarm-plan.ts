@@ -18,8 +18,8 @@
 // composites in both.
 import type { ResolvedConfig, ResolvedNetwork } from '../config/resolved-config.ts';
 import { scheduleIntervalSeconds } from '../config/schedule.ts';
-import { networkDimensions } from '../metrics/metric-layout.ts';
-import { DIMENSION } from '../metrics/names.ts';
+import { networkDimensions } from '../report/metric-layout.ts';
+import { DIMENSION } from '../report/metric-names.ts';
 import { alarmGroups, type AlarmGroups } from './alarm-groups.ts';
 import { alarmName, type AlarmSubject } from './alarm-names.ts';
 import {

@@ -2,12 +2,12 @@
 // regional, lagging, certificate, exposure, finality, arrival), a network's
 // (stale head, finality stalled, cadence, maintenance), an account's, a probe
 // region's heartbeat, and the fleet alarms of an alarm group. Conditions
-// read the region-less alarm metrics of src/metrics/metric-layout.ts, so each
+// read the region-less alarm metrics of src/report/metric-layout.ts, so each
 // reads one metric whatever the number of probe regions.
 import type { ResolvedConfig, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
-import type { Dimension } from '../metrics/datum.ts';
-import { alarmDimensions, networkDimensions, ALARM_METRIC_STATISTIC, NETWORK_METRIC_STATISTIC, type AlarmMetricName } from '../metrics/metric-layout.ts';
-import { DIMENSION, METRIC } from '../metrics/names.ts';
+import type { Dimension } from '../report/metric-layout.ts';
+import { alarmDimensions, networkDimensions, ALARM_METRIC_STATISTIC, NETWORK_METRIC_STATISTIC, type AlarmMetricName } from '../report/metric-layout.ts';
+import { DIMENSION, METRIC } from '../report/metric-names.ts';
 import type { AlarmCondition, Comparison, MetricRef } from './alarm-condition.ts';
 import { alarmName, type AlarmSubject } from './alarm-names.ts';
 import { alarmTuning, type MetricAlarmKind, type ProbeCadence } from './alarm-tuning.ts';

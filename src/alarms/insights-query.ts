@@ -2,8 +2,8 @@
 // region-less alarm metric, selected by alarm group (and, for certificates,
 // by warnDays), one series per endpoint — GROUP BY and ORDER BY are what
 // makes a multi-time-series alarm, each series a contributor.
-import { DIMENSION } from '../metrics/names.ts';
-import { alarmDimensionNames, type AlarmMetricName } from '../metrics/metric-layout.ts';
+import { DIMENSION } from '../report/metric-names.ts';
+import { alarmDimensionNames, type AlarmMetricName } from '../report/metric-layout.ts';
 
 export type InsightsAggregate = 'SUM' | 'MAX' | 'MIN' | 'AVG';
 

@@ -6,7 +6,7 @@
 import type { ResolvedConfig, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { datumPlan } from '../metrics/datum-plan.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
-import { DIMENSION } from '../metrics/names.ts';
+import { DIMENSION } from '../report/metric-names.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import { headAgeEndpoints, mayUseTls } from '../alarms/alarm-plan.ts';
 

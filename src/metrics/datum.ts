@@ -1,11 +1,9 @@
 // One metric sample, independent of where it goes (CloudWatch PutMetricData,
 // EMF log lines). Pure data: the AWS wire shape lives in src/publish/.
-import type { MetricName, MetricUnit } from './names.ts';
+import type { Dimension } from '../report/metric-layout.ts';
+import type { MetricName, MetricUnit } from '../report/metric-names.ts';
 
-export interface Dimension {
-  readonly name: string;
-  readonly value: string;
-}
+export type { Dimension } from '../report/metric-layout.ts';
 
 export interface MetricDatum {
   readonly name: MetricName;

@@ -18,8 +18,8 @@ import { isExposed } from '../report/reasons.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import type { DatumPlan, EndpointFacts } from './datum-plan.ts';
 import type { Dimension, MetricDatum } from './datum.ts';
-import { alarmDimensions, endpointRegionDimensions, networkDimensions } from './metric-layout.ts';
-import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from './names.ts';
+import { alarmDimensions, endpointRegionDimensions, networkDimensions } from '../report/metric-layout.ts';
+import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from '../report/metric-names.ts';
 
 export interface RoundStamp {
   /** Epoch ms every datum of the round carries; default: the report's start. */

@@ -2,7 +2,7 @@
 // series folded into Values/Counts (one datum carries up to 150 distinct
 // values). Pure: structurally the SDK's MetricDatum, without importing it.
 import type { MetricDatum } from '../metrics/datum.ts';
-import type { MetricUnit } from '../metrics/names.ts';
+import type { MetricUnit } from '../report/metric-names.ts';
 import { PUT_METRIC_DATA } from '../config/aws-limits.ts';
 
 export interface WireDatum {

@@ -7,7 +7,7 @@ import { reportToDatums } from '../../../src/metrics/report-datums.ts';
 import type { EndpointReport, NetworkReport, Report } from '../../../src/report/report.ts';
 
 // Reports are written out by hand: the datums each must yield follow from the
-// layout in src/metrics/metric-layout.ts (per endpoint and region for the page,
+// layout in src/report/metric-layout.ts (per endpoint and region for the page,
 // region-less with AlarmGroup for alarms, per network for the chain).
 const STARTED = '2026-05-01T12:00:00.000Z';
 

@@ -1,8 +1,9 @@
-// Metric and dimension names (DESIGN.md, "Metrics"): shared by the datum
-// builder (src/metrics/), the publisher, and the alarms and dashboard in
-// infra/. Stable: alarms, dashboards and anomaly detection depend on them.
-// Which dimensions each metric is published with is the layout in
-// metric-layout.ts.
+// Metric and dimension names (DESIGN.md, "Metrics"): vocabulary at the
+// bottom layer, because the alarm plan (src/alarms/) reads them and the
+// datum builder (src/metrics/), which sits above it, publishes them; the
+// publisher, infra's alarms and dashboard and the status function read them
+// too. Stable: alarms, dashboards and anomaly detection depend on them.
+// Which dimensions each metric is published with is metric-layout.ts.
 
 export const METRIC = {
   /** 0/1: the endpoint answered (status not down). */

@@ -18,8 +18,13 @@
 //   per network (Network): HeadAge (stale head), BlockInterval (cadence) and
 //     FinalityLagging (finality stalled: its minimum is 1 when every
 //     endpoint lags), the minimum over endpoints and regions.
-import type { Dimension } from './datum.ts';
-import { DIMENSION, METRIC, type MetricName } from './names.ts';
+import { DIMENSION, METRIC, type MetricName } from './metric-names.ts';
+
+/** A metric dimension (name and value), as every layer writes it. */
+export interface Dimension {
+  readonly name: string;
+  readonly value: string;
+}
 
 /** Region-less alarm metrics and the statistic that aggregates the regions (and, for the network, the endpoints). */
 export const ALARM_METRIC_STATISTIC = {
