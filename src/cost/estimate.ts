@@ -148,7 +148,7 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
   // Synthetics cannot check more often than once a minute: priced at its fastest when rounds are faster.
   const canaryRuns = endpoints * regions.length * runsPerMonth(`rate(${Math.max(interval, ASSUMPTIONS.canaryMinIntervalSeconds) / 60} minutes)`);
   const synthetics: CostLine[] = [
-    line('CloudWatch', `canary runs (${endpoints * regions.length} canaries)`, canaryRuns, PRICES.canaryRun),
+    line('CloudWatch', `canary runs (${(endpoints * regions.length).toLocaleString('en-US')} canaries)`, canaryRuns, PRICES.canaryRun),
     line('Lambda', 'canary requests', canaryRuns, PRICES.lambdaRequest),
     line('Lambda', 'canary compute, x86_64', canaryRuns * ASSUMPTIONS.canaryRunSeconds * ASSUMPTIONS.canaryMemoryGb, PRICES.lambdaX86GbSecond),
   ];

@@ -104,7 +104,7 @@ function cells(l: CostLine): string[] {
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function count(n: number): string {
