@@ -5,14 +5,22 @@ import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts'
 import { isRecord } from './json-value.ts';
 import { parseHexQuantity, parseUnsigned } from './heights.ts';
 import { jsonRpc } from './json-rpc.ts';
+import { rpcHeightAnswer } from './height-answer.ts';
 
 /** Read-only admin methods; a result (not an error) means the namespace faces the internet. */
 const EXPOSURE_METHODS = ['admin_nodeInfo', 'admin_peers', 'personal_listAccounts'] as const;
 
 export const evm: ChainAdapter = {
   family: 'evm',
-  readCalls: ['eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount'],
+  readCalls: ['eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', 'eth_blockNumber'],
   exposureCalls: EXPOSURE_METHODS,
+  heightCall: {
+    calls: ['eth_blockNumber'],
+    mode: 'poll',
+    async ask({ http }) {
+      return rpcHeightAnswer(await jsonRpc(http, 'eth_blockNumber'), parseHexQuantity, 'eth_blockNumber');
+    },
+  },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {
     const reasons: Reason[] = [];

@@ -9,10 +9,13 @@ import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts'
 import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './heights.ts';
 import { jsonRpc } from './json-rpc.ts';
+import { rpcHeightAnswer } from './height-answer.ts';
 
 /** JSON_RPC_SERVER_ERROR_NODE_UNHEALTHY */
 const NODE_UNHEALTHY = -32005;
 const FINALIZED = [{ commitment: 'finalized' }];
+/** Arrival watches the newest slot the node has processed: when a slot reached it, not when the cluster rooted it. */
+const PROCESSED = [{ commitment: 'processed' }];
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
 
 export const solana: ChainAdapter = {
@@ -20,6 +23,13 @@ export const solana: ChainAdapter = {
   readCalls: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime'],
   // DESIGN: none; Solana's RPC has no admin namespace over HTTP (admin is a local IPC socket).
   exposureCalls: [],
+  heightCall: {
+    calls: ['getSlot'],
+    mode: 'poll',
+    async ask({ http }) {
+      return rpcHeightAnswer(await jsonRpc(http, 'getSlot', PROCESSED), parseJsonInteger, 'getSlot');
+    },
+  },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {
     const reasons: Reason[] = [];

@@ -26,3 +26,8 @@ export const FAMILY_DEFAULTS: Readonly<Record<ChainFamily, FamilyDefaults>> = {
 export function defaultMaxLagBlocks(blockTimeSeconds: number): number {
   return Math.max(1, Math.ceil(30 / blockTimeSeconds));
 }
+
+/** Arrival: median delay after the fastest endpoint tolerated by default, in ms (DESIGN.md). */
+export function defaultMaxDelayMs(blockTimeSeconds: number): number {
+  return Math.max(1000, Math.round(250 * blockTimeSeconds));
+}

@@ -7,6 +7,7 @@ import { exposureWatchFor } from '../alarms/exposure-rule.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import { headAgeEndpoints, mayUseTls } from '../alarms/alarm-plan.ts';
+import { arrivalPollMs } from '../engine/arrival-budget.ts';
 
 export interface MetricInventory {
   /** Distinct metric series across all probe regions. */
@@ -51,15 +52,16 @@ function networkReport(network: ResolvedNetwork): NetworkReport {
     chain: network.chain,
     status: 'up',
     referenceHeight: 48_123_456,
-    endpoints: network.endpoints.map((e) => endpointReport(e, withHeadTime.has(e.id))),
+    endpoints: network.endpoints.map((e) => endpointReport(e, withHeadTime.has(e.id), network.arrival ? arrivalPollMs(network) : null)),
     accounts: network.accounts.map((a): AccountReport => ({
       address: a.address, status: 'up', participation: 'Online', voteLastValid: 48_999_999, daysToExpiry: 61.2, reasons: [],
     })),
   };
 }
 
-function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean): EndpointReport {
-  const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [] };
+/** `pollMs`: the network's arrival poll interval; null when it does not watch arrival. */
+function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean, pollMs: number | null): EndpointReport {
+  const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [], arrival: null };
   if (endpoint.visibility === 'private') {
     // Healthy for a private endpoint means nobody answered: no connection, no chain.
     return { ...base, timings: { dnsMs: 1.203, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 5000.114 }, tls: null, chain: null };
@@ -72,5 +74,6 @@ function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean): Endpoint
       ? { protocol: 'TLSv1.3', notAfter: '2026-03-03T12:00:00.000Z', daysToExpiry: 61.5, issuer: 'CN=Example Issuing CA, O=Example', subject: 'CN=node.example.com', trusted: true, hostnameMatch: true }
       : null,
     chain: { height: 48_123_456, lagBlocks: 0, headAgeSeconds: headTime ? 3.2 : null, syncing: false, peers: 12 },
+    arrival: pollMs === null ? null : { blocks: 7, p50Ms: 120, maxMs: 480, missed: 0, resolutionMs: pollMs },
   };
 }

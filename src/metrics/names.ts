@@ -19,6 +19,8 @@ export const METRIC = {
   Exposed: 'Exposed',
   PartKeyDaysToExpiry: 'PartKeyDaysToExpiry',
   ProbeRuns: 'ProbeRuns',
+  /** Median ms after the fastest endpoint at which new blocks reached this one (networks with `arrival`). */
+  ArrivalDelay: 'ArrivalDelay',
 } as const;
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
@@ -42,6 +44,7 @@ export const METRIC_UNIT = {
   Exposed: 'None',
   PartKeyDaysToExpiry: 'None',
   ProbeRuns: 'Count',
+  ArrivalDelay: 'Milliseconds',
 } as const satisfies Record<MetricName, string>;
 
 export type MetricUnit = (typeof METRIC_UNIT)[MetricName];

@@ -57,6 +57,7 @@ function families() {
     height: family('vantage_block_height', 'gauge', 'Newest block height the endpoint reported'),
     lag: family('vantage_height_lag_blocks', 'gauge', 'Blocks behind the network reference height (negative when ahead)'),
     headAge: family('vantage_head_age_seconds', 'gauge', 'Age of the newest block the endpoint served, in seconds'),
+    arrival: family('vantage_arrival_delay_seconds', 'gauge', 'Delay after the fastest endpoint at which new blocks reached this one, in seconds, over the arrival watch window (quantile 0.5: the median)'),
     exposed: family('vantage_exposed', 'gauge', '1 when an admin API or a private endpoint answers from outside'),
     partkey: family('vantage_partkey_days_to_expiry', 'gauge', 'Days until the participation key of an Algorand account expires'),
     rounds: family('vantage_rounds_total', 'counter', 'Probe rounds completed since the prober started'),
@@ -75,6 +76,7 @@ function addEndpoint(f: ReturnType<typeof families>, e: EndpointReport, labels: 
   if (e.chain?.height != null) f.height.samples.push({ labels, value: e.chain.height });
   if (e.chain?.lagBlocks != null) f.lag.samples.push({ labels, value: e.chain.lagBlocks });
   if (e.chain?.headAgeSeconds != null) f.headAge.samples.push({ labels, value: e.chain.headAgeSeconds });
+  if (e.arrival?.p50Ms != null) f.arrival.samples.push({ labels: { ...labels, quantile: '0.5' }, value: seconds(e.arrival.p50Ms) });
   f.exposed.samples.push({ labels, value: isExposed(e.reasons) ? 1 : 0 });
 }
 

@@ -22,7 +22,7 @@ function endpoint(id: string, extra: Partial<ResolvedEndpoint> = {}): ResolvedEn
 }
 
 const network = (endpoints: ResolvedEndpoint[]): ResolvedNetwork => ({
-  id: 'eth', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 120, expect: {}, endpoints, accounts: [],
+  id: 'eth', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 120, expect: {}, endpoints, accounts: [], arrival: null,
 });
 
 function probe(e: ResolvedEndpoint, height: number | null, reasons: Reason[] = []): EndpointProbe {
