@@ -4,6 +4,7 @@
 import type { Redactor } from '../config/redactor.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
 import { runRound } from '../engine/round.ts';
+import { roundArrivalMs } from '../engine/arrival-budget.ts';
 import type { Report } from '../report/report.ts';
 import { createLocalHistory } from '../status/local-history.ts';
 import { pageLayout } from '../status/page-layout.ts';
@@ -46,7 +47,7 @@ export async function runService(options: RunServiceOptions): Promise<void> {
       status,
       host: options.serve.host,
       port: options.serve.port,
-      staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config),
+      staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config) + roundArrivalMs(options.config),
     });
     const url = `http://${urlHost(server.host)}:${server.port}`;
     // A wildcard bind has no single address to put in the feeds: links stay relative.
