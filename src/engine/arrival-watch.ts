@@ -26,8 +26,8 @@ interface Shared {
   readonly pollMs: number;
   /** Fires when the window closes or the run's deadline comes. */
   readonly stop: AbortSignal;
-  /** Resolves when the window opens (every endpoint primed, timed out or failed). */
-  readonly opened: Promise<void>;
+  /** Resolves with its time (performance.now()) when the window opens: every endpoint primed, timed out or failed. */
+  readonly opened: Promise<number>;
   readonly options: ProbeOptions;
 }
 
@@ -44,8 +44,8 @@ export async function watchArrival(network: ResolvedNetwork, endpoints: readonly
   if (options.runSignal?.aborted) stop.abort();
   else options.runSignal?.addEventListener('abort', onRunAbort, { once: true });
 
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
+  let open!: (atMs: number) => void;
+  const opened = new Promise<number>((resolve) => (open = resolve));
   const shared: Shared = { network, call, pollMs: arrivalPollMs(network), stop: stop.signal, opened, options };
   const watches = endpoints.map((endpoint) => watchEndpoint(endpoint, shared));
 
@@ -54,7 +54,7 @@ export async function watchArrival(network: ResolvedNetwork, endpoints: readonly
   const baseline = heights.length > 0 ? Math.max(...heights) : null;
   const window = setTimeout(() => stop.abort(), windowSeconds * 1000);
   if (stop.signal.aborted) clearTimeout(window);
-  open();
+  open(performance.now());
 
   try {
     const records = await Promise.all(watches.map((w) => w.done));
@@ -89,8 +89,8 @@ function watchEndpoint(endpoint: ResolvedEndpoint, shared: Shared): Watch {
       const source = heightSource(call, { network, endpoint, http, now }, pollMs);
       const prime = await source.prime();
       settle(prime);
-      await opened;
-      const failure = await source.watch(signal, (s) => sightings.push(s));
+      const originMs = await opened;
+      const failure = await source.watch(signal, (s) => sightings.push(s), originMs);
       return prime.ok ? failure : prime.failure;
     }, { timeEveryResponse: true });
     const connection = end.connectionReasons[0];

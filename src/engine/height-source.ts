@@ -22,8 +22,10 @@ export interface HeightSource {
   /**
    * Reports every answer carrying a height, timed at its first byte, until
    * `signal` fires; resolves then with the first failure met (null: none).
+   * Polls are asked on one grid from `originMs` (the window's opening), the
+   * same for every endpoint: all are sampled at the same instants.
    */
-  watch(signal: AbortSignal, onSighting: (sighting: Sighting) => void): Promise<string | null>;
+  watch(signal: AbortSignal, onSighting: (sighting: Sighting) => void, originMs: number): Promise<string | null>;
 }
 
 /** The poll interval for a polled call; 0 where the node pushes the answer as the block arrives. */
@@ -51,8 +53,8 @@ export function heightSource(call: HeightCall, ctx: AdapterContext, pollMs: numb
       const first = await ask(null);
       return first ? { ok: true, height: first.height } : { ok: false, failure: firstFailure ?? 'gave no height' };
     },
-    async watch(signal, onSighting) {
-      let nextAsk = performance.now();
+    async watch(signal, onSighting, originMs) {
+      let nextAsk = originMs;
       while (!signal.aborted) {
         const before = highest;
         const sighting = await ask(signal);
@@ -65,9 +67,10 @@ export function heightSource(call: HeightCall, ctx: AdapterContext, pollMs: numb
           if (!advanced) await pause(pollMs, signal);
           continue;
         }
-        // A fixed rate from the first ask; one that overran is followed at once.
-        nextAsk = Math.max(nextAsk + pollMs, performance.now());
-        await pause(nextAsk - performance.now(), signal);
+        // The next grid instant still ahead: an ask that overran skips the instants it missed.
+        const now = performance.now();
+        nextAsk += Math.max(1, Math.ceil((now - nextAsk) / pollMs)) * pollMs;
+        await pause(nextAsk - now, signal);
       }
       return firstFailure;
     },
