@@ -22,7 +22,7 @@ export interface ProberFacts {
 type Labels = Readonly<Record<string, string>>;
 interface Family {
   readonly name: string;
-  readonly type: 'gauge' | 'counter';
+  readonly type: 'gauge' | 'counter' | 'summary';
   readonly help: string;
   readonly samples: { labels: Labels; value: number }[];
 }
@@ -57,7 +57,9 @@ function families() {
     height: family('vantage_block_height', 'gauge', 'Newest block height the endpoint reported'),
     lag: family('vantage_height_lag_blocks', 'gauge', 'Blocks behind the network reference height (negative when ahead)'),
     headAge: family('vantage_head_age_seconds', 'gauge', 'Age of the newest block the endpoint served, in seconds'),
-    arrival: family('vantage_arrival_delay_seconds', 'gauge', 'Delay after the fastest endpoint at which new blocks reached this one, in seconds, over the arrival watch window (quantile 0.5: the median)'),
+    // A summary of the round's window: a quantile label belongs to no other type. No _sum or _count: the
+    // report keeps the median and the maximum, not the sum, and the window's block count is not a running total.
+    arrival: family('vantage_arrival_delay_seconds', 'summary', 'Delay after the fastest endpoint at which new blocks reached this one over the latest arrival watch window, in seconds'),
     exposed: family('vantage_exposed', 'gauge', '1 when an admin API or a private endpoint answers from outside'),
     partkey: family('vantage_partkey_days_to_expiry', 'gauge', 'Days until the participation key of an Algorand account expires'),
     rounds: family('vantage_rounds_total', 'counter', 'Probe rounds completed since the prober started'),

@@ -22,8 +22,8 @@ function sampleReport(): Report {
   const network = base.networks[0]!;
   const tls = { protocol: 'TLSv1.3', notAfter: '2026-01-01T00:00:00.000Z', daysToExpiry: 42, issuer: 'CN=ca', subject: 'CN=rpc', trusted: true, hostnameMatch: true };
   const endpoints = [
-    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15 } },
-    network.endpoints[1]!,
+    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15 }, arrival: { blocks: 7, p50Ms: 2140, maxMs: 2600, missed: 0, resolutionMs: 250 } },
+    { ...network.endpoints[1]!, arrival: { blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 250 } },
     { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4 } },
     network.endpoints[3]!,
   ];
@@ -103,6 +103,14 @@ describe('Prometheus exposition', () => {
     const r = report('2025-11-20T10:00:00.000Z', { 'n"1': [{ id: 'a\\b' }] });
     const f = parse(renderPrometheus(r, { rounds: 1, lastRoundEndedAt: null }));
     expect(value(f, 'probe_success', { network: 'n"1', endpoint: 'a\\b' })).toBe('1');
+  });
+
+  it('gives the arrival median as vantage_arrival_delay_seconds{quantile="0.5"}, only where a block was judged', () => {
+    const text = renderPrometheus(sampleReport(), { rounds: 1, lastRoundEndedAt: null });
+    const family = parse(text).find((f) => f.name === 'vantage_arrival_delay_seconds');
+    // A quantile label belongs to a summary (promtool refuses it on a gauge; the tests above run promtool over it).
+    expect(family).toMatchObject({ type: 'SUMMARY', metrics: [{ quantiles: { '0.5': '2.14' } }] });
+    expect(text.match(/^vantage_arrival_delay_seconds\{.*$/gm)).toEqual(['vantage_arrival_delay_seconds{network="eth-main",endpoint="rpc-1",region="eu-west-1",quantile="0.5"} 2.14']);
   });
 
   it('serves only the prober counters before the first round', () => {

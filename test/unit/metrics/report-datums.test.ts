@@ -54,6 +54,23 @@ describe('reportToDatums', () => {
     });
   });
 
+  it('publishes ArrivalDelay (the p50, ms) for watched endpoints that judged a block; none for references or windows without one', () => {
+    const arrival = (p50Ms: number | null) => ({ blocks: p50Ms === null ? 0 : 5, p50Ms, maxMs: p50Ms, missed: 0, resolutionMs: 250 });
+    const datums = reportToDatums(report([network('eth', [
+      endpoint({ id: 'fast', arrival: arrival(0) }),
+      endpoint({ id: 'late', status: 'degraded', reasons: [{ code: 'late_blocks', message: 'late' }], arrival: arrival(2140) }),
+      endpoint({ id: 'quiet', arrival: arrival(null) }),
+      endpoint({ id: 'ref', reference: true, arrival: arrival(300) }),
+      endpoint({ id: 'unwatched' }),
+    ])]), { detail: 'standard' });
+    const delays = datums.filter((d) => d.name === 'ArrivalDelay');
+    expect(delays.map((d) => [d.dimensions.find((x) => x.name === 'Endpoint')!.value, d.value, d.unit])).toEqual([
+      ['fast', 0, 'Milliseconds'],
+      ['late', 2140, 'Milliseconds'],
+    ]);
+    expect(table(datums)[`Healthy ${dims('eth', 'late')}`]).toBe(0);
+  });
+
   it('stamps every datum with the run start and the unit CloudWatch alarms expect', () => {
     const datums = reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), { detail: 'standard' });
     expect(new Set(datums.map((d) => d.timestamp))).toEqual(new Set([Date.parse(STARTED)]));

@@ -41,3 +41,40 @@ describe('formatTable with text that was never cleaned', () => {
     expect(text.replace(OWN_COLOURS, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
+
+describe('formatTable with block arrival', () => {
+  const arrivalReport = (arrival: Report['networks'][number]['endpoints'][number]['arrival'][]): Report => ({
+    schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 8200, region: 'local', status: 'degraded',
+    networks: [{
+      id: 'eth', chain: 'evm', status: 'degraded', referenceHeight: 40,
+      endpoints: arrival.map((a, i) => ({
+        id: `e${i}`, url: `https://e${i}.example.com/`, reference: false, status: 'up' as const, reasons: [],
+        timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 }, tls: null,
+        chain: { height: 40, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null }, arrival: a,
+      })),
+      accounts: [],
+    }, {
+      id: 'plain', chain: 'evm', status: 'up', referenceHeight: 40,
+      endpoints: [{
+        id: 'p', url: 'https://p.example.com/', reference: false, status: 'up', reasons: [],
+        timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 }, tls: null,
+        chain: { height: 40, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null }, arrival: null,
+      }],
+      accounts: [],
+    }],
+  });
+
+  it('adds an ARRIVAL P50 column to networks that watch arrival, with the missed blocks, and only to them', () => {
+    const text = formatTable(arrivalReport([
+      { blocks: 7, p50Ms: 0, maxMs: 0, missed: 0, resolutionMs: 250 },
+      { blocks: 7, p50Ms: 2497, maxMs: 2502, missed: 2, resolutionMs: 250 },
+      { blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 250 },
+      null,
+    ]), { color: false });
+    const [eth, plain] = text.split('\nplain (evm)');
+    const rows = eth!.split('\n').filter((l) => /^ {2}(ENDPOINT|e\d)/.test(l));
+    expect(rows[0]).toMatch(/CERT DAYS {2}ARRIVAL P50$/);
+    expect(rows.slice(1).map((r) => r.slice(rows[0]!.indexOf('ARRIVAL P50')))).toEqual(['0.0 ms', '2497 ms (2/7 missed)', 'no new block', '-']);
+    expect(plain).not.toContain('ARRIVAL');
+  });
+});
