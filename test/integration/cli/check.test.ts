@@ -142,16 +142,18 @@ interface Report {
     endpoints: Array<{
       id: string; url: string; reference: boolean; status: string; reasons: Array<{ code: string; message: string }>;
       timings: Record<string, number | null>; tls: Record<string, unknown> | null; chain: Record<string, number | boolean | null> | null;
+      arrival: Record<string, number | null> | null;
     }>;
   }>;
 }
 
 const REPORT_KEYS = ['schemaVersion', 'startedAt', 'durationMs', 'region', 'status', 'networks'];
 const NETWORK_KEYS = ['id', 'chain', 'status', 'referenceHeight', 'endpoints', 'accounts'];
-const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings', 'tls', 'chain'];
+const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings', 'tls', 'chain', 'arrival'];
 const TIMING_KEYS = ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'totalMs'];
 const TLS_KEYS = ['protocol', 'notAfter', 'daysToExpiry', 'issuer', 'subject', 'trusted', 'hostnameMatch'];
 const CHAIN_KEYS = ['height', 'lagBlocks', 'headAgeSeconds', 'syncing', 'peers'];
+const ARRIVAL_KEYS = ['blocks', 'p50Ms', 'maxMs', 'missed', 'resolutionMs'];
 
 describe('the --json report', () => {
   let report: Report;
@@ -197,7 +199,31 @@ describe('the --json report', () => {
       if (endpoint.tls) expect(Object.keys(endpoint.tls)).toEqual(TLS_KEYS);
       if (endpoint.chain) expect(Object.keys(endpoint.chain)).toEqual(CHAIN_KEYS);
       for (const r of endpoint.reasons) expect(Object.keys(r)).toEqual(['code', 'message']);
+      // No arrival configured: present and null.
+      expect(endpoint.arrival).toBeNull();
     }
+  });
+
+  it('with arrival set, watched endpoints carry every arrival field; the private one and a dead one null', async () => {
+    const refused = await closedPort();
+    const file = configFile({
+      version: 1,
+      networks: [evmNetwork('eth-local', [
+        { id: 'hardhat', url: a.url },
+        { id: 'ref', url: b.url, reference: true },
+        { id: 'refused', url: `http://127.0.0.1:${refused}` },
+        { id: 'admin', url: `http://127.0.0.1:${refused}`, visibility: 'private' },
+      ], { blockTimeSeconds: 2, arrival: { windowSeconds: 1, maxDelayMs: 500 } })],
+    });
+    const arrivalRun = await vantage(['check', '--config', file, '--json']);
+    const byId = Object.fromEntries((JSON.parse(arrivalRun.stdout) as Report).networks[0]!.endpoints.map((e) => [e.id, e]));
+    for (const id of ['hardhat', 'ref']) {
+      expect(Object.keys(byId[id]!.arrival!)).toEqual(ARRIVAL_KEYS);
+      // hardhat mines on demand here: no new block in the window, nothing judged.
+      expect(byId[id]!.arrival).toEqual({ blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 500 });
+    }
+    expect(byId['refused']!.arrival).toBeNull();
+    expect(byId['admin']!.arrival).toBeNull();
   });
 
   it('a healthy plain-HTTP node: tls null, no DNS or TLS phase, chain read, peers null (hardhat refuses net_peerCount)', () => {
