@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { check } from '../../../src/cli/commands/check.ts';
 import { NODE_TEXT_MAX } from '../../../src/report/node-text.ts';
 import { createCa, issueLeaf } from '../../support/certificates.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
@@ -224,6 +226,23 @@ describe('the --json report', () => {
     }
     expect(byId['refused']!.arrival).toBeNull();
     expect(byId['admin']!.arrival).toBeNull();
+  });
+
+  it('on a terminal, says it is watching block arrival for the longest window, then clears the line', async () => {
+    const file = configFile({
+      version: 1,
+      networks: [
+        evmNetwork('short', [{ id: 'a', url: a.url }], { arrival: { windowSeconds: 1, maxDelayMs: 500 } }),
+        evmNetwork('long', [{ id: 'b', url: b.url }], { arrival: { windowSeconds: 2, maxDelayMs: 500 } }),
+      ],
+    });
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    const stdout = new PassThrough();
+    let progress = '';
+    stderr.on('data', (c: Buffer) => (progress += c.toString()));
+    stdout.resume();
+    await check.run(['--config', file], { stdout, stderr, env: {}, signal: new AbortController().signal });
+    expect(progress).toContain('\r\x1b[2Kprobing 2/2 endpoints\r\x1b[2Kwatching block arrival for 2 s\r\x1b[2K');
   });
 
   it('a healthy plain-HTTP node: tls null, no DNS or TLS phase, chain read, peers null (hardhat refuses net_peerCount)', () => {
