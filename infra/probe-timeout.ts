@@ -7,7 +7,7 @@ import { formatPath, type ConfigProblem } from '../src/config/config-error.ts';
 import type { ResolvedConfig } from '../src/config/resolved-config.ts';
 import { arrivalPhaseMs, roundArrivalMs } from '../src/engine/arrival-budget.ts';
 import { DEFAULT_DEADLINE_RESERVE_MS } from '../functions/common/environment.ts';
-import { LAMBDA_MAX_TIMEOUT_SECONDS } from './aws-limits.ts';
+import { LAMBDA_MAX_TIMEOUT_SECONDS } from '../src/config/aws-limits.ts';
 
 /** Start-up (cold start, secrets) on top of the measured parts. */
 const START_SECONDS = 5;

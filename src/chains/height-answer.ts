@@ -3,7 +3,7 @@
 // first and node-text rules as the regular read.
 import { reason } from '../report/reasons.ts';
 import type { HeightAnswer } from './adapter.ts';
-import type { Parsed } from './heights.ts';
+import type { Parsed } from './node-numbers.ts';
 import type { RpcOutcome } from './json-rpc.ts';
 
 /** A parsed height, or invalid_response naming the call. */

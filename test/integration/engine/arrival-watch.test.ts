@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAlgodFixture, type AlgodFixture } from '../../support/algod-fixture.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startHeadDelayProxy } from '../../support/head-delay-proxy.ts';
-import { checkConfig, codes, endpoint, network } from '../chains/run-check.ts';
+import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
 import { parseConfigText } from '../../../src/config/load.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import { resolveSecrets } from '../../../src/config/resolve-secrets.ts';

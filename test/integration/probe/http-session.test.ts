@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sessionUntil } from '../../../src/engine/probe-endpoint.ts';
 import { hangsUpAfterRequest, serve, type TestServer } from '../../support/servers.ts';
-import { endpointConfig } from './config-for.ts';
+import { endpointConfig } from '../../support/config-for.ts';
 
 const servers: TestServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));

@@ -3,7 +3,7 @@
 // message, which names hosts).
 import { describe, expect, it } from 'vitest';
 import { observeEndpoint } from '../../../src/status/public-findings.ts';
-import { endpointReport, LAYOUT } from './reports.ts';
+import { endpointReport, LAYOUT } from '../../support/reports.ts';
 
 const network = LAYOUT.networks[0]!;
 const late = (arrival: Parameters<typeof endpointReport>[0]['arrival']) => endpointReport({
