@@ -61,7 +61,12 @@ export async function startHeadDelayProxy(upstream: string, options: HeadDelayPr
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    req.on('end', () => void answerRequest().catch((err: unknown) => {
+      // A proxy that fails says so at once (a test reads it) rather than leaving the probe to time out.
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`head-delay proxy: ${String(err)}`);
+    }));
+    const answerRequest = async () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: unknown; method: string; params?: unknown[] };
       requests.push({ method: body.method, clientPort: req.socket.remotePort ?? 0 });
       const send = (reply: Record<string, unknown>) => {
@@ -80,7 +85,7 @@ export async function startHeadDelayProxy(upstream: string, options: HeadDelayPr
         ? [`0x${servedHead().toString(16)}`, ...body.params.slice(1)]
         : body.params ?? [];
       send(await rpc(body.method, params));
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
