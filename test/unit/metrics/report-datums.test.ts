@@ -14,7 +14,7 @@ function endpoint(over: Partial<EndpointReport> & { id: string }): EndpointRepor
     reasons: [],
     timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41 },
     tls: { protocol: 'TLSv1.3', notAfter: '2026-07-01T00:00:00.000Z', daysToExpiry: 60.5, issuer: 'CN=CA', subject: 'CN=x', trusted: true, hostnameMatch: true },
-    chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9 },
+    chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null },
     ...over,
   };
 }
@@ -114,7 +114,7 @@ describe('reportToDatums', () => {
   });
 
   it('publishes a negative HeightLag for an endpoint ahead of the reference', () => {
-    const r = report([network('eth', [endpoint({ id: 'a', chain: { height: 1010, lagBlocks: -10, headAgeSeconds: null, syncing: false, peers: null } })])]);
+    const r = report([network('eth', [endpoint({ id: 'a', chain: { height: 1010, lagBlocks: -10, headAgeSeconds: null, syncing: false, peers: null, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null } })])]);
     expect(table(reportToDatums(r, { detail: 'standard' }))[`HeightLag ${dims('eth', 'a')}`]).toBe(-10);
   });
 
