@@ -4,6 +4,7 @@
 // in, findings out. Every endpoint slow is the chain; one endpoint slow among
 // normal peers is the branch its node follows, and the message says which.
 import type { CadenceReading } from '../chains/adapter.ts';
+import type { ChainFamily } from '../config/families.ts';
 import { reason, type Reason, type ReasonCode } from '../report/reasons.ts';
 import { EXCLUDING } from './agreement.ts';
 import { formatDuration } from './format-duration.ts';
@@ -16,6 +17,7 @@ export interface CadenceInput {
 }
 
 export interface CadenceSettings {
+  readonly family: ChainFamily;
   readonly blockTimeSeconds: number;
   /** null: not judged (the family reads no interval). */
   readonly cadenceFactor: number | null;
@@ -58,10 +60,15 @@ const ACTION: Readonly<Record<Scope, string>> = {
 
 function slow(interval: number, blocks: number, settings: CadenceSettings, scope: Scope): Reason {
   const expected = settings.blockTimeSeconds;
-  const span = blocks === 1 ? 'the last block' : `the last ${blocks} blocks`;
+  // Solana's span is counted in slots (a skipped slot has no block).
+  const unit = settings.family === 'solana' ? 'slot' : 'block';
+  const span = blocks === 1 ? `the last ${unit}` : `the last ${blocks} ${unit}s`;
   return reason('slow_blocks',
-    `blocks every ${seconds(interval)} over ${span}, expected ~${seconds(expected)} (max cadenceFactor ${settings.cadenceFactor} × ${seconds(expected)}); ${ACTION[scope]}`);
+    `blocks every ${measured(interval)} over ${span}, expected ~${configured(expected)} (max cadenceFactor ${settings.cadenceFactor} × ${configured(expected)}); ${ACTION[scope]}`);
 }
 
-/** Sub-second intervals (Solana) keep their digits; longer ones read like any duration. */
-const seconds = (value: number) => (value < 10 ? `${Number(value.toFixed(2))} s` : formatDuration(value));
+/** A measured interval: sub-10-second ones (Solana) keep their digits, longer ones read like any duration. */
+const measured = (value: number) => (value < 10 ? `${Number(value.toFixed(2))} s` : formatDuration(value));
+
+/** A configured block time as the operator wrote it (12 s, 0.4 s), in minutes once that reads better (Bitcoin's 600 s). */
+const configured = (value: number) => (value < 120 ? `${Number(value.toFixed(2))} s` : formatDuration(value));

@@ -15,12 +15,18 @@ export interface CadenceBase {
 }
 
 /**
- * CADENCE_BLOCKS below the head, or as far as the chain goes: near genesis,
- * or down to the oldest block a pruned node keeps (`lowest`). null when
- * there is no older block at all.
+ * The first block whose timestamp was made by block production: a genesis
+ * block's is written by hand (Ethereum's is 0, Litecoin regtest's is 2011).
+ */
+const FIRST_PRODUCED_BLOCK = 1;
+
+/**
+ * CADENCE_BLOCKS below the head, or as far as the chain goes: down to block
+ * 1 near genesis, or to the oldest block a pruned node keeps (`lowest`).
+ * null when there is no such block below the head.
  */
 export function cadenceBase(head: number, lowest = 0): CadenceBase | null {
-  const height = Math.max(head - CADENCE_BLOCKS, lowest, 0);
+  const height = Math.max(head - CADENCE_BLOCKS, lowest, FIRST_PRODUCED_BLOCK);
   const blocks = head - height;
   return blocks > 0 ? { height, blocks } : null;
 }

@@ -25,7 +25,7 @@ export function chainDepth(network: ResolvedNetwork, probes: readonly EndpointPr
   );
   const cadence = judgeCadence(
     probes.map((p) => ({ id: p.endpoint.id, cadence: p.chain?.cadence ?? null, codes: codes(p) })),
-    { blockTimeSeconds: network.blockTimeSeconds, cadenceFactor: network.cadenceFactor },
+    { family: network.chain, blockTimeSeconds: network.blockTimeSeconds, cadenceFactor: network.cadenceFactor },
   );
   const out = new Map<string, EndpointDepth>();
   for (const { endpoint } of probes) {
