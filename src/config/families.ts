@@ -42,3 +42,19 @@ export const FAMILY_DEFAULTS: Readonly<Record<ChainFamily, FamilyDefaults>> = {
 export function defaultMaxLagBlocks(blockTimeSeconds: number): number {
   return Math.max(1, Math.ceil(30 / blockTimeSeconds));
 }
+
+/**
+ * Why a key of some families is not allowed in this one (a no-op there, so
+ * an error, not silence); null when that is not why.
+ */
+export function familyKeyAbsence(key: string, family: ChainFamily): string | null {
+  const d = FAMILY_DEFAULTS[family];
+  if (key === 'maxFinalityLagSeconds' && d.finality === 'instant') return `${family} blocks are final when they are made: there is no finality lag to judge`;
+  if (key === 'maxFinalityLagSeconds' && d.finality === 'none') return `${family} has no finalized head to read`;
+  if (key === 'cadenceFactor' && !d.cadence) return `${family} probes read no block times: there is no block interval to judge`;
+  return null;
+}
+
+export function isChainFamily(value: unknown): value is ChainFamily {
+  return typeof value === 'string' && (CHAIN_FAMILIES as readonly string[]).includes(value);
+}

@@ -55,6 +55,29 @@ describe('buildNetworkReport', () => {
     expect(report.status).toBe('degraded');
   });
 
+  it('gives every endpoint with a chain the finality and interval fields, null where the probe read none (never missing)', () => {
+    const report = build([
+      probe(endpoint('a'), 40, [], { finality: { finalizedHeight: 20, lagBlocks: 20, lagSeconds: null }, cadence: { blocks: 32, seconds: 400 } }),
+      probe(endpoint('b'), 40),
+    ]);
+    // a: no timestamps for the finalized block, so 20 blocks × 12 s; 400 s over 32 blocks.
+    expect(report.endpoints[0]!.chain).toMatchObject({ finalizedHeight: 20, finalityLagBlocks: 20, finalityLagSeconds: 240, blockIntervalSeconds: 12.5 });
+    expect(report.endpoints[1]!.chain).toEqual({
+      height: 40, lagBlocks: 0, headAgeSeconds: 3, syncing: false, peers: 7,
+      finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null,
+    });
+  });
+
+  it('adds finality_lagging and slow_blocks to the endpoint\'s reasons, after agreement\'s, and degrades it', () => {
+    const report = build([
+      probe(endpoint('a'), 40, [], { finality: { finalizedHeight: 10, lagBlocks: 30, lagSeconds: 1300 }, cadence: { blocks: 32, seconds: 32 * 25 } }),
+      probe(endpoint('b'), 40),
+    ]);
+    expect(report.endpoints[0]!.status).toBe('degraded');
+    expect(report.endpoints[0]!.reasons.map((r) => r.code)).toEqual(['finality_lagging', 'slow_blocks']);
+    expect(report.status).toBe('degraded');
+  });
+
   it('network status is the worst of its watched endpoints; a reference endpoint does not count', () => {
     const ref = endpoint('ref', { reference: true });
     const report = build([probe(endpoint('a'), 40), probe(ref, null, [reason('timeout', 't')])]);

@@ -142,6 +142,48 @@ describe('reportToDatums', () => {
     expect(t[`PartKeyDaysToExpiry Network=algo,Account=${parked}`]).toBe(0);
   });
 
+  it('publishes FinalityLag per endpoint in seconds where finality is tracked, reference endpoints included', () => {
+    const chain = (finalityLagSeconds: number | null) => ({ ...endpoint({ id: 'x' }).chain!, finalityLagSeconds });
+    const r = report([network('eth', [
+      endpoint({ id: 'a', chain: chain(768) }),
+      endpoint({ id: 'no-tag', chain: chain(null) }),
+      endpoint({ id: 'ref', reference: true, chain: chain(1500) }),
+    ])]);
+    const datums = reportToDatums(r, { detail: 'standard' });
+    const t = table(datums);
+    expect(t[`FinalityLag ${dims('eth', 'a')}`]).toBe(768);
+    expect(`FinalityLag ${dims('eth', 'no-tag')}` in t).toBe(false);
+    // The chain picture: a network-wide "finality stalled" reads every endpoint, references too.
+    expect(t[`FinalityLag ${dims('eth', 'ref')}`]).toBe(1500);
+    expect(datums.find((d) => d.name === 'FinalityLag')!.unit).toBe('Seconds');
+  });
+
+  it('publishes no FinalityLag for instant finality (always 0) nor where there is none', () => {
+    const chain = { ...endpoint({ id: 'x' }).chain!, finalityLagSeconds: 0 };
+    for (const family of ['algorand', 'cometbft', 'bitcoin']) {
+      const r = report([{ ...network('n', [endpoint({ id: 'a', chain })]), chain: family }]);
+      expect(reportToDatums(r, { detail: 'standard' }).map((d) => d.name), family).not.toContain('FinalityLag');
+    }
+  });
+
+  it('publishes BlockInterval once per network, dimension Network only: the minimum across its endpoints that can speak for the chain', () => {
+    const chain = (blockIntervalSeconds: number | null) => ({ ...endpoint({ id: 'x' }).chain!, blockIntervalSeconds });
+    const r = report([
+      network('eth', [
+        endpoint({ id: 'slow-fork', status: 'degraded', reasons: [{ code: 'slow_blocks', message: 's' }], chain: chain(30) }),
+        endpoint({ id: 'ok', chain: chain(12.2) }),
+        endpoint({ id: 'ref', reference: true, chain: chain(12.1) }),
+        // Another chain (faster) and a syncing node do not speak for this one.
+        endpoint({ id: 'other-chain', status: 'down', reasons: [{ code: 'wrong_chain', message: 'w' }], chain: chain(2) }),
+        endpoint({ id: 'syncing', status: 'down', reasons: [{ code: 'syncing', message: 's' }], chain: chain(1) }),
+        endpoint({ id: 'unknown', chain: chain(null) }),
+      ]),
+      network('quiet', [endpoint({ id: 'a', chain: chain(null) })]),
+    ]);
+    const datums = reportToDatums(r, { detail: 'standard' }).filter((d) => d.name === 'BlockInterval');
+    expect(datums).toEqual([{ name: 'BlockInterval', dimensions: [{ name: 'Network', value: 'eth' }], value: 12.1, unit: 'Seconds', timestamp: Date.parse(STARTED) }]);
+  });
+
   it('sends exactly one ProbeRuns heartbeat per run, also when nothing was probed', () => {
     const datums = reportToDatums(report([], 'ap-southeast-1'), { detail: 'standard' });
     expect(datums).toEqual([{ name: 'ProbeRuns', dimensions: [{ name: 'ProbeRegion', value: 'ap-southeast-1' }], value: 1, unit: 'Count', timestamp: Date.parse(STARTED) }]);
