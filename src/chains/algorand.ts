@@ -10,9 +10,9 @@ import { reason, type Reason } from '../report/reasons.ts';
 import type { AccountReading, AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter } from './adapter.ts';
 import { cadenceBase, cadenceReading, instantFinality } from './finality-cadence.ts';
 import { judgeParticipation } from './algorand-participation.ts';
-import { expectJson, parseJsonBody } from './http-json-response.ts';
+import { expectJson, parseJsonBody } from './json-response.ts';
 import { isRecord } from './json-value.ts';
-import { parseJsonInteger } from './heights.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 
 const STATUS = '/v2/status';
 const VERSIONS = '/versions';

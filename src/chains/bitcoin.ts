@@ -9,7 +9,7 @@ import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter } from './adapter.ts';
 import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
-import { parseJsonInteger } from './heights.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc, type RpcOutcome } from './json-rpc.ts';
 
 const V1 = { version: '1.0' } as const;

@@ -7,9 +7,9 @@ import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter } from './adapter.ts';
 import { cadenceBase, cadenceReading, instantFinality } from './finality-cadence.ts';
-import { expectJson } from './http-json-response.ts';
+import { expectJson } from './json-response.ts';
 import { isRecord } from './json-value.ts';
-import { parseUnsigned } from './heights.ts';
+import { parseUnsigned } from './node-numbers.ts';
 import { answeredErrorReason, rpcErrorOf } from './rpc-error.ts';
 
 const STATUS = '/status';

@@ -4,7 +4,7 @@ import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter, FinalityReading } from './adapter.ts';
 import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
-import { parseHexQuantity, parseUnsigned, toHexQuantity } from './heights.ts';
+import { parseHexQuantity, parseUnsigned, toHexQuantity } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 
 /** Read-only admin methods; a result (not an error) means the namespace faces the internet. */

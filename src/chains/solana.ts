@@ -10,7 +10,7 @@ import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter, FinalityReading } from './adapter.ts';
 import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
-import { parseJsonInteger } from './heights.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 
 /** JSON_RPC_SERVER_ERROR_NODE_UNHEALTHY */

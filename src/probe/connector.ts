@@ -45,7 +45,7 @@ export class Connector {
         signal: this.#options.signal,
         resolvers: this.#options.resolvers,
         timeoutMs: this.#options.timeoutMs,
-        budget: this.#options.budget,
+        deadlineWords: this.#options.deadlineWords,
       });
       if (first) timings.dnsMs = resolved.dnsMs;
       if (!resolved.ok) return this.#record(first, { ok: false, reasons: [resolved.reason], tls: null });

@@ -6,8 +6,9 @@ import type { EndpointReport } from '../../../src/report/report.ts';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
-import { startReplayServer, type ReplayServer, type Reply } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint, network } from './run-check.ts';
+import type { Reply } from '../../support/replay-server.ts';
+import { replayedChain } from '../../support/replayed-chain.ts';
+import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
 
 interface Target {
   readonly id: string;
@@ -212,12 +213,7 @@ describe('block interval on a real litecoind regtest chain mined at chosen times
 });
 
 describe('bitcoin adapter against replayed Bitcoin Core responses', () => {
-  let server: ReplayServer;
-  beforeAll(async () => {
-    server = await startReplayServer();
-  });
-  afterAll(async () => server.close());
-
+  const server = replayedChain();
   const NOW = 1769215475_000 + 20_000; // 20 s after the fixture's tip time
   const info = (fields: Record<string, unknown> = {}): Reply => {
     const body = chainFixture('bitcoin', 'getblockchaininfo');
@@ -225,9 +221,7 @@ describe('bitcoin adapter against replayed Bitcoin Core responses', () => {
     return { body };
   };
   const run = async (reply: Reply) => {
-    server.setRoutes({ rpc: { getblockchaininfo: reply, getconnectioncount: { body: { result: 11, error: null, id: 1 } } } });
-    server.requests.length = 0;
-    const report = await checkConfig(`
+    const report = await server.replay({ rpc: { getblockchaininfo: reply, getconnectioncount: { body: { result: 11, error: null, id: 1 } } } }, (url) => `
 version: 1
 networks:
   - id: btc
@@ -235,7 +229,7 @@ networks:
     expect: { chain: main }
     endpoints:
       - id: core
-        url: ${server.url}
+        url: ${url}
         basicAuth: { username: vantage, password: "\${env:PW}" }
 `, { env: { PW: 'replay-password' }, now: () => NOW });
     return endpoint(report, 'btc', 'core');

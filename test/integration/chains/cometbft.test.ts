@@ -1,9 +1,10 @@
 // CometBFT against a local stand-in replaying the /status example of the
 // CometBFT RPC reference (test/fixtures/chains/cometbft), through the real engine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
-import { startReplayServer, type RecordedRequest, type ReplayServer, type Reply, type Routes } from '../../support/replay-server.ts';
-import { checkConfig, endpoint } from './run-check.ts';
+import type { RecordedRequest, Reply, Routes } from '../../support/replay-server.ts';
+import { oneEndpointConfig, replayedChain } from '../../support/replayed-chain.ts';
+import { endpoint } from '../../support/run-check.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
@@ -15,25 +16,9 @@ function status(ageSeconds: number, sync: Record<string, unknown> = {}, fixture 
 }
 
 describe('cometbft adapter against replayed /status responses', () => {
-  let server: ReplayServer;
-  beforeAll(async () => {
-    server = await startReplayServer();
-  });
-  afterAll(async () => server.close());
-
-  const run = async (reply: Reply, expectNetwork = 'cosmoshub-2', more: Routes['rest'] = {}) => {
-    server.setRoutes({ rest: { 'GET /status': reply, ...more } });
-    server.requests.length = 0;
-    return checkConfig(`
-version: 1
-networks:
-  - id: cosmos
-    chain: cometbft
-    expect: { network: ${expectNetwork} }
-    endpoints:
-      - { id: rpc-1, url: "${server.url}" }
-`, { now: () => NOW });
-  };
+  const node = replayedChain();
+  const run = (reply: Reply, expectNetwork = 'cosmoshub-2', more: Routes['rest'] = {}) =>
+    node.replay({ rest: { 'GET /status': reply, ...more } }, (url) => oneEndpointConfig({ id: 'cosmos', chain: 'cometbft', expect: { network: expectNetwork } }, url), { now: () => NOW });
 
   it('reports a healthy node up: string height parsed, head age from latest_block_time (nanoseconds)', async () => {
     const e = endpoint(await run(status(4)), 'cosmos', 'rpc-1');
@@ -45,7 +30,7 @@ networks:
       height: 1262196, lagBlocks: 0, headAgeSeconds: 4, syncing: false, peers: null,
       finalizedHeight: 1262196, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: null,
     });
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /status']);
+    expect(node.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /status']);
   });
 
   it('reports catching_up as syncing (down)', async () => {
@@ -132,7 +117,7 @@ networks:
       header['time'] = new Date(NOW - (4 + secondsBeforeHead) * 1000).toISOString();
       return { body };
     };
-    const paths = () => server.requests.map((r) => `${r.method} ${r.path}`);
+    const paths = () => node.requests.map((r) => `${r.method} ${r.path}`);
 
     it('reads /header (CometBFT 0.37 and later) at head − 32: 192 s over 32 blocks is 6 s a block', async () => {
       const e = endpoint(await run(statusOf('0.38.12'), 'cosmoshub-2', { 'GET /header': olderBlock('header', 192) }), 'cosmos', 'rpc-1');

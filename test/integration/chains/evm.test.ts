@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import type { RecordedRequest, Reply } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint } from './run-check.ts';
+import { checkConfig, codes, endpoint } from '../../support/run-check.ts';
 
 interface Block {
   readonly number: string;

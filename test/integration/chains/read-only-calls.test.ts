@@ -12,7 +12,7 @@ import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import { startReplayServer, type RecordedRequest, type ReplayServer, type Routes } from '../../support/replay-server.ts';
-import { checkConfig } from './run-check.ts';
+import { checkConfig } from '../../support/run-check.ts';
 
 /**
  * Read-only by the node's own documentation. Written by hand, not derived
@@ -58,7 +58,7 @@ function callName(req: RecordedRequest): string {
 }
 
 const declared = (family: ChainFamily) => {
-  const adapter = adapterFor(family)!;
+  const adapter = adapterFor(family);
   return [...adapter.readCalls, ...adapter.exposureCalls];
 };
 

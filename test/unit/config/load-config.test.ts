@@ -48,8 +48,10 @@ describe('loading valid configs', () => {
           slowMs: 2000,
           tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false },
           httpJson: null,
+          allowLiteralSecrets: false,
         }],
       }],
+      maintenance: [],
     });
   });
 

@@ -2,7 +2,7 @@
 // cadence: plain words from the report's numbers, never the operator message.
 import { describe, expect, it } from 'vitest';
 import { blockIntervalWords, finalityLagWords, observeEndpoint } from '../../../src/status/public-findings.ts';
-import { endpointReport, LAYOUT } from './reports.ts';
+import { endpointReport, LAYOUT } from '../../support/reports.ts';
 
 const ETH = LAYOUT.networks[0]!;
 
