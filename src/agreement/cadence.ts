@@ -28,7 +28,6 @@ export interface EndpointCadence {
   readonly reasons: readonly Reason[];
 }
 
-
 export function judgeCadence(inputs: readonly CadenceInput[], settings: CadenceSettings): Map<string, EndpointCadence> {
   const limit = settings.cadenceFactor === null ? null : settings.cadenceFactor * settings.blockTimeSeconds;
   const measured = inputs.map((input) => ({ input, interval: blockInterval(input.cadence) }));

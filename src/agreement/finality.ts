@@ -30,8 +30,7 @@ export interface EndpointFinality {
   readonly reasons: readonly Reason[];
 }
 
-const UNKNOWN: EndpointFinality = { finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, reasons: [] };
-
+const UNKNOWN: Omit<EndpointFinality, 'reasons'> = { finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null };
 
 /** What an operator checks when one node's finalized head falls behind. */
 const NODE_HINT: Readonly<Partial<Record<ChainFamily, string>>> = {
