@@ -3,7 +3,8 @@
 // family defaults, so the reference cannot drift from what the loader
 // accepts. `npm run docs:config` writes it; a test fails when it is stale.
 import { stringify } from 'yaml';
-import { defaultMaxDelayMs, defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
+import { DEFAULTS } from './defaults.ts';
+import { defaultMaxDelayMs, defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily, type FamilyDefaults, type FinalityKind } from './families.ts';
 import { configJsonSchema } from './json-schema.ts';
 import { MAX_CONFIG_BYTES } from './load.ts';
 import { MAX_PROBE_MS } from './schema.ts';
@@ -25,6 +26,12 @@ const SECRET_KIND_TEXT: Readonly<Record<SecretKind, string>> = {
   env: '`${env:NAME}`: the environment variable NAME (the CLI; and the Lambda, for variables you set on it)',
   ssm: '`${ssm:/path}`: an SSM Parameter Store parameter (SecureString decrypted), in the probe Lambda\'s region; the CLI reads it too, with the standard AWS credential chain and region',
   secretsmanager: '`${secretsmanager:name-or-arn}`: a Secrets Manager secret string, read like `${ssm:…}`',
+};
+
+const FINALITY_CELL: Readonly<Record<FinalityKind, (d: FamilyDefaults) => string>> = {
+  tracked: (d) => String(d.maxFinalityLagSeconds),
+  instant: () => '— (instant finality: lag 0)',
+  none: () => '— (no finalized head)',
 };
 
 /** The whole of docs/config.md. */
@@ -129,14 +136,16 @@ function networkSections(parts: NetworkParts): string[] {
     ...table(commonRows, (row) => (row.key === 'endpoints' ? ' (see [endpoints](#networksendpoints))' : row.key === 'chain' ? ' (sections below)' : '')),
     '', ...yamlBlock({ networks: [commonExample(parts)] }),
     '', '### Family defaults', '',
-    'Used when a network does not set the key. `maxLagBlocks` defaults to about 30 seconds of blocks: max(1, ⌈30 / blockTimeSeconds⌉);',
-    '`arrival.maxDelayMs` to max(1000 ms, 250 × blockTimeSeconds ms); the arrival watch polls every max(250 ms, 250 × blockTimeSeconds ms).', '',
-    '| chain | blockTimeSeconds | maxHeadAgeSeconds | maxLagBlocks | arrival.maxDelayMs |',
-    '|---|---|---|---|---|',
+    'Used when a network does not set the key. `maxLagBlocks` defaults to about 30 seconds of blocks: max(1, ⌈30 / blockTimeSeconds⌉).',
+    '`maxFinalityLagSeconds` and `cadenceFactor` exist only in the families that read finality and block times.',
+    '`arrival.maxDelayMs` defaults to max(1000 ms, 250 × blockTimeSeconds ms); the arrival watch polls every max(250 ms, 250 × blockTimeSeconds ms).', '',
+    '| chain | blockTimeSeconds | maxHeadAgeSeconds | maxLagBlocks | maxFinalityLagSeconds | cadenceFactor | arrival.maxDelayMs |',
+    '|---|---|---|---|---|---|---|',
     ...chains.map((chain) => {
       const d = FAMILY_DEFAULTS[chain as ChainFamily];
       const headAge = d.maxHeadAgeSeconds === null ? '— (no head time: not judged)' : String(d.maxHeadAgeSeconds);
-      return `| \`${chain}\` | ${d.blockTimeSeconds} | ${headAge} | ${defaultMaxLagBlocks(d.blockTimeSeconds)} | ${defaultMaxDelayMs(d.blockTimeSeconds)} |`;
+      const cadence = d.cadence ? String(DEFAULTS.cadenceFactor) : '— (no block times: not judged)';
+      return `| \`${chain}\` | ${d.blockTimeSeconds} | ${headAge} | ${defaultMaxLagBlocks(d.blockTimeSeconds)} | ${FINALITY_CELL[d.finality](d)} | ${cadence} | ${defaultMaxDelayMs(d.blockTimeSeconds)} |`;
     }),
   ];
   for (const family of parts.families) {

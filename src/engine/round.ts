@@ -12,6 +12,7 @@ import { probeEndpoint, type EndpointProbe, type ProbeOptions } from './probe-en
 import { buildNetworkReport, buildReport } from './build-report.ts';
 import type { Report } from '../report/report.ts';
 import { readAccounts } from './accounts.ts';
+import { chainDepth } from './chain-depth.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { unprobedEndpoint } from './unresolved-endpoint.ts';
 import { watchArrival } from './arrival-watch.ts';
@@ -70,7 +71,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
       readAccounts(network, results, adapterFor(network.chain), probeOptions),
       watchArrival(network, arrivalWatched(network, results, agreement), probeOptions),
     ]);
-    return buildNetworkReport(network, results, agreement, accounts, redactor, arrival);
+    return buildNetworkReport(network, results, agreement, chainDepth(network, results), accounts, redactor, arrival);
   }));
 
   return buildReport({

@@ -19,6 +19,10 @@ export const METRIC = {
   Exposed: 'Exposed',
   PartKeyDaysToExpiry: 'PartKeyDaysToExpiry',
   ProbeRuns: 'ProbeRuns',
+  /** Seconds the finalized head trails the head (per endpoint, families whose finality is tracked). */
+  FinalityLag: 'FinalityLag',
+  /** Seconds per block over the last 32 blocks: per network (dimension Network only), the minimum across its endpoints. */
+  BlockInterval: 'BlockInterval',
   /** Median ms after the fastest endpoint at which new blocks reached this one (networks with `arrival`). */
   ArrivalDelay: 'ArrivalDelay',
 } as const;
@@ -44,6 +48,8 @@ export const METRIC_UNIT = {
   Exposed: 'None',
   PartKeyDaysToExpiry: 'None',
   ProbeRuns: 'Count',
+  FinalityLag: 'Seconds',
+  BlockInterval: 'Seconds',
   ArrivalDelay: 'Milliseconds',
 } as const satisfies Record<MetricName, string>;
 
