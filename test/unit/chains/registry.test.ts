@@ -23,7 +23,7 @@ describe('chain adapter registry', () => {
       substrate: ['poll', 'chain_getHeader'],
       cometbft: ['poll', 'GET /status'],
       bitcoin: ['poll', 'getblockcount'],
-      solana: ['poll', 'getSlot'],
+      solana: ['poll', 'getSlot(processed)'],
       'http-json': ['poll', 'the configured method (GET or POST) on the endpoint URL'],
     });
     for (const adapter of allAdapters()) for (const call of adapter.heightCall!.calls) expect(adapter.readCalls).toContain(call);
