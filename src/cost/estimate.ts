@@ -20,8 +20,8 @@ export const ASSUMPTIONS = {
   platformLogBytes: 350,
   statusRunSeconds: 1.5,
   statusLogBytesPerRun: 1000,
-  /** index.html, api/v2/{summary,status,components,incidents}.json, history.json, feed.atom; plus one badge per network. */
-  statusFixedFilesPerRun: 7,
+  /** index.html, api/v2/{summary,status,components,incidents,scheduled-maintenances}.json, scheduled-maintenances/{upcoming,active}.json, history.json, feed.atom; plus one badge per network. */
+  statusFixedFilesPerRun: 10,
   /** A Synthetics API canary: 1 GB (about the smallest a canary runtime accepts) for 2 s per run. */
   canaryMemoryGb: 1,
   canaryRunSeconds: 2,

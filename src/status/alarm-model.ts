@@ -1,15 +1,23 @@
-// The central status model: CloudWatch alarm states, alarm history and the
-// Up metric in (as plain data: the AWS SDK stays in functions/status/), the
-// StatusModel out. Alarm names parse back with parseAlarmName, so the page
-// follows exactly the alarms infra/ built from the same config.
+// The central status model: CloudWatch alarm states, alarm history, the
+// regions behind firing alarms and metric series in (as plain data: the AWS
+// SDK stays in functions/status/), the StatusModel out. Alarm names parse back
+// with parseAlarmName, so the page follows exactly the alarms infra/ built
+// from the same config. Maintenance windows from the layout override what the
+// alarms say while they are open: an alarm may fire (its actions are
+// suppressed), but the component shows maintenance and no incident opens.
+import { coversEndpoint, coversNetwork, type ResolvedMaintenance } from '../config/maintenance.ts';
 import { parseAlarmName, type AlarmKind } from '../alarms/alarm-names.ts';
 import { assembleModel, type ComponentView } from './assemble-model.ts';
 import { worstComponentStatus, type ComponentStatus } from './component-status.ts';
-import { uptimeHistory, utcDay } from './daily-uptime.ts';
+import { utcDay } from './daily-uptime.ts';
 import { emptyIncidentLog, observe, type ComponentRef } from './incident-log.ts';
+import { coveringWindow, maintenanceDetail } from './maintenance-schedule.ts';
 import { endpointComponentId, isOnPage, type PageLayout } from './page-layout.ts';
-import { formatAge } from './public-findings.ts';
-import type { StatusModel, UptimeHistory } from './status-model.ts';
+import { formatAge, type Observation } from './public-findings.ts';
+import { chartsFromRegions, type RegionSamples } from './region-charts.ts';
+import { regionView, type RegionEffect } from './region-view.ts';
+import type { RegionView, StatusModel } from './status-model.ts';
+import { listWords } from './time-words.ts';
 
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 
@@ -32,11 +40,18 @@ export interface AlarmTransition {
   readonly value: number | null;
 }
 
+/** A firing alarm's regions in breach from `at` on (read back from its per-region metrics). */
+export interface RegionSighting {
+  readonly alarm: string;
+  readonly at: string;
+  readonly regions: readonly string[];
+}
+
 export interface UptimeSeries {
   readonly network: string;
   readonly endpoint: string;
   readonly region: string;
-  /** Daily mean of Up (0..1), by UTC day. */
+  /** Daily mean of Up (0..1) outside maintenance, by UTC day. */
   readonly days: ReadonlyMap<string, number>;
 }
 
@@ -46,6 +61,12 @@ export interface AlarmSources {
   readonly alarms: readonly AlarmSnapshot[];
   readonly transitions: readonly AlarmTransition[];
   readonly uptime: readonly UptimeSeries[];
+  /** Per-region TimeToFirstByte p50 and HeightLag Maximum, for the charts. */
+  readonly charts?: readonly RegionSamples[];
+  /** For firing alarms, when the set of regions in breach changed (oldest first). */
+  readonly regionSightings?: readonly RegionSighting[];
+  /** When each maintenance window was first published (from the last feed written). */
+  readonly maintenanceFirstSeen?: ReadonlyMap<string, string>;
   readonly now: string;
   /** Start of the alarm history window read (CloudWatch keeps alarm history for a limited time). */
   readonly historyStart: string;
@@ -60,11 +81,19 @@ const PUBLIC_KINDS: Readonly<Partial<Record<AlarmKind, ComponentStatus>>> = {
   'stale-head': 'degraded_performance',
 };
 
+/** How an endpoint alarm places the regions it is in breach in. */
+const REGION_EFFECT: Readonly<Partial<Record<AlarmKind, RegionEffect>>> = {
+  outage: 'down',
+  regional: 'down',
+  lagging: 'degraded',
+  'tls-expiry': 'degraded',
+};
+
 interface Watched {
   readonly alarm: string;
   readonly kind: AlarmKind;
   readonly component: ComponentRef;
-  readonly regions: readonly string[];
+  readonly endpoint: string | undefined;
 }
 
 /** Whether an alarm can change the page: a public kind on a network or endpoint the page shows. */
@@ -75,72 +104,145 @@ export function isPageAlarm(namespace: string, layout: PageLayout, name: string)
 }
 
 export function modelFromAlarms(sources: AlarmSources): StatusModel {
-  const watched = new Map<string, Watched>();
+  const watched = watchedAlarms(sources);
+  const silent: string[] = [];
   const notes: string[] = [];
-  const names = new Set([...sources.alarms.map((a) => a.name), ...sources.transitions.map((t) => t.name)]);
-  const regionsOf = new Map(sources.alarms.map((a) => [a.name, a.regions]));
-  for (const name of names) {
-    if (!isPageAlarm(sources.namespace, sources.layout, name)) continue;
-    const subject = parseAlarmName(sources.namespace, name)!;
-    if (!subject.network) continue;
-    const component: ComponentRef = subject.endpoint
-      ? { id: endpointComponentId(subject.network, subject.endpoint), name: subject.endpoint, network: subject.network }
-      : { id: subject.network, name: subject.network, network: null };
-    watched.set(name, { alarm: name, kind: subject.kind, component, regions: regionsOf.get(name) ?? [] });
-  }
   for (const alarm of sources.alarms) {
     const subject = parseAlarmName(sources.namespace, alarm.name);
-    if (subject?.kind === 'heartbeat' && alarm.state === 'ALARM') {
+    if (subject?.kind === 'heartbeat' && alarm.state === 'ALARM' && subject.region) {
+      silent.push(subject.region);
       notes.push(`Probes in ${subject.region} stopped reporting (noticed ${alarm.updatedAt.slice(0, 16).replace('T', ' ')} UTC): statuses may be out of date.`);
     }
   }
-
-  const log = emptyIncidentLog();
-  const byComponent = new Map<string, { component: ComponentRef; events: AlarmEvent[] }>();
-  for (const event of alarmEvents(sources, watched)) {
-    const w = watched.get(event.alarm)!;
-    const entry = byComponent.get(w.component.id) ?? { component: w.component, events: [] };
-    entry.events.push(event);
-    byComponent.set(w.component.id, entry);
-  }
-  for (const { component, events } of byComponent.values()) {
-    const active = new Map<string, number | null>();
-    for (const event of events.sort((a, b) => a.at.localeCompare(b.at))) {
-      if (event.active) active.set(event.alarm, event.value);
-      else active.delete(event.alarm);
-      const firing = [...active].map(([alarm, value]) => ({ ...watched.get(alarm)!, value }));
-      const status = worstComponentStatus(firing.map((f) => PUBLIC_KINDS[f.kind]!));
-      const regions = [...new Set(firing.flatMap((f) => f.regions))].sort();
-      observe(
-        log,
-        component,
-        {
-          status,
-          key: firing.map((f) => `${f.kind}@${f.regions.join('+')}`).sort().join(','),
-          detail: firing.length ? firing.sort((a, b) => a.kind.localeCompare(b.kind)).map(alarmPhrase).join('; ') : null,
-        },
-        event.at,
-        regions.length ? `seen from ${regions.join(', ')}` : 'seen by the probes',
-      );
-    }
-  }
-
+  const log = replayComponents(sources, watched);
   const endpoints = new Map<string, ComponentView>();
   const networks = new Map<string, ComponentView>();
   for (const [id, track] of Object.entries(log.tracks)) {
     const view = { status: track.status, detail: track.detail, since: track.since };
     (id.includes('/') ? endpoints : networks).set(id, view);
   }
+  const nowMs = Date.parse(sources.now);
   return assembleModel({
     layout: sources.layout,
     generatedAt: sources.now,
     endpoints,
     networks,
-    uptime: endpointUptime(sources.uptime, sources.now),
+    uptime: endpointUptime(sources.uptime),
+    charts: chartsFromRegions(sources.charts ?? [], nowMs),
+    regions: currentRegions(sources, watched, silent),
     incidents: log.incidents,
+    maintenanceFirstSeen: sources.maintenanceFirstSeen,
     notes,
     knownSince: sources.historyStart,
   });
+}
+
+function watchedAlarms(sources: AlarmSources): Map<string, Watched> {
+  const watched = new Map<string, Watched>();
+  const names = new Set([...sources.alarms.map((a) => a.name), ...sources.transitions.map((t) => t.name)]);
+  for (const name of names) {
+    if (!isPageAlarm(sources.namespace, sources.layout, name)) continue;
+    const subject = parseAlarmName(sources.namespace, name)!;
+    const component: ComponentRef = subject.endpoint
+      ? { id: endpointComponentId(subject.network!, subject.endpoint), name: subject.endpoint, network: subject.network! }
+      : { id: subject.network!, name: subject.network!, network: null };
+    watched.set(name, { alarm: name, kind: subject.kind, component, endpoint: subject.endpoint });
+  }
+  return watched;
+}
+
+type TimelineEvent =
+  | { readonly type: 'alarm'; readonly alarm: string; readonly at: string; readonly active: boolean; readonly value: number | null }
+  | { readonly type: 'regions'; readonly alarm: string; readonly at: string; readonly regions: readonly string[] }
+  | { readonly type: 'window'; readonly at: string };
+
+/**
+ * Replays each component's alarm events, region changes and maintenance
+ * window edges in time order through the incident log.
+ */
+function replayComponents(sources: AlarmSources, watched: ReadonlyMap<string, Watched>) {
+  const log = emptyIncidentLog();
+  const timelines = new Map<string, { component: ComponentRef; endpoint: string | undefined; events: TimelineEvent[] }>();
+  const timeline = (component: ComponentRef, endpoint: string | undefined) => {
+    const entry = timelines.get(component.id) ?? { component, endpoint, events: [] };
+    timelines.set(component.id, entry);
+    return entry.events;
+  };
+  for (const event of alarmEvents(sources, watched)) timeline(watched.get(event.alarm)!.component, watched.get(event.alarm)!.endpoint).push({ type: 'alarm', ...event });
+  for (const s of sources.regionSightings ?? []) {
+    const w = watched.get(s.alarm);
+    if (w) timeline(w.component, w.endpoint).push({ type: 'regions', ...s });
+  }
+  const nowMs = Date.parse(sources.now);
+  for (const network of sources.layout.networks) {
+    const components: [ComponentRef, string | undefined][] = [
+      [{ id: network.id, name: network.id, network: null }, undefined],
+      ...network.endpoints.map((e): [ComponentRef, string] => [{ id: endpointComponentId(network.id, e), name: e, network: network.id }, e]),
+    ];
+    for (const [component, endpoint] of components) {
+      for (const edge of windowEdges(sources.layout.maintenance, network.id, endpoint, nowMs)) timeline(component, endpoint).push({ type: 'window', at: edge });
+    }
+  }
+  const windows = sources.layout.maintenance;
+  for (const { component, endpoint, events } of timelines.values()) {
+    const active = new Map<string, number | null>();
+    const regionsOf = new Map<string, readonly string[]>();
+    const sightings = (alarm: string) => (sources.regionSightings ?? []).filter((s) => s.alarm === alarm);
+    for (const event of events.sort((a, b) => a.at.localeCompare(b.at))) {
+      if (event.type === 'alarm') {
+        if (event.active) {
+          active.set(event.alarm, event.value);
+          regionsOf.set(event.alarm, regionsAt(sightings(event.alarm), event.at) ?? sources.alarms.find((a) => a.name === event.alarm)?.regions ?? []);
+        } else {
+          active.delete(event.alarm);
+        }
+      } else if (event.type === 'regions') {
+        regionsOf.set(event.alarm, event.regions);
+      }
+      const window = coveringWindow(windows, Date.parse(event.at), component.network ?? component.id, component.network ? endpoint : undefined);
+      const firing = [...active].map(([alarm, value]) => ({ ...watched.get(alarm)!, value, regions: regionsOf.get(alarm) ?? [] }));
+      observe(log, component, window ? maintenanceObservation(window) : firingObservation(firing), event.at, whereWords(firing));
+    }
+  }
+  return log;
+}
+
+/** Start and end of each window covering the component, up to now. */
+function windowEdges(windows: readonly ResolvedMaintenance[], network: string, endpoint: string | undefined, nowMs: number): string[] {
+  return windows
+    .filter((w) => (endpoint === undefined ? coversNetwork(w, network) : coversEndpoint(w, network, endpoint)))
+    .flatMap((w) => [w.startMs, w.endMs])
+    .filter((ms) => ms <= nowMs)
+    .map((ms) => new Date(ms).toISOString());
+}
+
+function maintenanceObservation(window: ResolvedMaintenance): Observation {
+  return { status: 'under_maintenance', key: `maintenance:${window.id}`, detail: maintenanceDetail(window) };
+}
+
+type Firing = Watched & { value: number | null; regions: readonly string[] };
+
+function firingObservation(firing: readonly Firing[]): Observation {
+  const status = worstComponentStatus(firing.map((f) => PUBLIC_KINDS[f.kind]!));
+  const regions = [...new Set(firing.flatMap((f) => f.regions))].sort();
+  return {
+    status,
+    key: firing.map((f) => f.kind).sort().join(','),
+    detail: firing.length ? [...firing].sort((a, b) => a.kind.localeCompare(b.kind)).map(alarmPhrase).join('; ') : null,
+    regions,
+  };
+}
+
+function whereWords(firing: readonly Firing[]): string {
+  const regions = [...new Set(firing.flatMap((f) => f.regions))].sort();
+  return regions.length ? `seen from ${listWords(regions)}` : 'seen by the probes';
+}
+
+/** The regions of the last sighting at or before `at` (else the first one); null without sightings. */
+function regionsAt(sightings: readonly RegionSighting[], at: string): readonly string[] | null {
+  if (sightings.length === 0) return null;
+  const before = sightings.filter((s) => s.at <= at);
+  return (before[before.length - 1] ?? sightings[0]!).regions;
 }
 
 interface AlarmEvent {
@@ -172,7 +274,7 @@ function alarmEvents(sources: AlarmSources, watched: ReadonlyMap<string, Watched
   return events;
 }
 
-function alarmPhrase(firing: Watched & { value: number | null }): string {
+function alarmPhrase(firing: Firing): string {
   const v = firing.value;
   switch (firing.kind) {
     case 'outage':
@@ -190,8 +292,26 @@ function alarmPhrase(firing: Watched & { value: number | null }): string {
   }
 }
 
+/** Per endpoint on the page, what each configured region sees now. */
+function currentRegions(sources: AlarmSources, watched: ReadonlyMap<string, Watched>, silent: readonly string[]): Map<string, RegionView> {
+  const out = new Map<string, RegionView>();
+  if (sources.layout.regions.length === 0) return out;
+  const firing = sources.alarms.filter((a) => a.state === 'ALARM' && watched.has(a.name));
+  for (const network of sources.layout.networks) {
+    for (const endpoint of network.endpoints) {
+      const id = endpointComponentId(network.id, endpoint);
+      const mine = firing
+        .map((a) => ({ alarm: a, effect: REGION_EFFECT[watched.get(a.name)!.kind] }))
+        .filter((x) => watched.get(x.alarm.name)!.component.id === id && x.effect !== undefined)
+        .map((x) => ({ effect: x.effect!, regions: x.alarm.regions }));
+      out.set(id, regionView(sources.layout.regions, mine, silent));
+    }
+  }
+  return out;
+}
+
 /** Per endpoint and day, the mean over the probe regions that reported that day. */
-function endpointUptime(series: readonly UptimeSeries[], now: string): Map<string, UptimeHistory> {
+function endpointUptime(series: readonly UptimeSeries[]): Map<string, Map<string, number>> {
   const sums = new Map<string, Map<string, [number, number]>>();
   for (const s of series) {
     const id = endpointComponentId(s.network, s.endpoint);
@@ -204,7 +324,5 @@ function endpointUptime(series: readonly UptimeSeries[], now: string): Map<strin
     }
     sums.set(id, days);
   }
-  const out = new Map<string, UptimeHistory>();
-  for (const [id, days] of sums) out.set(id, uptimeHistory(new Map([...days].map(([d, [sum, n]]) => [d, sum / n])), now));
-  return out;
+  return new Map([...sums].map(([id, days]) => [id, new Map([...days].map(([d, [sum, n]]) => [d, sum / n]))]));
 }

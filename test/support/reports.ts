@@ -68,6 +68,7 @@ export function everyKindReport(): Report {
 export const LAYOUT: PageLayout = {
   title: 'Example Node API status',
   regions: ['us-east-1', 'eu-west-1'],
+  maintenance: [],
   networks: [
     { id: 'eth-main', chain: 'evm', maxLagBlocks: 3, maxHeadAgeSeconds: 60, endpoints: ['rpc-1', 'rpc-2', 'rpc-3'] },
     { id: 'algo-main', chain: 'algorand', maxLagBlocks: 10, maxHeadAgeSeconds: 30, endpoints: ['api-1'] },

@@ -32,7 +32,7 @@ describe('central status model from CloudWatch alarms', () => {
     expect(rpc3.updates[0]!.body).toBe('rpc-3 (eth-main): 37 blocks behind the network, seen from eu-west-1.');
     expect(rpc3.startedAt).toBe(t(12));
     const rpc1 = model.incidents.find((i) => i.components[0] === 'eth-main/rpc-1')!;
-    expect(rpc1.updates[0]!.body).toBe('rpc-1 (eth-main): not answering, seen from eu-west-1, us-east-1.');
+    expect(rpc1.updates[0]!.body).toBe('rpc-1 (eth-main): not answering, seen from eu-west-1 and us-east-1.');
   });
 
   it('builds resolved incidents from alarm history, merging overlapping alarms of one endpoint into one incident', () => {
@@ -103,7 +103,7 @@ describe('central status model from CloudWatch alarms', () => {
       ],
     }));
     const eth = model.networks[0]!;
-    expect(eth.endpoints[0]!.uptime.days.slice(-2)).toEqual([{ date: '2025-11-19', ratio: 1 }, { date: '2025-11-20', ratio: 0.8 }]);
+    expect(eth.endpoints[0]!.uptime.days.slice(-2)).toEqual([{ date: '2025-11-19', ratio: 1, maintenanceMs: 0 }, { date: '2025-11-20', ratio: 0.8, maintenanceMs: 0 }]);
     expect(eth.endpoints[2]!.uptime.ratio).toBeNull();
     expect(eth.uptime.days.at(-1)!.ratio).toBeCloseTo(0.9, 10);
     expect(eth.uptime.days.at(-2)!.ratio).toBe(1);

@@ -89,11 +89,11 @@ describe('local status history', () => {
     const model = modelFromLocalHistory(history, LAYOUT, t(3));
     const eth = model.networks[0]!;
     const today = eth.endpoints[0]!.uptime.days.at(-1)!;
-    expect(today).toEqual({ date: '2025-11-20', ratio: 0.75 });
+    expect(today).toEqual({ date: '2025-11-20', ratio: 0.75, maintenanceMs: 0 });
     expect(eth.endpoints[2]!.uptime.days.at(-1)!.ratio).toBe(1); // degraded (slow) still answered
     expect(eth.uptime.days.at(-1)!.ratio).toBeCloseTo((0.75 + 1 + 1) / 3, 10);
     expect(eth.endpoints[0]!.uptime.days).toHaveLength(90);
-    expect(eth.endpoints[0]!.uptime.days[0]).toEqual({ date: '2025-08-23', ratio: null });
+    expect(eth.endpoints[0]!.uptime.days[0]).toEqual({ date: '2025-08-23', ratio: null, maintenanceMs: 0 });
     expect(model.networks[1]!.endpoints[0]!.uptime.ratio).toBe(1);
   });
 
