@@ -69,16 +69,16 @@ export function scheduledMaintenance(layout: PageLayout, window: ResolvedMainten
   const span = `from ${utcMinute(window.startMs)} to ${utcMinute(window.endMs)}`;
   const updates: MaintenanceUpdate[] = [];
   if (created < window.startMs) {
-    updates.push({ id: `${window.id}-scheduled`, at: iso(created), status: 'scheduled', body: `Scheduled: ${window.title}, ${span}. Affects ${covered.words}.`, affected: [] });
+    updates.push({ id: `${window.id}-scheduled`, at: iso(created), status: 'scheduled', body: `${window.title} is scheduled ${span}. Affects ${covered.words}.`, affected: [] });
   }
   // A window first seen after it ended was never announced as under way.
   const startedMs = phase !== 'scheduled' && created < window.endMs ? Math.max(window.startMs, created) : null;
   if (startedMs !== null) {
-    updates.push({ id: `${window.id}-in_progress`, at: iso(startedMs), status: 'in_progress', body: `In progress: ${window.title}, until ${utcMinute(window.endMs)}. Under maintenance: ${covered.words}.`, affected: affected('operational', 'under_maintenance') });
+    updates.push({ id: `${window.id}-in_progress`, at: iso(startedMs), status: 'in_progress', body: `${window.title} has begun and lasts until ${utcMinute(window.endMs)}. Under maintenance: ${covered.words}.`, affected: affected('operational', 'under_maintenance') });
   }
   const completedMs = phase === 'completed' ? Math.max(window.endMs, created) : null;
   if (completedMs !== null) {
-    updates.push({ id: `${window.id}-completed`, at: iso(completedMs), status: 'completed', body: `Completed: ${window.title}. The maintenance window has ended.`, affected: startedMs !== null ? affected('under_maintenance', 'operational') : [] });
+    updates.push({ id: `${window.id}-completed`, at: iso(completedMs), status: 'completed', body: `${window.title} is complete.`, affected: startedMs !== null ? affected('under_maintenance', 'operational') : [] });
   }
   return {
     id: window.id,

@@ -14,14 +14,14 @@ export interface ChartSpec {
   readonly id: string;
   readonly title: string;
   readonly series: TimeSeries;
-  /** Unit after the top y label ("ms", "blocks"). */
+  /** The unit of the values, written above the y axis ("ms", "blocks"). */
   readonly unit: string;
   /** A dashed horizontal line (e.g. the lag limit); null for none. */
   readonly limit?: number | null;
 }
 
 /** Drawing area in viewBox units: the SVG scales to its box, so text scales with it. */
-export const CHART = { width: 320, height: 120, left: 40, right: 312, top: 10, bottom: 100 } as const;
+export const CHART = { width: 320, height: 120, left: 40, right: 312, top: 14, bottom: 100 } as const;
 
 /** The smallest of 1, 2, 2.5, 5 × 10^k at or above `value` (1 for 0 or less). */
 export function niceCeiling(value: number): number {
@@ -52,8 +52,9 @@ export function chartSvg(spec: ChartSpec): string {
   const parts: string[] = [];
   for (const v of [0, top / 2, top]) {
     parts.push(`<line class="chart-grid" x1="${CHART.left}" y1="${n(y(v))}" x2="${CHART.right}" y2="${n(y(v))}"/>`);
-    parts.push(`<text class="chart-label" x="${CHART.left - 4}" y="${n(y(v) + 3.5)}" text-anchor="end">${h(v === top ? `${tickLabel(v)} ${spec.unit}` : tickLabel(v))}</text>`);
+    parts.push(`<text class="chart-label" x="${CHART.left - 4}" y="${n(y(v) + 3.5)}" text-anchor="end">${tickLabel(v)}</text>`);
   }
+  parts.push(`<text class="chart-label" x="${CHART.left}" y="9" text-anchor="start">${h(spec.unit)}</text>`);
   parts.push(`<line class="chart-axis" x1="${CHART.left}" y1="${CHART.bottom}" x2="${CHART.right}" y2="${CHART.bottom}"/>`);
   for (const [i, label] of xLabels(spec.series)) {
     const at = x(i);
