@@ -6,7 +6,7 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import {
-  PROBE_ENTRY,
+  PROBE_ENTRY, probeBundleDefine,
 } from '../functions/common/bundle-config.ts';
 import { DEFAULT_DEADLINE_RESERVE_MS, FUNCTION_ENV, PROBE_NODE_OPTIONS } from '../functions/common/environment.ts';
 import { publisherRoleName } from '../src/config/deployment-names.ts';
@@ -51,7 +51,7 @@ export class ProbeStack extends Stack {
 
     this.probe = new VantageFunction(this, 'Probe', {
       entry: PROBE_ENTRY,
-      configFile: deployment.configFile,
+      bundleDefine: probeBundleDefine(deployment.configFile),
       memoryMb: PROBE_FUNCTION.memoryMb,
       timeout: Duration.seconds(probeTimeoutSeconds(deployment)),
       role: this.role,

@@ -35,6 +35,13 @@ export interface ResolvedEndpoint {
   readonly slowMs: number;
   readonly tls: ResolvedTls;
   readonly httpJson: HttpJsonSettings | null;
+  /**
+   * Set by resolveReferences when a secret reference this endpoint needs could
+   * not be read: one message per reference. Such an endpoint is not probed.
+   */
+  readonly unresolvedSecrets?: readonly string[];
+  /** `cdk synth` may deploy literal credentials of this endpoint (literal-secrets.ts). */
+  readonly allowLiteralSecrets: boolean;
 }
 
 export interface ResolvedAccount {
@@ -172,6 +179,7 @@ function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string)
           body: e.body === undefined ? null : typeof e.body === 'string' ? e.body : JSON.stringify(e.body),
         }
       : null,
+    allowLiteralSecrets: e.allowLiteralSecrets ?? false,
   };
 }
 

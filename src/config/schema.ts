@@ -97,6 +97,9 @@ const endpointBase = {
   maxResponseBytes: maxResponseBytes().describe('overrides defaults.maxResponseBytes for this endpoint'),
   slowMs: slowMs().describe('overrides defaults.slowMs for this endpoint'),
   tls: endpointTls.optional().describe('certificate checks of this endpoint'),
+  allowLiteralSecrets: z.boolean({ error: 'must be true or false' }).optional()
+    .describe('let cdk synth deploy values of this endpoint that look like credentials written literally (they are not secrets, or you accept them in the probe bundle); check and run stop warning about them')
+    .meta({ default: false }),
 };
 
 export const endpointSchema = z.strictObject(endpointBase);

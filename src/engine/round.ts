@@ -11,6 +11,7 @@ import { buildNetworkReport, buildReport } from './build-report.ts';
 import type { Report } from '../report/report.ts';
 import { readAccounts } from './accounts.ts';
 import { mapConcurrent } from './map-concurrent.ts';
+import { unprobedEndpoint } from './unresolved-endpoint.ts';
 
 export interface RoundOptions {
   readonly region: string;
@@ -33,7 +34,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers };
   let done = 0;
   const probes = await mapConcurrent(tasks, config.probe.concurrency, async ({ network, endpoint }) => {
-    const result = await probeEndpoint(network, endpoint, probeOptions);
+    const result = unprobedEndpoint(endpoint) ?? await probeEndpoint(network, endpoint, probeOptions);
     options.onProbe?.(++done, tasks.length);
     return result;
   });

@@ -321,6 +321,8 @@ describe('central stack status page', () => {
           StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000 }),
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
+          // Its value is checked against the page the status function writes (test/integration/functions/status).
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.stringLikeRegexp("^default-src 'none'; style-src 'sha256-"), Override: true },
         }),
       }),
     });

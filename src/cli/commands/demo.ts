@@ -81,11 +81,11 @@ async function serveDemo(nodes: [LocalNode, LocalNode, LocalNode], port: number,
       redactor,
       region: 'local',
       intervalSeconds: DEMO_INTERVAL_SECONDS,
-      serve: { host: DEFAULT_HOST, port: listenPort },
+      serve: { plan: { page: { host: DEFAULT_HOST, port: listenPort }, metrics: null }, allowedHosts: [] },
       historyFile: null,
       signal: io.signal,
       log: (line) => io.stderr.write(`${line}\n`),
-      onListening: (url) => {
+      onListening: ({ url }) => {
         io.stdout.write(introduction(url, relative(process.cwd(), file) || file));
         scenario = runLagScenario({ healthy: nodes[0], laggard: nodes[2] }, tell, scenarioStop.signal);
       },

@@ -12,6 +12,9 @@ const DIR = 'test/fixtures/configs/invalid';
 
 const vantage = runVantage;
 
+/** No AWS credentials, region, shared files or instance metadata: ${ssm:…} cannot be read, and nothing leaves this machine trying. */
+const NO_AWS = { AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/aws-config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials' };
+
 const CHAINS = 'algorand, evm, substrate, cometbft, bitcoin, solana, http-json';
 
 /** file → the exact stderr lines, after the "<file>:" prefix. */
@@ -97,7 +100,7 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['secret-unknown-kind.yaml', ['9: networks[0].endpoints[0].headers.Authorization: unknown secret reference "${vault:eth/token}" (use ${env:NAME}, ${ssm:/path} or ${secretsmanager:name})']],
   ['secret-unterminated.yaml', ['7: networks[0].endpoints[0].url: unterminated secret reference "${env:KEY" (expected ${kind:name})']],
   ['slow-too-large.yaml', ['3: defaults.slowMs: must be at most 120000 (milliseconds)']],
-  ['ssm-without-aws.yaml', ['9: networks[0].endpoints[0].headers.X-Api-Key: ${ssm:/vantage/eth-key} is resolved by the probe Lambda, not here: use ${env:NAME} to run this config locally']],
+  ['ssm-without-aws.yaml', ['9: networks[0].endpoints[0].headers.X-Api-Key: ${ssm:/vantage/eth-key}: no AWS region set (set AWS_REGION, or AWS_PROFILE naming a profile with a region); no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)']],
   ['timeout-negative.yaml', ['8: networks[0].endpoints[0].timeoutMs: must be greater than 0 (milliseconds)']],
   // Past 2^31-1 ms Node's timer fires after 1 ms: every probe would time out at once.
   ['timeout-overflows-timer.yaml', ['8: networks[0].endpoints[0].timeoutMs: must be at most 120000 (milliseconds)']],
@@ -122,7 +125,7 @@ describe('invalid configs through `vantage check`', () => {
 
   it.concurrent.each(TABLE)('%s: exit 2, the exact message, nothing on stdout', async (file, lines) => {
     // A value that breaks the URL it is put in: a space and a slash in the host.
-    const run = await vantage(['check', '--config', `${DIR}/${file}`], { VANTAGE_TEST_HOST: 'bad host/x' });
+    const run = await vantage(['check', '--config', `${DIR}/${file}`], { VANTAGE_TEST_HOST: 'bad host/x', ...NO_AWS });
     expect(run.stderr).toBe(lines.map((l) => `${DIR}/${file}:${l}\n`).join(''));
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');

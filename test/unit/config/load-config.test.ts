@@ -46,6 +46,7 @@ describe('loading valid configs', () => {
           slowMs: 2000,
           tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false },
           httpJson: null,
+          allowLiteralSecrets: false,
         }],
       }],
       maintenance: [],
