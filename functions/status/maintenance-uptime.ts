@@ -43,6 +43,7 @@ export function touchedDays(layout: PageLayout, now: Date): TouchedDay[] {
       const intervals = coveredIntervals(layout.maintenance, network.id, endpoint);
       const seen = new Set<string>();
       for (const [start, end] of intervals) {
+        if (start >= nowMs) continue;
         for (let d = dayStart(Math.max(start, first)); d < Math.min(end, nowMs); d += DAY_MS) seen.add(utcDay(d));
       }
       for (const day of seen) days.set(day, [...(days.get(day) ?? []), { network: network.id, endpoint, intervals }]);
