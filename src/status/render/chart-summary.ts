@@ -59,7 +59,7 @@ export function lagSummary(series: TimeSeries, limit: number): string {
   const worst = peak(series);
   if (!worst) return `No block-lag data over ${scope.span}.`;
   const covered = coverage(series, scope, measured.length);
-  if (Math.round(worst.value) === 0) return `No lag over ${scope.span}${covered} (limit ${blocks(limit)}).`;
+  if (Math.round(worst.value) === 0) return `No lag over ${scope.span} (${covered ? `${covered.slice(2, -1)}; ` : ''}limit ${blocks(limit)}).`;
   const over = measured.filter((v) => v > limit).length;
   const verdict = over ? `over the limit of ${blocks(limit)} in ${over} ${scope.bucket}${over === 1 ? '' : 's'}` : `within the limit of ${blocks(limit)}`;
   return `Up to ${blocks(worst.value)} behind over ${scope.span}${covered}, most ${scope.when(worst.index)}; ${verdict}.`;

@@ -41,6 +41,10 @@ describe('chart summaries', () => {
     over[7] = 4;
     expect(lagSummary(hours(over), 3)).toBe('Up to 12 blocks behind over 24 h, most at 17:00 UTC; over the limit of 3 blocks in 2 hours.');
     expect(lagSummary(days(Array(90).fill(null)), 1)).toBe('No block-lag data over 90 days.');
+    const twoHours: (number | null)[] = Array(24).fill(null);
+    twoHours[22] = 0;
+    twoHours[23] = 0;
+    expect(lagSummary(hours(twoHours), 3)).toBe('No lag over 24 h (2 of 24 hours measured; limit 3 blocks).');
     const oneDay: (number | null)[] = Array(90).fill(null);
     oneDay[89] = 1;
     expect(lagSummary(days(oneDay), 1)).toBe('Up to 1 block behind over 90 days (1 of 90 days measured), most on 2025-11-20; within the limit of 1 block.');

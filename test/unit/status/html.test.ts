@@ -144,7 +144,7 @@ describe('status page HTML: maintenance, charts, regions, history', () => {
     // rpc-1 answered in 5 ms in the rounds before it timed out (all in the 10:00 hour); the local
     // history keeps times in 5% bins, and 5 ms falls in the bin whose middle is 0.1 × 1.05^80.5 = 5.08 ms.
     expect(figures[0]![3]).toBe('Median response 5.1 ms over 24 h (1 of 24 hours measured); slowest hour 5.1 ms at 10:00 UTC.');
-    expect(figures[1]![3]).toBe('No lag over 24 h (1 of 24 hours measured) (limit 3 blocks).');
+    expect(figures[1]![3]).toBe('No lag over 24 h (1 of 24 hours measured; limit 3 blocks).');
     expect(html.match(/<details class="charts" id="charts-[^"]+"><summary>Last 90 days: response time and block lag<\/summary>/g)).toHaveLength(endpoints);
     expect(new Set(figures.map((f) => f[1])).size).toBe(figures.length);
     expect(html).not.toMatch(/ style="/);
