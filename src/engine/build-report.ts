@@ -10,6 +10,7 @@ import type { ResolvedNetwork } from '../config/resolved-config.ts';
 import { clip, stripControls } from '../report/node-text.ts';
 import { addReason, statusOfReasons, worstStatus, type Reason } from '../report/reasons.ts';
 import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from '../report/report.ts';
+import { NO_DEPTH, type EndpointDepth } from './chain-depth.ts';
 import type { EndpointProbe } from './probe-endpoint.ts';
 
 /** Characters of a reason message, at most: far above any message's own words plus the node text it quotes. */
@@ -22,6 +23,7 @@ export function buildNetworkReport(
   network: ResolvedNetwork,
   probes: readonly EndpointProbe[],
   agreement: NetworkAgreement,
+  depth: ReadonlyMap<string, EndpointDepth>,
   accounts: readonly AccountReading[],
   redactor: Redactor,
 ): NetworkReport {
@@ -29,8 +31,9 @@ export function buildNetworkReport(
   const redactOrNull = (text: string | null) => (text === null ? null : redactor.redact(text));
   const endpoints: EndpointReport[] = probes.map((probe) => {
     const agreed = agreement.endpoints.get(probe.endpoint.id);
+    const deep = depth.get(probe.endpoint.id) ?? NO_DEPTH;
     const reasons = [...probe.reasons];
-    for (const r of agreed?.reasons ?? []) addReason(reasons, r);
+    for (const r of [...(agreed?.reasons ?? []), ...deep.reasons]) addReason(reasons, r);
     return {
       id: probe.endpoint.id,
       url: redactor.redact(probe.endpoint.url),
@@ -47,6 +50,10 @@ export function buildNetworkReport(
             headAgeSeconds: agreed?.headAgeSeconds ?? null,
             syncing: probe.chain.syncing,
             peers: probe.chain.peers,
+            finalizedHeight: deep.finalizedHeight,
+            finalityLagBlocks: deep.finalityLagBlocks,
+            finalityLagSeconds: deep.finalityLagSeconds,
+            blockIntervalSeconds: deep.blockIntervalSeconds,
           }
         : null,
     };

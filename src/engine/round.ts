@@ -10,6 +10,7 @@ import { probeEndpoint, type EndpointProbe, type ProbeOptions } from './probe-en
 import { buildNetworkReport, buildReport } from './build-report.ts';
 import type { Report } from '../report/report.ts';
 import { readAccounts } from './accounts.ts';
+import { chainDepth } from './chain-depth.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { unprobedEndpoint } from './unresolved-endpoint.ts';
 
@@ -60,7 +61,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
       now(),
     );
     const accounts: AccountReading[] = await readAccounts(network, results, adapterFor(network.chain), probeOptions);
-    return buildNetworkReport(network, results, agreement, accounts, redactor);
+    return buildNetworkReport(network, results, agreement, chainDepth(network, results), accounts, redactor);
   }));
 
   return buildReport({

@@ -16,7 +16,9 @@ const COLOR: Readonly<Record<Status, string>> = { up: '\x1b[32m', degraded: '\x1
 const RESET = '\x1b[0m';
 const DIM = '\x1b[2m';
 
-const HEADERS = ['ENDPOINT', 'STATUS', 'HEIGHT', 'LAG', 'HEAD AGE', 'DNS', 'CONNECT', 'TLS', 'TTFB', 'TOTAL', 'CERT DAYS'] as const;
+const HEADERS = [
+  'ENDPOINT', 'STATUS', 'HEIGHT', 'LAG', 'HEAD AGE', 'FINALITY LAG', 'BLOCK INTERVAL', 'DNS', 'CONNECT', 'TLS', 'TTFB', 'TOTAL', 'CERT DAYS',
+] as const;
 
 export function formatTable(report: Report, options: TableOptions): string {
   const paint = (status: Status, text: string) => (options.color ? `${COLOR[status]}${text}${RESET}` : text);
@@ -57,6 +59,8 @@ function endpointCells(e: EndpointReport): string[] {
     num(e.chain?.height),
     num(e.chain?.lagBlocks),
     e.chain?.headAgeSeconds === null || e.chain?.headAgeSeconds === undefined ? '-' : `${e.chain.headAgeSeconds.toFixed(1)} s`,
+    secondsCell(e.chain?.finalityLagSeconds),
+    secondsCell(e.chain?.blockIntervalSeconds),
     msCell(t.dnsMs),
     msCell(t.connectMs),
     msCell(t.tlsMs),
@@ -67,4 +71,14 @@ function endpointCells(e: EndpointReport): string[] {
 }
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(v));
+
+/** Seconds in a readable unit: "0 s", "0.40 s", "12.0 s", "13.2 min" (a Solana slot needs its second digit). */
+function secondsCell(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '-';
+  if (v === 0) return '0 s';
+  if (v < 1) return `${v.toFixed(2)} s`;
+  if (v < 120) return `${v.toFixed(1)} s`;
+  if (v < 7200) return `${(v / 60).toFixed(1)} min`;
+  return `${(v / 3600).toFixed(1)} h`;
+}
 const msCell = (v: number | null) => (v === null ? '-' : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);

@@ -20,23 +20,40 @@ import { checkConfig } from '../../support/run-check.ts';
  */
 const READ_ONLY: Readonly<Record<Exclude<ChainFamily, 'http-json'>, readonly string[]>> = {
   evm: [
-    'eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', // eth/net reads
+    'eth_chainId', 'eth_syncing', 'net_peerCount', // eth/net reads
+    // a block header (hashes of transactions only, params[1] false) by tag or number
+    'eth_getBlockByNumber(latest)', 'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)',
     'admin_nodeInfo', 'admin_peers', // admin namespace, read methods only (never addPeer, startHTTP, …)
     'personal_listAccounts', // lists addresses; never unlocks or signs
   ],
-  algorand: ['GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation'],
-  substrate: ['chain_getBlockHash', 'chain_getHeader', 'system_health', 'system_peers'],
-  cometbft: ['GET /status'],
-  bitcoin: ['getblockchaininfo', 'getblockheader', 'getconnectioncount'],
-  solana: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime'],
+  algorand: [
+    'GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation',
+    'GET /v2/blocks/{round}?header-only=true',
+  ],
+  substrate: ['chain_getBlockHash', 'chain_getHeader', 'chain_getFinalizedHead', 'system_health', 'system_peers'],
+  cometbft: ['GET /status', 'GET /header?height={height}', 'GET /block?height={height}'],
+  bitcoin: ['getblockchaininfo', 'getblockhash', 'getblockheader', 'getconnectioncount'],
+  solana: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot(finalized)', 'getSlot(processed)', 'getBlockTime'],
 };
 
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
 
-/** A request as the adapters name calls: the JSON-RPC method, or `GET /path` with the account address as {address}. */
+/**
+ * A request as the adapters name calls: the JSON-RPC method (with the block
+ * tag or commitment where that decides what is read), or `GET /path` with the
+ * account address, round and height as placeholders.
+ */
 function callName(req: RecordedRequest): string {
-  if (req.rpcMethod !== null) return req.rpcMethod;
-  const path = req.path.replace(`/v2/accounts/${ADDRESS}`, '/v2/accounts/{address}');
+  if (req.rpcMethod !== null) {
+    const first = Array.isArray(req.rpcParams) ? req.rpcParams[0] : undefined;
+    if (req.rpcMethod === 'eth_getBlockByNumber') return `${req.rpcMethod}(${typeof first === 'string' && first.startsWith('0x') ? 'number' : String(first)})`;
+    if (req.rpcMethod === 'getSlot') return `${req.rpcMethod}(${(first as { commitment?: string } | undefined)?.commitment})`;
+    return req.rpcMethod;
+  }
+  const path = req.path
+    .replace(`/v2/accounts/${ADDRESS}`, '/v2/accounts/{address}')
+    .replace(/^\/v2\/blocks\/\d+/, '/v2/blocks/{round}')
+    .replace(/([?&]height=)\d+/, '$1{height}');
   return `${req.method} ${path}`;
 }
 
@@ -68,7 +85,8 @@ describe('every request each adapter sends is a declared, read-only call', () =>
 
   beforeAll(async () => {
     [hardhat, ltc, replay] = await Promise.all([startHardhat(), startLitecoind(), startReplayServer()]);
-    await ltc.mine(2);
+    // Deep enough for the cadence reads (a block below the head other than genesis).
+    await Promise.all([ltc.mine(2), hardhat.mine(40)]);
     [evmProxy, ltcProxy] = await Promise.all([startRecordingProxy(hardhat.url), startRecordingProxy(ltc.url)]);
   });
   afterAll(async () => {
@@ -84,6 +102,8 @@ describe('every request each adapter sends is a declared, read-only call', () =>
       // REST families only ever GET; JSON-RPC families only POST a single call (no batches).
       if (req.rpcMethod === null) expect(req.method).toBe('GET');
       else expect(Array.isArray(JSON.parse(req.body))).toBe(false);
+      // Block reads ask for headers, never for whole transactions.
+      if (req.rpcMethod === 'eth_getBlockByNumber') expect((req.rpcParams as unknown[])[1]).toBe(false);
     }
   };
 
@@ -112,6 +132,7 @@ describe('every request each adapter sends is a declared, read-only call', () =>
         'GET /v2/status': { body: chainFixture('algorand', 'status') },
         'GET /versions': { body: chainFixture('algorand', 'versions-mainnet') },
         [`GET /v2/accounts/${ADDRESS}`]: { body: chainFixture('algorand', 'account-online') },
+        [`GET /v2/blocks/${chainFixture('algorand', 'status')['last-round'] - 32}`]: { body: chainFixture('algorand', 'block-header') },
         'GET /v2/participation': { status: 401, body: chainFixture('algorand', 'error-invalid-token') },
       },
     }, `    accounts: [{ address: ${ADDRESS} }]`);
@@ -122,14 +143,29 @@ describe('every request each adapter sends is a declared, read-only call', () =>
       rpc: {
         chain_getBlockHash: { body: chainFixture('substrate', 'chain_getBlockHash-polkadot') },
         chain_getHeader: { body: chainFixture('substrate', 'chain_getHeader') },
+        chain_getFinalizedHead: { body: chainFixture('substrate', 'chain_getFinalizedHead') },
         system_health: { body: chainFixture('substrate', 'system_health') },
         system_peers: { body: chainFixture('substrate', 'error-unsafe') },
       },
     });
   });
 
-  it('cometbft (replayed)', async () => {
-    await replayed('cometbft', { rest: { 'GET /status': { body: chainFixture('cometbft', 'status') } } });
+  it('cometbft, a node with /header (0.38) and one without (0.34) (replayed)', async () => {
+    // The status example of the docs with an unpruned history and each version.
+    const status = (version: string) => {
+      const body = chainFixture('cometbft', 'status');
+      body['result']['node_info']['version'] = version;
+      body['result']['sync_info']['earliest_block_height'] = '1';
+      return { body };
+    };
+    const header = { body: chainFixture('cometbft', 'header') };
+    const block = { body: chainFixture('cometbft', 'block') };
+    replay.requests.length = 0;
+    for (const version of ['0.38.12', '0.34.27']) {
+      replay.setRoutes({ rest: { 'GET /status': status(version), 'GET /header': header, 'GET /block': block } });
+      await checkConfig(yaml('cometbft', replay.url));
+    }
+    expectReadOnly('cometbft', replay.requests);
   });
 
   it('solana (replayed)', async () => {
@@ -138,7 +174,7 @@ describe('every request each adapter sends is a declared, read-only call', () =>
         getGenesisHash: { body: chainFixture('solana', 'getGenesisHash') },
         getHealth: { body: chainFixture('solana', 'getHealth-ok') },
         getBlockHeight: { body: chainFixture('solana', 'getBlockHeight') },
-        getSlot: { body: chainFixture('solana', 'getSlot') },
+        getSlot: (req) => ({ body: chainFixture('solana', (req.rpcParams as [{ commitment: string }])[0].commitment === 'processed' ? 'getSlot-processed' : 'getSlot') }),
         getBlockTime: { body: chainFixture('solana', 'getBlockTime') },
       },
     });

@@ -41,3 +41,31 @@ describe('formatTable with text that was never cleaned', () => {
     expect(text.replace(OWN_COLOURS, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
+
+describe('formatTable finality lag and block interval columns', () => {
+  const chain = (finalityLagSeconds: number | null, blockIntervalSeconds: number | null) => ({
+    height: 1, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null,
+    finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds, blockIntervalSeconds,
+  });
+  const row = (id: string, c: ReturnType<typeof chain>) => ({
+    id, url: 'https://x.example/', reference: false, status: 'up' as const, reasons: [],
+    timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 }, tls: null, chain: c,
+  });
+  const report: Report = {
+    schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 5, region: 'local', status: 'up',
+    networks: [{
+      id: 'n', chain: 'solana', status: 'up', referenceHeight: 1, accounts: [],
+      endpoints: [row('instant', chain(0, 6.02)), row('slots', chain(12.8, 0.406)), row('eth', chain(792, 12)), row('unknown', chain(null, null))],
+    }],
+  };
+
+  it('writes seconds in the unit a person reads: 0 s, sub-second digits, minutes; "-" when unknown', () => {
+    const lines = formatTable(report, { color: false }).split('\n');
+    const cells = (id: string) => lines.find((l) => l.startsWith(`  ${id} `))!.split(/\s{2,}/).slice(6, 8);
+    expect(lines.find((l) => l.includes('ENDPOINT'))).toMatch(/HEAD AGE {2}FINALITY LAG {2}BLOCK INTERVAL {2}DNS/);
+    expect(cells('instant')).toEqual(['0 s', '6.0 s']);
+    expect(cells('slots')).toEqual(['12.8 s', '0.41 s']);
+    expect(cells('eth')).toEqual(['13.2 min', '12.0 s']);
+    expect(cells('unknown')).toEqual(['-', '-']);
+  });
+});
