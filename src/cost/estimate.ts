@@ -10,6 +10,7 @@ import { metricInventory } from './metric-inventory.ts';
 import { PRICES, tieredCost, type Price } from './prices.ts';
 import { HOURS_PER_MONTH, runsPerMonth } from '../config/schedule.ts';
 import { DESCRIBE_ALARMS, PUT_METRIC_DATA } from '../config/aws-limits.ts';
+import { metricsPerRun } from '../status/metric-budget.ts';
 import { arrivalWatchSeconds } from './arrival-cost.ts';
 
 export const ASSUMPTIONS = {
@@ -21,8 +22,8 @@ export const ASSUMPTIONS = {
   platformLogBytes: 350,
   statusRunSeconds: 1.5,
   statusLogBytesPerRun: 1000,
-  /** index.html, api/v2/{summary,status,components,incidents}.json, history.json, feed.atom; plus one badge per network. */
-  statusFixedFilesPerRun: 7,
+  /** index.html, api/v2/{summary,status,components,incidents,scheduled-maintenances}.json, scheduled-maintenances/{upcoming,active}.json, history.json, feed.atom; plus one badge per network. */
+  statusFixedFilesPerRun: 10,
   /** A Synthetics API canary: 1 GB (about the smallest a canary runtime accepts) for 2 s per run. */
   canaryMemoryGb: 1,
   canaryRunSeconds: 2,
@@ -80,7 +81,7 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
 
   const statusRuns = runsPerMonth(STATUS_FUNCTION.schedule);
   const served = config.networks.reduce((n, net) => n + servedEndpoints(net).length, 0);
-  const statusMetricsRequested = statusRuns * served * regions.length;
+  const statusMetricsRequested = statusRuns * metricsPerRun(served, regions.length).average;
   // DescribeAlarms pages, plus one DescribeAlarmHistory call.
   const describeCalls = statusRuns * (Math.ceil(alarms.length / DESCRIBE_ALARMS.maxRecords) + 1);
   const statusPuts = statusRuns * (ASSUMPTIONS.statusFixedFilesPerRun + config.networks.length);

@@ -17,6 +17,8 @@ export interface Observation {
   readonly key: string;
   /** Short public words for what was seen; null when operational. */
   readonly detail: string | null;
+  /** Probe regions that see it; absent where one vantage point cannot tell (the local prober). */
+  readonly regions?: readonly string[];
 }
 
 const OPERATIONAL: Observation = { status: 'operational', key: '', detail: null };
