@@ -44,6 +44,7 @@ function endpoint(i: number): EndpointReport {
       height: 21_000_000 + i, lagBlocks: 0, headAgeSeconds: 3.1, syncing: false, peers: 25,
       finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null,
     },
+    arrival: null,
   };
 }
 

@@ -9,6 +9,7 @@ import type { AdapterContext, AdapterOutcome, ChainAdapter, FinalityReading } fr
 import { isRecord } from './json-value.ts';
 import { parseHexQuantity, parseUnsigned } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
+import { heightAnswer } from './height-answer.ts';
 
 const HASH = /^0x[0-9a-fA-F]{64}$/;
 /** An unsafe but read-only method: safe RPC (--rpc-methods=safe) refuses it. */
@@ -18,6 +19,16 @@ export const substrate: ChainAdapter = {
   family: 'substrate',
   readCalls: ['chain_getBlockHash', 'chain_getHeader', 'system_health', 'chain_getFinalizedHead'],
   exposureCalls: [EXPOSURE_METHOD],
+  heightCall: {
+    calls: ['chain_getHeader'],
+    mode: 'poll',
+    async ask({ http }) {
+      const header = await jsonRpc(http, 'chain_getHeader');
+      if (!header.ok) return { ok: false, reason: header.reason };
+      if (!isRecord(header.result)) return { ok: false, reason: reason('invalid_response', `chain_getHeader returned ${quote(header.result)}, not a header object`) };
+      return heightAnswer(parseHexQuantity(header.result['number'], 'header number'), 'chain_getHeader');
+    },
+  },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {
     const reasons: Reason[] = [];

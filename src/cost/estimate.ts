@@ -11,6 +11,7 @@ import { PRICES, tieredCost, type Price } from './prices.ts';
 import { HOURS_PER_MONTH, runsPerMonth } from '../config/schedule.ts';
 import { DESCRIBE_ALARMS, PUT_METRIC_DATA } from '../config/aws-limits.ts';
 import { metricsPerRun } from '../status/metric-budget.ts';
+import { arrivalWatchSeconds } from './arrival-cost.ts';
 
 export const ASSUMPTIONS = {
   /** Probes run concurrently in waves of probe.concurrency; a healthy probe, TLS and chain calls included, ends well inside a second. */
@@ -92,6 +93,9 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
 
   const gbSeconds = invocations * probeSeconds * (PROBE_FUNCTION.memoryMb / 1024)
     + statusRuns * ASSUMPTIONS.statusRunSeconds * (STATUS_FUNCTION.memoryMb / 1024);
+  // Lambda bills the wall time: an invocation that watches block arrival waits its window out.
+  const arrival = arrivalWatchSeconds(config, runs * regions.length);
+  const arrivalGbSeconds = arrival.seconds * (PROBE_FUNCTION.memoryMb / 1024);
 
   const vantage: CostLine[] = [
     tiered('CloudWatch', 'custom metrics', metrics.metrics, PRICES.customMetric.unit, tieredCost(PRICES.customMetric, metrics.metrics)),
@@ -106,6 +110,9 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
     line('CloudWatch', 'Logs storage', storedGb, PRICES.logsStorage),
     line('Lambda', 'requests (probe + status)', invocations + statusRuns, PRICES.lambdaRequest),
     line('Lambda', 'compute, arm64', gbSeconds, PRICES.lambdaArmGbSecond),
+    ...(arrival.seconds > 0
+      ? [line('Lambda', `compute, arm64: block arrival watch (${arrival.windowSeconds} s × ${count(arrival.invocations)} invocations)`, arrivalGbSeconds, PRICES.lambdaArmGbSecond)]
+      : []),
     line('EventBridge', 'scheduled rule events', invocations + statusRuns, PRICES.scheduledEvent),
     line('Other', 'KMS key (encrypted SNS topics)', 1, PRICES.kmsKey),
     line('Other', 'S3 PUT (status feed)', statusPuts, PRICES.s3Put),
@@ -126,6 +133,10 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
     vantage: side(vantage),
     synthetics: side(synthetics),
   };
+}
+
+function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
 }
 
 function countKind(alarms: readonly { subject: { kind: string } }[], kind: string): number {

@@ -4,6 +4,7 @@
 // the cleaning of node text where it enters them: whatever a message quotes,
 // the report (the Lambda's one summary log line) cannot grow with it.
 import type { NetworkAgreement } from '../agreement/agreement.ts';
+import type { EndpointArrival } from '../agreement/arrival-delay.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import type { Redactor } from '../config/redactor.ts';
 import type { ResolvedNetwork } from '../config/resolved-config.ts';
@@ -26,6 +27,8 @@ export function buildNetworkReport(
   depth: ReadonlyMap<string, EndpointDepth>,
   accounts: readonly AccountReading[],
   redactor: Redactor,
+  /** Per endpoint id, where the network watches arrival and the endpoint was watched. */
+  arrival: ReadonlyMap<string, EndpointArrival> = new Map(),
 ): NetworkReport {
   const redactReasons = (reasons: readonly Reason[]) => reasons.map((r) => ({ code: r.code, message: redactor.redact(boundedMessage(r.message)) }));
   const redactOrNull = (text: string | null) => (text === null ? null : redactor.redact(text));
@@ -33,7 +36,8 @@ export function buildNetworkReport(
     const agreed = agreement.endpoints.get(probe.endpoint.id);
     const deep = depth.get(probe.endpoint.id) ?? NO_DEPTH;
     const reasons = [...probe.reasons];
-    for (const r of [...(agreed?.reasons ?? []), ...deep.reasons]) addReason(reasons, r);
+    const arrived = arrival.get(probe.endpoint.id);
+    for (const r of [...(agreed?.reasons ?? []), ...deep.reasons, ...(arrived?.reasons ?? [])]) addReason(reasons, r);
     return {
       id: probe.endpoint.id,
       url: redactor.redact(probe.endpoint.url),
@@ -56,6 +60,7 @@ export function buildNetworkReport(
             blockIntervalSeconds: deep.blockIntervalSeconds,
           }
         : null,
+      arrival: arrived ? { ...arrived.arrival } : null,
     };
   });
   const accountReports: AccountReport[] = accounts.map((a) => ({

@@ -59,6 +59,8 @@ function endpointDatums(network: NetworkReport, endpoint: EndpointReport, region
     add(METRIC.TlsTime, dims, endpoint.timings.tlsMs);
   }
   add(METRIC.HeightLag, dims, endpoint.chain?.lagBlocks ?? null);
+  // Only where a block was judged: a window without a new block measured nothing.
+  add(METRIC.ArrivalDelay, dims, endpoint.arrival?.p50Ms ?? null);
   add(METRIC.TlsDaysToExpiry, dims, endpoint.tls?.daysToExpiry ?? null);
   if (options.watchesExposure?.(network.id, endpoint.id) ?? true) {
     add(METRIC.Exposed, dims, isExposed(endpoint.reasons) ? 1 : 0);

@@ -19,6 +19,8 @@ const DIM = '\x1b[2m';
 const HEADERS = [
   'ENDPOINT', 'STATUS', 'HEIGHT', 'LAG', 'HEAD AGE', 'FINALITY LAG', 'BLOCK INTERVAL', 'DNS', 'CONNECT', 'TLS', 'TTFB', 'TOTAL', 'CERT DAYS',
 ] as const;
+/** Shown for networks that watch block arrival: the median delay after the fastest endpoint. */
+const ARRIVAL_HEADER = 'ARRIVAL P50';
 
 export function formatTable(report: Report, options: TableOptions): string {
   const paint = (status: Status, text: string) => (options.color ? `${COLOR[status]}${text}${RESET}` : text);
@@ -28,9 +30,11 @@ export function formatTable(report: Report, options: TableOptions): string {
   ];
   for (const network of report.networks) {
     lines.push('', networkTitle(network, paint));
-    const rows = network.endpoints.map(endpointCells);
-    const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    lines.push(`  ${dim(HEADERS.map((h, i) => h.padEnd(widths[i]!)).join('  ').trimEnd())}`);
+    const arrival = network.endpoints.some((e) => e.arrival !== null);
+    const headers: readonly string[] = arrival ? [...HEADERS, ARRIVAL_HEADER] : HEADERS;
+    const rows = network.endpoints.map((e) => (arrival ? [...endpointCells(e), arrivalCell(e)] : endpointCells(e)));
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    lines.push(`  ${dim(headers.map((h, i) => h.padEnd(widths[i]!)).join('  ').trimEnd())}`);
     network.endpoints.forEach((endpoint, r) => {
       const cells = rows[r]!.map((cell, i) => cell.padEnd(widths[i]!));
       cells[1] = paint(endpoint.status, cells[1]!);
@@ -68,6 +72,13 @@ function endpointCells(e: EndpointReport): string[] {
     msCell(t.totalMs),
     e.tls?.daysToExpiry === null || e.tls?.daysToExpiry === undefined ? '-' : e.tls.daysToExpiry.toFixed(1),
   ];
+}
+
+function arrivalCell(e: EndpointReport): string {
+  if (!e.arrival) return '-';
+  if (e.arrival.p50Ms === null) return 'no new block';
+  const missed = e.arrival.missed > 0 ? ` (${e.arrival.missed}/${e.arrival.blocks} missed)` : '';
+  return `${msCell(e.arrival.p50Ms)}${missed}`;
 }
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(v));

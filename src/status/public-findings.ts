@@ -45,6 +45,7 @@ const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
   cert_expiring: 'TLS certificate expires soon',
   finality_lagging: 'finalized head far behind the head',
   slow_blocks: 'blocks are produced slowly',
+  late_blocks: 'new blocks arrive late',
 };
 
 /** The public observation of one endpoint in one report. */
@@ -79,6 +80,8 @@ function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork
     }
     case 'slow':
       return endpoint.timings.ttfbMs !== null ? `slow: first byte after ${Math.round(endpoint.timings.ttfbMs)} ms` : PHRASE.slow!;
+    case 'late_blocks':
+      return lateBlocks(endpoint);
     case 'cert_expiring':
       return endpoint.tls?.daysToExpiry != null ? `TLS certificate expires in ${endpoint.tls.daysToExpiry.toFixed(1)} days` : PHRASE.cert_expiring!;
     case 'finality_lagging': {
@@ -92,6 +95,14 @@ function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork
     default:
       return PHRASE[code] ?? code.replaceAll('_', ' ');
   }
+}
+
+/** "blocks arrive 2.1 s after the fastest endpoint": the delay customers feel, in seconds. */
+function lateBlocks(endpoint: EndpointReport): string {
+  const arrival = endpoint.arrival;
+  if (!arrival || arrival.p50Ms === null) return PHRASE.late_blocks!;
+  const missed = arrival.missed > 0 ? ` (${arrival.missed} of ${blocks(arrival.blocks)} not seen in time)` : '';
+  return `blocks arrive ${(arrival.p50Ms / 1000).toFixed(1)} s after the fastest endpoint${missed}`;
 }
 
 const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;

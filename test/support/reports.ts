@@ -17,6 +17,7 @@ export interface EndpointSpec {
   readonly url?: string;
   /** Time to first byte; 5 ms unless given (null: no answer). */
   readonly ttfbMs?: number | null;
+  readonly arrival?: EndpointReport['arrival'];
 }
 
 export function endpointReport(spec: EndpointSpec): EndpointReport {
@@ -34,6 +35,7 @@ export function endpointReport(spec: EndpointSpec): EndpointReport {
       height: 100, lagBlocks: spec.lagBlocks === undefined ? 0 : spec.lagBlocks, headAgeSeconds: spec.headAgeSeconds ?? 1, syncing: false, peers: 5,
       finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: spec.finalityLagSeconds ?? null, blockIntervalSeconds: spec.blockIntervalSeconds ?? null,
     },
+    arrival: spec.arrival ?? null,
   };
 }
 
@@ -62,8 +64,8 @@ export function everyKindReport(): Report {
   const network = base.networks[0]!;
   const tls = { protocol: 'TLSv1.3', notAfter: '2026-01-01T00:00:00.000Z', daysToExpiry: 42, issuer: 'CN=ca', subject: 'CN=rpc', trusted: true, hostnameMatch: true };
   const endpoints = [
-    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15 } },
-    network.endpoints[1]!,
+    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15 }, arrival: { blocks: 7, p50Ms: 2140, maxMs: 2600, missed: 0, resolutionMs: 250 } },
+    { ...network.endpoints[1]!, arrival: { blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 250 } },
     { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4 } },
     network.endpoints[3]!,
   ];

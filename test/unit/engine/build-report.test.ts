@@ -24,7 +24,7 @@ function endpoint(id: string, extra: Partial<ResolvedEndpoint> = {}): ResolvedEn
 
 const network = (endpoints: ResolvedEndpoint[]): ResolvedNetwork => ({
   id: 'eth', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 120, maxFinalityLagSeconds: 1200, cadenceFactor: 2,
-  expect: {}, endpoints, accounts: [],
+  expect: {}, endpoints, accounts: [], arrival: null,
 });
 
 function probe(e: ResolvedEndpoint, height: number | null, reasons: Reason[] = [], depth: Pick<ChainReading, 'finality' | 'cadence'> = { finality: null, cadence: null }): EndpointProbe {
