@@ -9,6 +9,7 @@ import { applyDefaults, type ResolvedConfig } from '../src/config/resolved-confi
 import { scanReferences } from '../src/config/secret-reference.ts';
 import { alarmPlan, type AlarmPlan } from '../src/alarms/alarm-plan.ts';
 import { scheduleIntervalSeconds } from '../src/config/schedule.ts';
+import { arrivalFitProblems } from './probe-timeout.ts';
 import { ALARM_MAX_PERIOD_SECONDS, ALARM_NAME_MAX_LENGTH, LOG_RETENTION_DAYS } from '../src/config/aws-limits.ts';
 
 /** Facts about accounts, from CDK context (`-c key=value` or cdk.json). */
@@ -73,6 +74,7 @@ export function deploymentProblems(config: ResolvedConfig): ConfigProblem[] {
     add(['logs', 'retentionDays'], `is ${config.logs.retentionDays}; CloudWatch Logs keeps logs for one of ${LOG_RETENTION_DAYS.join(', ')} days`);
   }
   problems.push(...environmentReferenceProblems(config), ...literalSecretProblems(config));
+  problems.push(...arrivalFitProblems(config));
   if (problems.length === 0) {
     const plan = alarmPlan(config);
     problems.push(...alarmNameProblems(plan), ...plan.problems.map((message) => ({ path: 'networks', message: `need ${plan.strategy} alarms, and ${message} (docs/deploy.md, "Limits")` })));

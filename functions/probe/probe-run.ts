@@ -1,6 +1,7 @@
 // One invocation of the probe function, as named steps: deadlines from the
 // time Lambda gives, this shard's networks, their secrets, then the rounds —
-// 60 / everySeconds of them at fixed slots (round-slots.ts), each probed,
+// 60 / everySeconds of them at fixed slots (round-slots.ts; the block arrival
+// watch with the first only), each probed,
 // turned into datums stamped with its slot (high-resolution below a minute),
 // published (or written as EMF) and logged at once — and last the ProbeRuns
 // heartbeat, sent only when every round was published completely.
@@ -97,7 +98,9 @@ async function probeRound(
   { setup, logger }: ProbeRunContext, secrets: { config: ResolvedConfig; redactor: Redactor }, round: RoundSlot,
 ): Promise<RoundRun> {
   const { config, clock } = setup;
-  const report = await runRound(secrets.config, secrets.redactor, { region: setup.region, runSignal: round.signal, now: clock.now });
+  // The block arrival watch (a window of many seconds) runs with the first round only: later rounds are the quick ones.
+  const roundConfig = round.first ? secrets.config : { ...secrets.config, networks: secrets.config.networks.map((n) => ({ ...n, arrival: null })) };
+  const report = await runRound(roundConfig, secrets.redactor, { region: setup.region, runSignal: round.signal, now: clock.now });
   const datums = reportToDatums(report, setup.datumPlan, {
     timestamp: round.slot,
     highResolution: config.probe.everySeconds < 60,

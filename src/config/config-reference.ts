@@ -3,7 +3,8 @@
 // family defaults, so the reference cannot drift from what the loader
 // accepts. `npm run docs:config` writes it; a test fails when it is stale.
 import { stringify } from 'yaml';
-import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
+import { DEFAULTS } from './defaults.ts';
+import { defaultMaxDelayMs, defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily, type FamilyDefaults, type FinalityKind } from './families.ts';
 import { configJsonSchema } from './json-schema.ts';
 import { MAX_CONFIG_BYTES } from './load.ts';
 import { MAX_PROBE_MS } from './schema.ts';
@@ -25,6 +26,12 @@ const SECRET_KIND_TEXT: Readonly<Record<SecretKind, string>> = {
   env: '`${env:NAME}`: the environment variable NAME (the CLI; and the Lambda, for variables you set on it)',
   ssm: '`${ssm:/path}`: an SSM Parameter Store parameter (SecureString decrypted), in the probe Lambda\'s region; the CLI reads it too, with the standard AWS credential chain and region',
   secretsmanager: '`${secretsmanager:name-or-arn}`: a Secrets Manager secret string, read like `${ssm:…}`',
+};
+
+const FINALITY_CELL: Readonly<Record<FinalityKind, (d: FamilyDefaults) => string>> = {
+  tracked: (d) => String(d.maxFinalityLagSeconds),
+  instant: () => '— (instant finality: lag 0)',
+  none: () => '— (no finalized head)',
 };
 
 /** The whole of docs/config.md. */
@@ -115,11 +122,13 @@ function familyName(family: Schema): string {
 function networkSections(parts: NetworkParts): string[] {
   const first = parts.families[0]!;
   const chains = parts.families.map(familyName);
-  const commonRows: Row[] = parts.common.map((key) => {
+  const commonRows: Row[] = parts.common.flatMap((key) => {
     const { const: _, ...schema } = properties(first)[key]!;
     // chain is a constant in each family's schema: here, the list of them.
     if (key === 'chain') schema['enum'] = chains;
-    return { key, schema, required: isRequired(first, key) };
+    // A mapping (arrival) has its keys listed below it; endpoints have their own section.
+    const inner = key !== 'endpoints' && properties(schema, false) ? flatten(schema, `${key}.`) : [];
+    return [{ key, schema, required: isRequired(first, key) }, ...inner];
   });
   const out = [
     '', '## networks', '', String((configJsonSchema()['properties'] as Schema & { networks: Schema }).networks['description'] ?? ''), '',
@@ -127,13 +136,16 @@ function networkSections(parts: NetworkParts): string[] {
     ...table(commonRows, (row) => (row.key === 'endpoints' ? ' (see [endpoints](#networksendpoints))' : row.key === 'chain' ? ' (sections below)' : '')),
     '', ...yamlBlock({ networks: [commonExample(parts)] }),
     '', '### Family defaults', '',
-    'Used when a network does not set the key. `maxLagBlocks` defaults to about 30 seconds of blocks: max(1, ⌈30 / blockTimeSeconds⌉).', '',
-    '| chain | blockTimeSeconds | maxHeadAgeSeconds | maxLagBlocks |',
-    '|---|---|---|---|',
+    'Used when a network does not set the key. `maxLagBlocks` defaults to about 30 seconds of blocks: max(1, ⌈30 / blockTimeSeconds⌉).',
+    '`maxFinalityLagSeconds` and `cadenceFactor` exist only in the families that read finality and block times.',
+    '`arrival.maxDelayMs` defaults to max(1000 ms, 250 × blockTimeSeconds ms); the arrival watch polls every max(250 ms, 250 × blockTimeSeconds ms).', '',
+    '| chain | blockTimeSeconds | maxHeadAgeSeconds | maxLagBlocks | maxFinalityLagSeconds | cadenceFactor | arrival.maxDelayMs |',
+    '|---|---|---|---|---|---|---|',
     ...chains.map((chain) => {
       const d = FAMILY_DEFAULTS[chain as ChainFamily];
       const headAge = d.maxHeadAgeSeconds === null ? '— (no head time: not judged)' : String(d.maxHeadAgeSeconds);
-      return `| \`${chain}\` | ${d.blockTimeSeconds} | ${headAge} | ${defaultMaxLagBlocks(d.blockTimeSeconds)} |`;
+      const cadence = d.cadence ? String(DEFAULTS.cadenceFactor) : '— (no block times: not judged)';
+      return `| \`${chain}\` | ${d.blockTimeSeconds} | ${headAge} | ${defaultMaxLagBlocks(d.blockTimeSeconds)} | ${FINALITY_CELL[d.finality](d)} | ${cadence} | ${defaultMaxDelayMs(d.blockTimeSeconds)} |`;
     }),
   ];
   for (const family of parts.families) {

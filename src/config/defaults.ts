@@ -17,4 +17,6 @@ export const DEFAULTS = {
   outageRegions: 2,
   accountWarnDays: 14,
   statusTitle: 'Node API status',
+  /** slow_blocks: a recent block interval over cadenceFactor × blockTimeSeconds. */
+  cadenceFactor: 2,
 } as const;

@@ -1,7 +1,7 @@
 // Defaults are applied here and only here: everything downstream reads a
 // ResolvedConfig in which every setting has its effective value.
 import { isAbsolute, resolve } from 'node:path';
-import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
+import { defaultMaxDelayMs, defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import type { LoadedConfig } from './load.ts';
 import type { ResolvedMaintenance } from './maintenance.ts';
 import type { ConfigInput, EndpointInput, NetworkInput } from './schema.ts';
@@ -49,6 +49,13 @@ export interface ResolvedAccount {
   readonly warnDays: number;
 }
 
+/** Block arrival latency watch (opt-in per network). */
+export interface ResolvedArrival {
+  readonly windowSeconds: number;
+  /** Median delay after the fastest endpoint above which an endpoint is late_blocks. */
+  readonly maxDelayMs: number;
+}
+
 export interface ResolvedNetwork {
   readonly id: string;
   readonly chain: ChainFamily;
@@ -56,10 +63,16 @@ export interface ResolvedNetwork {
   readonly maxLagBlocks: number;
   /** null: the family reports no head time, so staleness is not judged. */
   readonly maxHeadAgeSeconds: number | null;
+  /** null: finality is instant or unreadable in this family, so it is not judged. */
+  readonly maxFinalityLagSeconds: number | null;
+  /** null: the family's probe reads no block interval (substrate, http-json), so cadence is not judged. */
+  readonly cadenceFactor: number | null;
   /** Chain identity the endpoints must report (family-specific keys). */
   readonly expect: Readonly<Record<string, string | number>>;
   readonly endpoints: readonly ResolvedEndpoint[];
   readonly accounts: readonly ResolvedAccount[];
+  /** null: arrival is not watched on this network. */
+  readonly arrival: ResolvedArrival | null;
 }
 
 export interface ResolvedConfig {
@@ -148,11 +161,16 @@ function resolveNetwork(network: NetworkInput, defaults: EndpointDefaults, baseD
     blockTimeSeconds,
     maxLagBlocks: network.maxLagBlocks ?? defaultMaxLagBlocks(blockTimeSeconds),
     maxHeadAgeSeconds: network.maxHeadAgeSeconds ?? family.maxHeadAgeSeconds,
+    maxFinalityLagSeconds: ('maxFinalityLagSeconds' in network ? network.maxFinalityLagSeconds : undefined) ?? family.maxFinalityLagSeconds,
+    cadenceFactor: family.cadence ? (('cadenceFactor' in network ? network.cadenceFactor : undefined) ?? DEFAULTS.cadenceFactor) : null,
     expect,
     endpoints: (network.endpoints as EndpointInput[]).map((e) => resolveEndpoint(e, defaults, baseDir)),
     accounts: network.chain === 'algorand'
       ? (network.accounts ?? []).map((a) => ({ address: a.address, warnDays: a.warnDays ?? DEFAULTS.accountWarnDays }))
       : [],
+    arrival: network.arrival
+      ? { windowSeconds: network.arrival.windowSeconds, maxDelayMs: network.arrival.maxDelayMs ?? defaultMaxDelayMs(blockTimeSeconds) }
+      : null,
   };
 }
 

@@ -13,6 +13,8 @@ import { PRICES, tieredCost, type Price } from './prices.ts';
 import { quotaUse, type QuotaUse } from './quotas.ts';
 import { HOURS_PER_MONTH, runsPerMonth, scheduleIntervalSeconds } from '../config/schedule.ts';
 import { DESCRIBE_ALARMS, PUT_METRIC_DATA } from '../config/aws-limits.ts';
+import { metricsPerRun } from '../status/metric-budget.ts';
+import { arrivalWatchSeconds } from './arrival-cost.ts';
 
 export const ASSUMPTIONS = {
   /** Probes run concurrently in waves of probe.concurrency; a healthy probe, TLS and chain calls included, ends well inside a second. */
@@ -23,8 +25,8 @@ export const ASSUMPTIONS = {
   platformLogBytes: 350,
   statusRunSeconds: 1.5,
   statusLogBytesPerRun: 1000,
-  /** index.html, api/v2/{summary,status,components,incidents}.json, history.json, feed.atom; plus one badge per network. */
-  statusFixedFilesPerRun: 7,
+  /** index.html, api/v2/{summary,status,components,incidents,scheduled-maintenances}.json, scheduled-maintenances/{upcoming,active}.json, history.json, feed.atom; plus one badge per network. */
+  statusFixedFilesPerRun: 10,
   /** The status function's alarm history reads per run in steady state (only alarms that changed are read). */
   statusHistoryCallsPerRun: 1,
   /** A Synthetics API canary: 1 GB (about the smallest a canary runtime accepts) for 2 s per run. */
@@ -108,8 +110,8 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
   const putRequests = invocations * putsPerInvocation;
 
   const statusRuns = runsPerMonth(STATUS_FUNCTION.schedule);
-  // Uptime reads one region-less RegionsDown metric per served endpoint (a day at a time); the per-region breakdown only for firing alarms.
-  const statusMetricsRequested = statusRuns * served;
+  // Uptime and charts as often as src/status/metric-budget.ts reads them; the per-region breakdown only for firing alarms.
+  const statusMetricsRequested = statusRuns * metricsPerRun(served, regions.length).average;
   const metricAlarms = alarms.filter((a) => a.billing !== 'composite');
   const insights = of('insights');
   // DescribeAlarms pages, DescribeAlarmContributors per fleet alarm, and the history reads.
@@ -123,6 +125,9 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
 
   const gbSeconds = invocations * probeSeconds * (PROBE_FUNCTION.memoryMb / 1024)
     + statusRuns * ASSUMPTIONS.statusRunSeconds * (STATUS_FUNCTION.memoryMb / 1024);
+  // Lambda bills the wall time: an invocation that watches block arrival waits its window out (with its first round).
+  const arrival = arrivalWatchSeconds(config, runs * regions.length);
+  const arrivalGbSeconds = arrival.seconds * (PROBE_FUNCTION.memoryMb / 1024);
 
   const vantage: CostLine[] = [
     tiered('CloudWatch', 'custom metrics', metrics.metrics, PRICES.customMetric.unit, tieredCost(PRICES.customMetric, metrics.metrics)),
@@ -140,6 +145,9 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
     line('CloudWatch', 'Logs storage', storedGb, PRICES.logsStorage),
     line('Lambda', 'requests (probe + status)', invocations + statusRuns, PRICES.lambdaRequest),
     line('Lambda', 'compute, arm64', gbSeconds, PRICES.lambdaArmGbSecond),
+    ...(arrival.seconds > 0
+      ? [line('Lambda', `compute, arm64: block arrival watch (${arrival.windowSeconds} s × ${Math.round(arrival.invocations).toLocaleString('en-US')} invocations)`, arrivalGbSeconds, PRICES.lambdaArmGbSecond)]
+      : []),
     line('EventBridge', 'scheduled rule events', invocations + statusRuns, PRICES.scheduledEvent),
     line('Other', 'KMS key (encrypted SNS topics)', 1, PRICES.kmsKey),
     line('Other', 'S3 PUT (status feed)', statusPuts, PRICES.s3Put),

@@ -3,12 +3,14 @@
 // where every endpoint answered, so every series that can exist does. What
 // CloudWatch bills is distinct series (by the hour), and that is what this
 // counts. Maintenance series exist only during windows and are not counted.
+import { FAMILY_DEFAULTS } from '../config/families.ts';
 import type { ResolvedConfig, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { datumPlan } from '../metrics/datum-plan.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
 import { DIMENSION } from '../report/metric-names.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import { headAgeEndpoints, mayUseTls } from '../alarms/alarm-plan.ts';
+import { arrivalPollMs } from '../engine/arrival-budget.ts';
 
 export interface MetricInventory {
   /** Distinct metric series across all probe regions. */
@@ -70,15 +72,15 @@ function networkReport(network: ResolvedNetwork): NetworkReport {
     chain: network.chain,
     status: 'up',
     referenceHeight: 48_123_456,
-    endpoints: network.endpoints.map((e) => endpointReport(e, withHeadTime.has(e.id))),
+    endpoints: network.endpoints.map((e) => endpointReport(e, withHeadTime.has(e.id), network)),
     accounts: network.accounts.map((a): AccountReport => ({
       address: a.address, status: 'up', participation: 'Online', voteLastValid: 48_999_999, daysToExpiry: 61.2, reasons: [],
     })),
   };
 }
 
-function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean): EndpointReport {
-  const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [] };
+function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean, network: ResolvedNetwork): EndpointReport {
+  const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [], arrival: null };
   if (endpoint.visibility === 'private') {
     // Healthy for a private endpoint means nobody answered: no connection, no chain.
     return { ...base, timings: { dnsMs: 1.203, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 5000.114 }, tls: null, chain: null };
@@ -90,6 +92,23 @@ function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean): Endpoint
     tls: tls
       ? { protocol: 'TLSv1.3', notAfter: '2026-03-03T12:00:00.000Z', daysToExpiry: 61.5, issuer: 'CN=Example Issuing CA, O=Example', subject: 'CN=node.example.com', trusted: true, hostnameMatch: true }
       : null,
-    chain: { height: 48_123_456, lagBlocks: 0, headAgeSeconds: headTime ? 3.2 : null, syncing: false, peers: 12 },
+    chain: { height: 48_123_456, lagBlocks: 0, headAgeSeconds: headTime ? 3.2 : null, syncing: false, peers: 12, ...depth(network) },
+    arrival: network.arrival ? { blocks: 7, p50Ms: 120, maxMs: 480, missed: 0, resolutionMs: arrivalPollMs(network) } : null,
+  };
+}
+
+/**
+ * Finality and cadence as the family reports them: a finality lag where
+ * finality is judged (EVM assumed to have the `finalized` tag: the upper
+ * bound), instant finality as 0, a block interval where the family reads one.
+ */
+function depth(network: ResolvedNetwork): Pick<EndpointReport['chain'] & object, 'finalizedHeight' | 'finalityLagBlocks' | 'finalityLagSeconds' | 'blockIntervalSeconds'> {
+  const kind = FAMILY_DEFAULTS[network.chain].finality;
+  const lagBlocks = kind === 'tracked' ? 64 : kind === 'instant' ? 0 : null;
+  return {
+    finalizedHeight: lagBlocks === null ? null : 48_123_456 - lagBlocks,
+    finalityLagBlocks: lagBlocks,
+    finalityLagSeconds: lagBlocks === null ? null : lagBlocks * network.blockTimeSeconds,
+    blockIntervalSeconds: network.cadenceFactor !== null ? network.blockTimeSeconds : null,
   };
 }

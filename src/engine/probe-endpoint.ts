@@ -72,7 +72,23 @@ export async function withSession<T>(endpoint: ResolvedEndpoint, options: ProbeO
   }
 }
 
-async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, options: ProbeOptions, use: (session: Session) => Promise<T>): Promise<SessionEnd<T>> {
+export interface SessionOptions {
+  /** Time every response's first byte (HttpSession.lastFirstByteAt), for the block arrival watch. */
+  readonly timeEveryResponse?: boolean;
+}
+
+/**
+ * A session that lasts until `signal` fires rather than the endpoint's
+ * timeout (the block arrival watch keeps one open for its window); every
+ * connection of it is verified as a probe's is.
+ */
+export async function sessionUntil<T>(
+  signal: AbortSignal,
+  endpoint: ResolvedEndpoint,
+  options: ProbeOptions,
+  use: (session: Session) => Promise<T>,
+  sessionOptions: SessionOptions = {},
+): Promise<SessionEnd<T>> {
   const now = options.now ?? Date.now;
   const timings = emptyTimings();
   const startedAt = performance.now();
@@ -103,6 +119,7 @@ async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, 
     startedAt,
     deadlineWords,
     reconnect: () => connector.open(),
+    timeEveryResponse: sessionOptions.timeEveryResponse,
   });
   let value: T;
   try {

@@ -13,8 +13,10 @@
 // network (whole-network windows), for covered endpoints a window names, and
 // without dimensions for windows that cover everything: the suppressor
 // alarms of the composites read exactly these.
+import { EXCLUDING } from '../agreement/agreement.ts';
+import { FAMILY_DEFAULTS, type ChainFamily } from '../config/families.ts';
 import { activeWindows, coversEndpoint, coversEverything, coversNetwork, type ResolvedMaintenance } from '../config/maintenance.ts';
-import { isExposed } from '../report/reasons.ts';
+import { isExposed, type ReasonCode } from '../report/reasons.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import type { DatumPlan, EndpointFacts } from './datum-plan.ts';
 import type { Dimension, MetricDatum } from './datum.ts';
@@ -57,8 +59,9 @@ export function reportToDatums(report: Report, plan: DatumPlan, round: RoundStam
   };
   const ctx: RoundContext = { plan, region: report.region, add, facts, windows: activeWindows(plan.maintenance, round.nowMs ?? timestamp) };
   for (const network of report.networks) {
-    for (const endpoint of network.endpoints) endpointDatums(ctx, network.id, endpoint);
+    for (const endpoint of network.endpoints) endpointDatums(ctx, network, endpoint);
     if (facts) for (const account of network.accounts) accountDatums(network, account, add);
+    add(METRIC.BlockInterval, networkDimensions(network.id), networkBlockInterval(network, (e) => underMaintenance(ctx, network.id, e)));
   }
   // Every round: below a minute the suppressors are high-resolution alarms.
   maintenanceDatums(ctx, report);
@@ -71,28 +74,42 @@ export function heartbeatDatum(region: string, timestamp: number): MetricDatum {
   return { name: METRIC.ProbeRuns, dimensions: [{ name: DIMENSION.ProbeRegion, value: region }], value: 1, unit: METRIC_UNIT.ProbeRuns, timestamp };
 }
 
-function endpointDatums(ctx: RoundContext, network: string, endpoint: EndpointReport): void {
+function underMaintenance(ctx: RoundContext, network: string, endpoint: string): boolean {
+  return ctx.windows.some((w) => coversEndpoint(w, network, endpoint));
+}
+
+function endpointDatums(ctx: RoundContext, report: NetworkReport, endpoint: EndpointReport): void {
   const { add } = ctx;
+  const network = report.id;
   const facts = ctx.plan.endpoint(network, endpoint.id) ?? UNKNOWN;
   const perRegion = endpointRegionDimensions(network, endpoint.id, ctx.region);
   const full = ctx.plan.detail === 'full';
-  const covered = ctx.windows.some((w) => coversEndpoint(w, network, endpoint.id));
+  const isCovered = underMaintenance(ctx, network, endpoint.id);
+  const tracksFinality = FAMILY_DEFAULTS[report.chain as ChainFamily]?.finality === 'tracked';
+  // Instant finality is always 0: neither its lag nor its judgement is worth a series.
+  const finalityLagging = tracksFinality ? judged(endpoint, endpoint.chain?.finalityLagSeconds, 'finality_lagging') : null;
   if (facts.role === 'private') {
     // A private endpoint's only question is whether it answers.
-    if (ctx.facts && facts.group !== null && !covered) add(METRIC.Exposed, alarmDimensions(facts.group, network, endpoint.id), isExposed(endpoint.reasons) ? 1 : 0);
+    if (ctx.facts && facts.group !== null && !isCovered) add(METRIC.Exposed, alarmDimensions(facts.group, network, endpoint.id), isExposed(endpoint.reasons) ? 1 : 0);
     return;
   }
-  // Stale head reads the freshest head of the network: reference endpoints count too.
-  if (!covered) add(METRIC.HeadAge, networkDimensions(network), endpoint.chain?.headAgeSeconds ?? null);
+  // Stale head and finality stalled read the network as a whole: reference endpoints count too.
+  if (!isCovered) {
+    add(METRIC.HeadAge, networkDimensions(network), endpoint.chain?.headAgeSeconds ?? null);
+    add(METRIC.FinalityLagging, networkDimensions(network), finalityLagging);
+  }
   if (full) {
     add(METRIC.BlockHeight, perRegion, endpoint.chain?.height ?? null);
     add(METRIC.HeadAge, perRegion, endpoint.chain?.headAgeSeconds ?? null);
   }
+  if (tracksFinality) add(METRIC.FinalityLag, perRegion, endpoint.chain?.finalityLagSeconds ?? null);
   if (facts.role === 'reference') return;
 
   add(METRIC.Up, perRegion, endpoint.status !== 'down' ? 1 : 0);
   add(METRIC.TimeToFirstByte, perRegion, endpoint.timings.ttfbMs);
   add(METRIC.HeightLag, perRegion, endpoint.chain?.lagBlocks ?? null);
+  // Only where a block was judged: a window without a new block measured nothing.
+  add(METRIC.ArrivalDelay, perRegion, endpoint.arrival?.p50Ms ?? null);
   if (full) {
     add(METRIC.Healthy, perRegion, endpoint.status === 'up' ? 1 : 0);
     add(METRIC.ProbeDuration, perRegion, endpoint.timings.totalMs);
@@ -100,14 +117,37 @@ function endpointDatums(ctx: RoundContext, network: string, endpoint: EndpointRe
     add(METRIC.ConnectTime, perRegion, endpoint.timings.connectMs);
     add(METRIC.TlsTime, perRegion, endpoint.timings.tlsMs);
   }
-  if (facts.group === null || covered) return;
+  if (facts.group === null || isCovered) return;
   const alarmDims = alarmDimensions(facts.group, network, endpoint.id);
   add(METRIC.RegionsDown, alarmDims, endpoint.status === 'down' ? 1 : 0);
-  // Judged only where the agreement gave a lag (the endpoint answered with a height).
-  add(METRIC.Lagging, alarmDims, endpoint.chain?.lagBlocks == null ? null : endpoint.reasons.some((r) => r.code === 'lagging') ? 1 : 0);
+  // Each judgement only where it was made: a lag from the agreement, a finality lag, a block arrival.
+  add(METRIC.Lagging, alarmDims, judged(endpoint, endpoint.chain?.lagBlocks, 'lagging'));
+  add(METRIC.FinalityLagging, alarmDims, finalityLagging);
+  add(METRIC.LateBlocks, alarmDims, judged(endpoint, endpoint.arrival?.p50Ms, 'late_blocks'));
   if (!ctx.facts) return;
   if (facts.watchesExposure) add(METRIC.Exposed, alarmDims, isExposed(endpoint.reasons) ? 1 : 0);
   add(METRIC.TlsDaysToExpiry, alarmDimensions(facts.group, network, endpoint.id, facts.warnDays), endpoint.tls?.daysToExpiry ?? null);
+}
+
+/** 1 when the probe found `code`, 0 when it measured `value` and did not, null when it measured nothing. */
+function judged(endpoint: EndpointReport, value: number | null | undefined, code: ReasonCode): number | null {
+  if (value === null || value === undefined) return null;
+  return endpoint.reasons.some((r) => r.code === code) ? 1 : 0;
+}
+
+/**
+ * The network's block interval as published: the minimum across its
+ * endpoints (reference ones included) that read one, leaving out those a
+ * maintenance window covers. The chain is as fast as its fastest honest view
+ * of it; a node on a slow branch must not make the chain look slow. null
+ * when none read one (not measured).
+ */
+export function networkBlockInterval(network: NetworkReport, covered: (endpoint: string) => boolean = () => false): number | null {
+  const intervals = network.endpoints
+    .filter((e) => !covered(e.id) && !e.reasons.some((r) => EXCLUDING.has(r.code)))
+    .map((e) => e.chain?.blockIntervalSeconds ?? null)
+    .filter((v): v is number => v !== null);
+  return intervals.length > 0 ? Math.min(...intervals) : null;
 }
 
 /**

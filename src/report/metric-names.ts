@@ -22,6 +22,10 @@ export const METRIC = {
   Exposed: 'Exposed',
   PartKeyDaysToExpiry: 'PartKeyDaysToExpiry',
   ProbeRuns: 'ProbeRuns',
+  /** Seconds the finalized head trails the head (per endpoint, families whose finality is tracked). */
+  FinalityLag: 'FinalityLag',
+  /** Median ms after the fastest endpoint at which new blocks reached this one (networks with `arrival`). */
+  ArrivalDelay: 'ArrivalDelay',
   /** 0/1 per probe region and round, region-less: Sum over a round's period = regions that saw the endpoint down. */
   RegionsDown: 'RegionsDown',
   /** 0/1 per probe region and round, region-less: the probe judged the endpoint `lagging` (its network's maxLagBlocks). */
@@ -30,7 +34,7 @@ export const METRIC = {
   FinalityLagging: 'FinalityLagging',
   /** 0/1, region-less: `late_blocks` (the network's arrival.maxDelayMs). */
   LateBlocks: 'LateBlocks',
-  /** Seconds between the network's recent blocks, the minimum over its endpoints (issue 14 publishes it). */
+  /** Seconds per block over the last 32 blocks: per network (dimension Network only), the minimum across its endpoints. */
   BlockInterval: 'BlockInterval',
   /** 1 for each network and endpoint a maintenance window covers, while it is open. */
   Maintenance: 'Maintenance',
@@ -57,6 +61,8 @@ export const METRIC_UNIT = {
   Exposed: 'None',
   PartKeyDaysToExpiry: 'None',
   ProbeRuns: 'Count',
+  FinalityLag: 'Seconds',
+  ArrivalDelay: 'Milliseconds',
   RegionsDown: 'Count',
   Lagging: 'None',
   FinalityLagging: 'None',

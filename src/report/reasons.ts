@@ -29,6 +29,9 @@ export const REASON_STATUS = {
   exposed_admin_api: 'degraded',
   exposed_private_endpoint: 'degraded',
   partkey_expiring: 'degraded',
+  finality_lagging: 'degraded',
+  slow_blocks: 'degraded',
+  late_blocks: 'degraded',
 } as const satisfies Record<string, Status>;
 
 export type ReasonCode = keyof typeof REASON_STATUS;

@@ -102,7 +102,7 @@ describe('maintenance silences every notification: per-endpoint alarms', () => {
 
 describe('maintenance silences every notification: fleet alarms', () => {
   it('hang every SNS action on a suppressible composite, or on an alarm reading only the alarm metrics the probe withholds for covered endpoints', () => {
-    expect(alarmMetricsUnderMaintenance(fleet)).toEqual({ before: ['Exposed', 'Lagging', 'RegionsDown', 'TlsDaysToExpiry'], during: [] });
+    expect(alarmMetricsUnderMaintenance(fleet)).toEqual({ before: ['Exposed', 'FinalityLagging', 'Lagging', 'RegionsDown', 'TlsDaysToExpiry'], during: [] });
     logical = byLogicalId(fleet);
     const all = resources(fleet);
     const byName = named(all);
@@ -140,7 +140,8 @@ function alarmMetricsUnderMaintenance(s: Synthesized): { before: string[]; durin
         id: e.id, url: e.url, reference: false, status: 'up', reasons: [],
         timings: { dnsMs: 1, connectMs: 1, tlsMs: 1, ttfbMs: 1, totalMs: 1 },
         tls: { protocol: 'TLSv1.3', notAfter: '2030-02-01T00:00:00.000Z', daysToExpiry: 30, issuer: 'CN=x', subject: 'CN=x', trusted: true, hostnameMatch: true },
-        chain: { height: 10, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: 1 },
+        chain: { height: 10, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: 1, finalizedHeight: 9, finalityLagBlocks: 1, finalityLagSeconds: 12, blockIntervalSeconds: 12 },
+        arrival: null,
       })),
     }],
   };

@@ -23,10 +23,26 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['alias-bomb.yaml', ['9: f[0]: too many alias expansions (limit 100000 values): the file looks like a YAML bomb']],
   ['alias-loop.yaml', ['9: networks[0].endpoints[0].body.query[1]: alias *body is inside its own anchor &body (a loop)']],
   ['alias-unknown.yaml', ['2: networks: alias *nope refers to no anchor (an anchor &nope must come before it)']],
+  ['arrival-delay-not-below-window.yaml', [
+    '8: networks[0].arrival.maxDelayMs: is 5000 ms, not below the 5 s window: no block could be judged',
+    '15: networks[1].arrival.maxDelayMs: defaults to 150000 ms (250 × blockTimeSeconds), not below the 50 s window: set maxDelayMs below 50000, or a longer window',
+  ]],
+  ['arrival-window-out-of-range.yaml', [
+    '5: networks[0].arrival.windowSeconds: must be at least 1 (seconds)',
+    '12: networks[1].arrival.windowSeconds: must be at most 50 (seconds)',
+  ]],
+  ['arrival-without-window.yaml', [
+    '6: networks[0].arrival.windowSeconds: is required',
+    '7: networks[0].arrival.windowSecs: unknown key (allowed here: windowSeconds, maxDelayMs)',
+  ]],
   ['bad-header-name.yaml', ['9: networks[0].endpoints[0].headers.X Api Key: is not a valid HTTP header name']],
   ['bad-id.yaml', ['3: networks[0].id: must be 1-64 characters of letters, digits, ".", "_" or "-", starting with a letter or digit']],
   ['bad-visibility.yaml', ['8: networks[0].endpoints[0].visibility: must be "public" or "private"']],
   ['body-number.yaml', ['9: networks[0].endpoints[0].body: must be a string, a mapping or a list']],
+  ['cadence-factor-one.yaml', [
+    '5: networks[0].cadenceFactor: must be greater than 1 (times blockTimeSeconds)',
+    '6: networks[0].maxFinalityLagSeconds: must be greater than 0 (seconds)',
+  ]],
   ['ca-file-not-pem.yaml', ['9: networks[0].endpoints[0].tls.caFile: "ca-file-not-pem.yaml" holds no PEM certificate (-----BEGIN CERTIFICATE-----)']],
   ['chain-id-string.yaml', ['5: networks[0].expect.chainId: must be a number (got the string "0x1")']],
   ['duplicate-endpoint-id.yaml', ['8: networks[0].endpoints[1].id: duplicate endpoint id "a" in network "eth" (also endpoints[0])']],
@@ -38,6 +54,11 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['every-seconds-schedule.yaml', ['4: probe.everySeconds: is 10, which needs probe.schedule to run every minute (rate(1 minute)); it is rate(5 minutes)']],
   ['every-seconds-value.yaml', ['3: probe.everySeconds: must be 10, 30 or 60']],
   ['expect-wrong-family.yaml', ['5: networks[0].expect.genesisHash: unknown key (allowed here: chainId)']],
+  // Spelled right, but the family has nothing for it to judge: an error that says why, not a silent no-op.
+  ['finality-where-instant.yaml', [
+    '5: networks[0].maxFinalityLagSeconds: unknown key (cometbft blocks are final when they are made: there is no finality lag to judge)',
+    '11: networks[1].cadenceFactor: unknown key (substrate probes read no block times: there is no block interval to judge)',
+  ]],
   ['get-with-body.yaml', ['10: networks[0].endpoints[0].body: is only sent with method: POST']],
   ['headers-list.yaml', ['9: networks[0].endpoints[0].headers: must be a mapping (key: value) (got a list)']],
   ['head-age-too-large.yaml', [

@@ -19,13 +19,13 @@ describe('estimateCost', () => {
   });
 
   it('prices metrics, alarm metrics and composites from the inventories', () => {
-    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(59 * 0.30, 6);
+    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(74 * 0.30, 6);
     // 36 single-metric alarms (each reads one region-less metric) and 2 anomaly bands of 3 alarm metrics.
     expect(usd(estimate.vantage, /^alarm metrics/)).toBeCloseTo((36 + 2 * 3) * 0.10, 6);
     expect(estimate.vantage.lines.some((l) => /Metrics Insights|high-resolution/.test(l.item))).toBe(false);
     // Two composites per network and the heartbeats' one.
     expect(usd(estimate.vantage, /^composite/)).toBeCloseTo(5 * 0.50, 6);
-    expect(estimate.shape).toMatchObject({ metrics: 59, alarms: 38, compositeAlarms: 5, insightsAlarms: 0, strategy: 'per-endpoint', alarmStacks: 0 });
+    expect(estimate.shape).toMatchObject({ metrics: 74, alarms: 38, compositeAlarms: 5, insightsAlarms: 0, strategy: 'per-endpoint', alarmStacks: 0 });
   });
 
   it('costs the example at least 20 times less than Synthetics, and names no quota increase', () => {
@@ -76,6 +76,20 @@ describe('estimateCost', () => {
     const files = renderStatusFiles(model, { pageUrl: null, refreshSeconds: 60, sourceNote: null });
     expect(files).toHaveLength(ASSUMPTIONS.statusFixedFilesPerRun + example.networks.length);
     expect(estimate.vantage.lines.find((l) => l.item === 'S3 PUT (status feed)')!.quantity).toBe(43_800 * files.length);
+  });
+
+  it('prices block arrival: the judgement and ArrivalDelay per watched endpoint, and the window as Lambda time with the first round', () => {
+    const networks = example.networks.map((n) => (n.id === 'eth-main' ? { ...n, arrival: { windowSeconds: 20, maxDelayMs: 3000 } } : n));
+    const withArrival = estimateCost({ ...example, networks });
+    // rpc-1..3: ArrivalDelay in 3 regions and a region-less LateBlocks each; the network without arrival adds none.
+    expect(withArrival.shape.metrics - estimate.shape.metrics).toBe(3 * 3 + 3);
+    // And a late-blocks alarm each.
+    expect(withArrival.shape.alarms - estimate.shape.alarms).toBe(3);
+    const watch = withArrival.vantage.lines.find((l) => l.item.includes('block arrival watch'))!;
+    // 20 s × 43,800 ticks × 3 regions (one shard) at 256 MB.
+    expect(watch.item).toBe('compute, arm64: block arrival watch (20 s × 131,400 invocations)');
+    expect(watch.quantity).toBeCloseTo(20 * 43_800 * 3 * (256 / 1024), 6);
+    expect(estimate.vantage.lines.some((l) => l.item.includes('block arrival'))).toBe(false);
   });
 
   it('totals every line', () => {

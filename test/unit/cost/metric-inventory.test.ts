@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfigFile } from '../../../src/config/load.ts';
+import { loadConfigFile, parseConfigText } from '../../../src/config/load.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import { metricInventory } from '../../../src/cost/metric-inventory.ts';
 
@@ -8,19 +8,45 @@ const example = applyDefaults(loadConfigFile('examples/vantage.example.yaml'));
 describe('metricInventory', () => {
   it('counts the example config\'s series in the layout: per endpoint and region, region-less per endpoint, per network', () => {
     const inventory = metricInventory(example);
-    // Served endpoints api-1 and rpc-1..3: Up, TimeToFirstByte, HeightLag in each of 3 regions.
-    // Region-less: RegionsDown, Lagging and TlsDaysToExpiry for each served endpoint (4 × 3), Exposed for
-    // api-1, rpc-1..3 (families probing admin APIs) and the private node-3-admin (5).
-    // Per network: HeadAge (2). Other: the account's PartKeyDaysToExpiry and 3 ProbeRuns heartbeats.
-    expect(inventory.byLayout).toEqual({ endpointRegion: 4 * 3 * 3, endpoint: 4 * 3 + 5, network: 2, other: 1 + 3 });
-    expect(inventory.metrics).toBe(36 + 17 + 2 + 4);
+    // Served endpoints api-1 and rpc-1..3: Up, TimeToFirstByte, HeightLag in each of 3 regions, and FinalityLag
+    // for the evm ones (rpc-1..3; algorand's finality is instant). Region-less: RegionsDown, Lagging and
+    // TlsDaysToExpiry for each served endpoint (4 × 3), FinalityLagging for rpc-1..3, Exposed for api-1,
+    // rpc-1..3 (families probing admin APIs) and the private node-3-admin (5).
+    // Per network: HeadAge and BlockInterval of both, eth-main's FinalityLagging. Other: the account's
+    // PartKeyDaysToExpiry and 3 ProbeRuns heartbeats.
+    expect(inventory.byLayout).toEqual({ endpointRegion: 4 * 3 * 3 + 3 * 3, endpoint: 4 * 3 + 3 + 5, network: 2 + 2 + 1, other: 1 + 3 });
+    expect(inventory.metrics).toBe(45 + 20 + 5 + 4);
   });
 
   it('counts the datums of a region\'s first round (slow facts and heartbeat) and of each later round', () => {
     const inventory = metricInventory(example);
-    // HeadAge: one datum per endpoint with a head time, the reference included (api-1, public-ref, rpc-1..3).
-    expect(inventory.datumsFirstRound).toBe(12 + 17 + 5 + 1 + 1);
-    expect(inventory.datumsLaterRound).toBe(12 + 4 + 4 + 5);
+    // Network datums: HeadAge from every endpoint with a head time (api-1, public-ref, rpc-1..3),
+    // FinalityLagging from rpc-1..3, one BlockInterval per network.
+    expect(inventory.datumsFirstRound).toBe(15 + 20 + (5 + 3 + 2) + 1 + 1);
+    expect(inventory.datumsLaterRound).toBe(15 + 4 + 4 + 3 + (5 + 3 + 2));
+  });
+
+  it('counts finality only where it is tracked, BlockInterval once per network that reads cadence', () => {
+    const series = (chain: string, extra = '') => metricInventory(applyDefaults(parseConfigText(`
+version: 1
+probe: { regions: [us-east-1, eu-west-1] }
+networks:
+  - id: n
+    chain: ${chain}
+    endpoints: [{ id: a, url: "http://127.0.0.1:1"${extra} }, { id: b, url: "http://127.0.0.1:2"${extra} }]
+`, { file: null, baseDir: '.' }))).metrics;
+    // Against http-json (no head time, no exposure probe, no finality, no cadence) with the same two
+    // endpoints in two regions, each family adds only what it reads: the network's HeadAge, Exposed
+    // (region-less), FinalityLag per endpoint and region with its region-less judgement and the network's
+    // (tracked finality only), and one BlockInterval per network that reads cadence (not substrate).
+    const base = series('http-json', ', heightPointer: /h');
+    const finality = 2 * 2 + 2 + 1;
+    expect(series('substrate') - base).toBe(finality + 2 /* Exposed */);
+    expect(series('bitcoin') - base).toBe(1 /* HeadAge */ + 1 /* BlockInterval */);
+    expect(series('cometbft') - base).toBe(1 + 1);
+    expect(series('algorand') - base).toBe(1 + 1 + 2);
+    expect(series('solana') - base).toBe(1 + finality + 1);
+    expect(series('evm') - base).toBe(1 + finality + 1 + 2);
   });
 
   it('adds per-region Healthy, ProbeDuration, phase timings, block height and head age with metrics.detail: full', () => {

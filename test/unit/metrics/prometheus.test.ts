@@ -43,6 +43,12 @@ describe('Prometheus exposition', () => {
     expect(value(f, 'vantage_height_lag_blocks', at('rpc-2'))).toBe('37');
     expect(value(f, 'vantage_block_height', at('rpc-1'))).toBe('100');
     expect(value(f, 'vantage_head_age_seconds', at('rpc-1'))).toBe('3.5');
+    expect(value(f, 'vantage_finality_lag_seconds', at('rpc-1'))).toBe('768');
+    expect(value(f, 'vantage_block_interval_seconds', at('rpc-1'))).toBe('12.125');
+    // Not measured (no finalized tag, no block interval read): no sample, rather than a 0 that would look healthy.
+    expect(value(f, 'vantage_finality_lag_seconds', at('rpc-2'))).toBeUndefined();
+    expect(value(f, 'vantage_block_interval_seconds', at('rpc-2'))).toBeUndefined();
+    expect(f.find((x) => x.name === 'vantage_finality_lag_seconds')!.type).toBe('GAUGE');
     expect(value(f, 'vantage_block_height', at('rpc-3'))).toBeUndefined();
     expect(value(f, 'vantage_exposed', at('admin'))).toBe('1');
     expect(value(f, 'vantage_exposed', at('rpc-1'))).toBe('0');
@@ -68,6 +74,14 @@ describe('Prometheus exposition', () => {
     const r = report('2025-11-20T10:00:00.000Z', { 'n"1': [{ id: 'a\\b' }] });
     const f = parse(renderPrometheus(r, { rounds: 1, lastRoundEndedAt: null }));
     expect(value(f, 'probe_success', { network: 'n"1', endpoint: 'a\\b' })).toBe('1');
+  });
+
+  it('gives the arrival median as vantage_arrival_delay_seconds{quantile="0.5"}, only where a block was judged', () => {
+    const text = renderPrometheus(everyKindReport(), { rounds: 1, lastRoundEndedAt: null });
+    const family = parse(text).find((f) => f.name === 'vantage_arrival_delay_seconds');
+    // A quantile label belongs to a summary (promtool refuses it on a gauge; the tests above run promtool over it).
+    expect(family).toMatchObject({ type: 'SUMMARY', metrics: [{ quantiles: { '0.5': '2.14' } }] });
+    expect(text.match(/^vantage_arrival_delay_seconds\{.*$/gm)).toEqual(['vantage_arrival_delay_seconds{network="eth-main",endpoint="rpc-1",region="eu-west-1",quantile="0.5"} 2.14']);
   });
 
   it('serves only the prober counters before the first round', () => {

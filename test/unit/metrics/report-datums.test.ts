@@ -43,7 +43,8 @@ function endpoint(over: Partial<EndpointReport> & { id: string }): EndpointRepor
     reasons: [],
     timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41 },
     tls: { protocol: 'TLSv1.3', notAfter: '2026-07-01T00:00:00.000Z', daysToExpiry: 60.5, issuer: 'CN=CA', subject: 'CN=x', trusted: true, hostnameMatch: true },
-    chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9 },
+    chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null },
+    arrival: null,
     ...over,
   };
 }
@@ -86,7 +87,7 @@ describe('reportToDatums', () => {
   it('counts a down endpoint in RegionsDown and a lagging one in Lagging, judged only where a lag was measured', () => {
     const t = table(reportToDatums(report([network('eth', [
       endpoint({ id: 'a', status: 'down', reasons: [{ code: 'timeout', message: 'no answer' }], chain: null, tls: null }),
-      endpoint({ id: 'b', status: 'degraded', reasons: [{ code: 'lagging', message: '30 behind' }], chain: { height: 970, lagBlocks: 30, headAgeSeconds: 40, syncing: false, peers: 3 } }),
+      endpoint({ id: 'b', status: 'degraded', reasons: [{ code: 'lagging', message: '30 behind' }], chain: { ...endpoint({ id: 'x' }).chain!, height: 970, lagBlocks: 30, headAgeSeconds: 40, peers: 3 } }),
     ])]), plan));
     expect([t[`Up ${perRegion('eth', 'a')}`], t[`RegionsDown ${alarmed('eth', 'a')}`]]).toEqual([0, 1]);
     expect(`Lagging ${alarmed('eth', 'a')}` in t).toBe(false);
@@ -97,8 +98,8 @@ describe('reportToDatums', () => {
 
   it('gives the network the head age of every endpoint, references included, as one metric read with Minimum', () => {
     const datums = reportToDatums(report([network('eth', [
-      endpoint({ id: 'a', chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 12, syncing: false, peers: 1 } }),
-      endpoint({ id: 'ref', reference: true, chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 3, syncing: false, peers: 1 } }),
+      endpoint({ id: 'a', chain: { ...endpoint({ id: 'x' }).chain!, headAgeSeconds: 12 } }),
+      endpoint({ id: 'ref', reference: true, chain: { ...endpoint({ id: 'x' }).chain!, headAgeSeconds: 3 } }),
     ])]), plan);
     expect(datums.filter((d) => d.name === 'HeadAge').map((d) => [d.dimensions, d.value])).toEqual([
       [[{ name: 'Network', value: 'eth' }], 12], [[{ name: 'Network', value: 'eth' }], 3],
@@ -132,6 +133,60 @@ describe('reportToDatums', () => {
     const datums = reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), plan, { timestamp: slot, highResolution: true, invocationFacts: false, heartbeat: false });
     expect(datums.every((d) => d.timestamp === slot && d.highResolution === true)).toBe(true);
     expect(datums.map((d) => d.name).sort()).toEqual(['HeadAge', 'HeightLag', 'Lagging', 'RegionsDown', 'TimeToFirstByte', 'Up']);
+  });
+
+  it('publishes FinalityLag per endpoint and region where finality is tracked, references included, and the 0/1 judgement for the alarms', () => {
+    const chain = (finalityLagSeconds: number | null) => ({ ...endpoint({ id: 'x' }).chain!, finalityLagSeconds });
+    const t = table(reportToDatums(report([network('eth', [
+      endpoint({ id: 'a', chain: chain(768) }),
+      endpoint({ id: 'b', status: 'degraded', reasons: [{ code: 'finality_lagging', message: 'far behind' }], chain: chain(1500) }),
+      endpoint({ id: 'ref', reference: true, chain: chain(1500) }),
+    ])]), plan));
+    expect([t[`FinalityLag ${perRegion('eth', 'a')}`], t[`FinalityLag ${perRegion('eth', 'b')}`], t[`FinalityLag ${perRegion('eth', 'ref')}`]]).toEqual([768, 1500, 1500]);
+    expect([t[`FinalityLagging ${alarmed('eth', 'a')}`], t[`FinalityLagging ${alarmed('eth', 'b')}`]]).toEqual([0, 1]);
+    // "Finality stalled" reads the network's minimum: one endpoint not lagging keeps it at 0.
+    const stalled = reportToDatums(report([network('eth', [endpoint({ id: 'a', chain: chain(768) }), endpoint({ id: 'b', reasons: [{ code: 'finality_lagging', message: 'x' }], chain: chain(1500) })])]), plan)
+      .filter((d) => d.name === 'FinalityLagging' && d.dimensions.length === 1).map((d) => d.value);
+    expect(stalled).toEqual([0, 1]);
+  });
+
+  it('publishes no finality where it is instant (always 0) or absent', () => {
+    const chain = { ...endpoint({ id: 'x' }).chain!, finalityLagSeconds: 0 };
+    for (const family of ['algorand', 'cometbft', 'bitcoin']) {
+      const names = reportToDatums(report([{ ...network('n', [endpoint({ id: 'a', chain })]), chain: family }]), plan).map((d) => d.name);
+      expect(names, family).not.toContain('FinalityLag');
+    }
+    expect(reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), plan).map((d) => d.name)).not.toContain('FinalityLagging');
+  });
+
+  it('publishes ArrivalDelay (the p50, ms) per region where a block was judged, and LateBlocks for the alarms', () => {
+    const arrival = (p50Ms: number | null) => ({ blocks: p50Ms === null ? 0 : 5, p50Ms, maxMs: p50Ms, missed: 0, resolutionMs: 250 });
+    const t = table(reportToDatums(report([network('eth', [
+      endpoint({ id: 'a', arrival: arrival(0) }),
+      endpoint({ id: 'b', status: 'degraded', reasons: [{ code: 'late_blocks', message: 'late' }], arrival: arrival(2140) }),
+      endpoint({ id: 'ref', reference: true, arrival: arrival(300) }),
+    ])]), plan));
+    expect([t[`ArrivalDelay ${perRegion('eth', 'a')}`], t[`ArrivalDelay ${perRegion('eth', 'b')}`]]).toEqual([0, 2140]);
+    expect(`ArrivalDelay ${perRegion('eth', 'ref')}` in t).toBe(false);
+    expect([t[`LateBlocks ${alarmed('eth', 'a')}`], t[`LateBlocks ${alarmed('eth', 'b')}`]]).toEqual([0, 1]);
+  });
+
+  it('publishes BlockInterval once per network, dimension Network only: the minimum across its endpoints that can speak for the chain', () => {
+    const chain = (blockIntervalSeconds: number | null) => ({ ...endpoint({ id: 'x' }).chain!, blockIntervalSeconds });
+    const r = report([
+      network('eth', [
+        endpoint({ id: 'a', status: 'degraded', reasons: [{ code: 'slow_blocks', message: 's' }], chain: chain(30) }),
+        endpoint({ id: 'b', chain: chain(12.2) }),
+        endpoint({ id: 'ref', reference: true, chain: chain(12.1) }),
+        // Another chain (faster) and a syncing node do not speak for this one.
+        endpoint({ id: 'other-chain', status: 'down', reasons: [{ code: 'wrong_chain', message: 'w' }], chain: chain(2) }),
+        endpoint({ id: 'syncing', status: 'down', reasons: [{ code: 'syncing', message: 's' }], chain: chain(1) }),
+      ]),
+      network('btc', [endpoint({ id: 'node', chain: chain(null) })]),
+    ]);
+    expect(reportToDatums(r, plan).filter((d) => d.name === 'BlockInterval')).toEqual([
+      { name: 'BlockInterval', dimensions: [{ name: 'Network', value: 'eth' }], value: 12.1, unit: 'Seconds', timestamp: Date.parse(STARTED) },
+    ]);
   });
 
   it('publishes participation key expiry per account with Network and Account only, 0 days when not Online', () => {
