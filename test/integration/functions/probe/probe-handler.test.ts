@@ -96,7 +96,12 @@ describe('probe handler', () => {
     expect(emf).toEqual([]);
     const summary = summaryOf(logs);
     expect(summary.level).toBe('INFO');
-    expect(summary.publish).toMatchObject({ namespace: 'VantageTest', centralRegion: 'us-east-1', datums: datums.length, published: datums.length, unpublished: 0 });
+    // The round's line counts the round's samples, all accepted; the heartbeat follows it, published on its own.
+    // (Samples of one series, e.g. the network's HeadAge from each endpoint, travel as one datum's Values.)
+    expect(summary.publish).toMatchObject({ namespace: 'VantageTest', centralRegion: 'us-east-1', unpublished: 0 });
+    expect(summary.publish['published']).toBe(summary.publish['datums']);
+    const samples = datums.filter((d) => d.MetricName !== 'ProbeRuns').reduce((n, d) => n + (d.Counts ? d.Counts.reduce((a, b) => a + b, 0) : d.Values ? d.Values.length : 1), 0);
+    expect(summary.publish['datums']).toBe(samples);
     expect(summary.report.networks[0]!.endpoints.map((e) => e.id)).toEqual(['node-tls', 'node-plain', 'dead']);
   });
 

@@ -68,7 +68,7 @@ describe('status function on fleet alarms', () => {
       ['eth-main/rpc-7', 'degraded_performance', '12 blocks behind the network'],
     ].sort());
     const outage = summary.incidents.find((i) => i.name.startsWith('rpc-3'))!;
-    expect(outage.incident_updates[0]!.body).toBe('rpc-3 (eth-main): not answering, seen from eu-west-1, us-east-1.');
+    expect(outage.incident_updates[0]!.body).toBe('rpc-3 (eth-main): not answering, seen from eu-west-1 and us-east-1.');
     expect(summary.incidents.find((i) => i.name.startsWith('rpc-7'))!.incident_updates[0]!.body).toBe('rpc-7 (eth-main): 12 blocks behind the network, seen from ap-southeast-1.');
 
     // Contributors were read for the fleet alarms in ALARM only, through DescribeAlarmContributors.
