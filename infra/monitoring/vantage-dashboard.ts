@@ -1,6 +1,7 @@
 // One dashboard for the deployment: the probes' heartbeat (and the fleet
 // alarms) on top, then per network its alarms, up by region, latency, lag,
-// head age (block height with metrics.detail: full), and certificate days.
+// head age (block height with metrics.detail: full), finality lag, block
+// interval and arrival delay where the network has them, and certificate days.
 // Built from VantageMetrics; no metric is defined here. Per-endpoint
 // high-resolution alarms of a fleet are not listed (thousands of alarm ARNs
 // would pass the template's 1 MB); the graphs show the same endpoints.
@@ -125,6 +126,33 @@ export class VantageDashboard extends Construct {
         // The network's freshest head (what the stale-head alarm reads); per endpoint and region with metrics.detail: full.
         left: [full ? this.perEndpoint(network, 'MAX', 'HeadAge', 'DESC') : this.props.metrics.network('HeadAge', network.id, this.period)],
         leftAnnotations: [{ value: network.maxHeadAgeSeconds!, label: 'stale' }],
+        leftYAxis: { min: 0 },
+        width: HALF,
+      }));
+    }
+    if (network.maxFinalityLagSeconds !== null) {
+      widgets.push(new GraphWidget({
+        title: `${network.id}: finality lag (s)`,
+        left: [this.perEndpoint(network, 'MAX', 'FinalityLag', 'DESC')],
+        leftAnnotations: [{ value: network.maxFinalityLagSeconds, label: 'finality lagging' }],
+        leftYAxis: { min: 0 },
+        width: HALF,
+      }));
+    }
+    if (network.cadenceFactor !== null) {
+      widgets.push(new GraphWidget({
+        title: `${network.id}: block interval (s)`,
+        left: [this.props.metrics.network('BlockInterval', network.id, this.period)],
+        leftAnnotations: [{ value: network.cadenceFactor * network.blockTimeSeconds, label: 'slow blocks' }],
+        leftYAxis: { min: 0 },
+        width: HALF,
+      }));
+    }
+    if (network.arrival) {
+      widgets.push(new GraphWidget({
+        title: `${network.id}: block arrival after the fastest endpoint (ms, p50)`,
+        left: [this.perEndpoint(network, 'MAX', 'ArrivalDelay', 'DESC')],
+        leftAnnotations: [{ value: network.arrival.maxDelayMs, label: 'late blocks' }],
         leftYAxis: { min: 0 },
         width: HALF,
       }));

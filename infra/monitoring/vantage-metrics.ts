@@ -9,7 +9,9 @@ import { alarmDimensionNames, type AlarmMetricName } from '../../src/report/metr
 import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from '../../src/report/metric-names.ts';
 
 /** Metrics published with dimensions Network, Endpoint, ProbeRegion (some only with metrics.detail: full). */
-export type EndpointMetricName = 'Up' | 'Healthy' | 'TimeToFirstByte' | 'ProbeDuration' | 'DnsTime' | 'ConnectTime' | 'TlsTime' | 'BlockHeight' | 'HeightLag' | 'HeadAge';
+export type EndpointMetricName =
+  | 'Up' | 'Healthy' | 'TimeToFirstByte' | 'ProbeDuration' | 'DnsTime' | 'ConnectTime' | 'TlsTime' | 'BlockHeight' | 'HeightLag' | 'HeadAge'
+  | 'FinalityLag' | 'ArrivalDelay';
 
 export interface EndpointMetricProps {
   readonly network: string;
