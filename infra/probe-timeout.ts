@@ -1,6 +1,8 @@
 // How long one probe invocation may run, from the config: every probe wave
 // at its timeout, then the block arrival watch (connections and first
-// answers, the window, settling), then the publishing reserve. The probe
+// answers, the window, settling; the first round only), then the publishing
+// reserve; with rounds below a minute, at least until the last round, which
+// starts at 60 − everySeconds s, has probed. The probe
 // function's timeout is built from it, and synth refuses an arrival window
 // that cannot fit under Lambda's limit beside the probes and the reserve.
 import { formatPath, type ConfigProblem } from '../src/config/config-error.ts';
@@ -31,7 +33,9 @@ export function probeRunBudget(config: ResolvedConfig): ProbeRunBudget {
   const probesMs = waves * slowest;
   const arrivalMs = roundArrivalMs(config);
   const reserveMs = DEFAULT_DEADLINE_RESERVE_MS;
-  return { probesMs, arrivalMs, reserveMs, neededSeconds: Math.ceil((probesMs + arrivalMs + reserveMs) / 1000) + START_SECONDS };
+  const lastRoundStartsMs = config.probe.everySeconds < 60 ? (60 - config.probe.everySeconds) * 1000 : 0;
+  const roundsMs = Math.max(probesMs + arrivalMs, lastRoundStartsMs + probesMs);
+  return { probesMs, arrivalMs, reserveMs, neededSeconds: Math.ceil((roundsMs + reserveMs) / 1000) + START_SECONDS };
 }
 
 /** The probe function's timeout: what a run needs, at least one schedule interval (up to 5 min), at most Lambda's limit. */

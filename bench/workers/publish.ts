@@ -5,6 +5,7 @@
 // flight. The first run includes the SDK's first-use costs (credentials,
 // first connection); the repeats are a warm Lambda's.
 import { performance } from 'node:perf_hooks';
+import type { DatumPlan } from '../../src/metrics/datum-plan.ts';
 import { reportToDatums } from '../../src/metrics/report-datums.ts';
 import type { MetricDatum } from '../../src/metrics/datum.ts';
 import { createPublisher } from '../../src/publish/create-publisher.ts';
@@ -61,19 +62,22 @@ function syntheticReport(endpoints: number, startedAt: string): Report {
   return { schemaVersion: 1, startedAt, durationMs: 1000, region: 'eu-west-1', status: 'up', networks };
 }
 
+/** The synthetic endpoints are unknown to any config: each publishes its per-region metrics. */
+const STANDARD: DatumPlan = { detail: 'standard', endpoint: () => null, maintenance: [] };
+
 runWorker<PublishInput, PublishRunResult[]>(async (input) => {
   process.env['AWS_ACCESS_KEY_ID'] = input.credentials.accessKeyId;
   process.env['AWS_SECRET_ACCESS_KEY'] = input.credentials.secretAccessKey;
   delete process.env['AWS_SESSION_TOKEN'];
   const publisher = createPublisher({ namespace: 'VantageBench', centralRegion: 'us-east-1', roleArn: null, endpoints: { cloudwatch: input.url } });
-  const perEndpoint = reportToDatums(syntheticReport(1, new Date().toISOString()), { detail: 'standard' }).length - 1;
+  const perEndpoint = reportToDatums(syntheticReport(1, new Date().toISOString()), STANDARD).length - 1;
   const results: PublishRunResult[] = [];
   for (let r = 0; r < input.runs; r++) {
     const startedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
     let cpu = process.cpuUsage();
     let started = performance.now();
     const report = syntheticReport(Math.ceil((input.datums - 1) / perEndpoint), startedAt);
-    const all = reportToDatums(report, { detail: 'standard' });
+    const all = reportToDatums(report, STANDARD);
     // Exactly `datums`: the heartbeat (last) plus the first datums - 1 others.
     const datums: MetricDatum[] = [...all.slice(0, input.datums - 1), all[all.length - 1]!];
     const buildMs = performance.now() - started;

@@ -3,8 +3,8 @@
 // publishes, the secret resolver and the publisher. Defaults are applied
 // here, once: everything after reads the setup.
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { exposureWatchFor } from '../../src/alarms/exposure-rule.ts';
 import type { ResolvedConfig } from '../../src/config/resolved-config.ts';
+import { datumPlan, type DatumPlan } from '../../src/metrics/datum-plan.ts';
 import type { CloudWatchPublisher } from '../../src/publish/cloudwatch-publisher.ts';
 import { createPublisher } from '../../src/publish/create-publisher.ts';
 import { DEFAULT_DEADLINE_RESERVE_MS, FUNCTION_ENV } from '../common/environment.ts';
@@ -22,7 +22,29 @@ export interface ProbeSetupOptions {
   readonly deadlineReserveMs?: number;
   /** How long ssm/secretsmanager values are cached; default SECRET_TTL_SECONDS. */
   readonly secretTtlSeconds?: number;
+  /** The wall clock and the wait between rounds (tests run a minute of rounds without waiting it). */
+  readonly clock?: ProbeClock;
 }
+
+export interface ProbeClock {
+  now(): number;
+  /** Resolves after `ms`, or early when the signal aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+const REAL_CLOCK: ProbeClock = {
+  now: Date.now,
+  sleep: (ms, signal) => new Promise<void>((resolve) => {
+    if (signal.aborted || ms <= 0) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  }),
+};
 
 export interface ProbeSetup {
   readonly config: ResolvedConfig;
@@ -31,7 +53,9 @@ export interface ProbeSetup {
   /** Where metrics go; without central in the config, this account's own region. */
   readonly centralRegion: string | null;
   readonly reserveMs: number;
-  readonly watchesExposure: ReturnType<typeof exposureWatchFor>;
+  /** How reports become datums (alarm groups, exposure watch, maintenance windows). */
+  readonly datumPlan: DatumPlan;
+  readonly clock: ProbeClock;
   readonly writeLine: (line: string) => void;
   readonly resolveSecrets: RunSecretResolver;
   /** Made on first use and kept (its assumed-role credentials are cached); throws when there is nowhere to publish. */
@@ -49,7 +73,8 @@ export function probeSetup(options: ProbeSetupOptions, logger: Logger): ProbeSet
     region,
     centralRegion,
     reserveMs: options.deadlineReserveMs ?? DEFAULT_DEADLINE_RESERVE_MS,
-    watchesExposure: exposureWatchFor(config.networks),
+    datumPlan: datumPlan(config),
+    clock: options.clock ?? REAL_CLOCK,
     writeLine: options.writeLine ?? ((line) => void process.stdout.write(`${line}\n`)),
     resolveSecrets: runSecretResolver({ env, region, endpoints: options.endpoints, ttlSeconds: options.secretTtlSeconds, logger }),
     publisher: () => {

@@ -33,12 +33,15 @@ export interface RunSummary {
   readonly centralRegion: string | null;
   readonly publication: FallbackPublication;
   readonly report: Report;
+  /** Which round of the invocation, and the slot its datums carry. */
+  readonly round?: { readonly index: number; readonly of: number; readonly slot: string };
 }
 
-export function logRunSummary(logger: Logger, { shard, namespace, centralRegion, publication, report }: RunSummary): void {
+export function logRunSummary(logger: Logger, { shard, namespace, centralRegion, publication, report, round }: RunSummary): void {
   const { outcome } = publication;
   logger.info('probe run', {
     shard,
+    ...(round ? { round } : {}),
     publish: { namespace, centralRegion, datums: publication.datums, published: outcome.published, requests: outcome.requests, unpublished: outcome.unpublished.length },
     // Already redacted field by field; the logger's replacer redacts every string once more.
     // (Redacting the serialized JSON instead could break it: a short secret may match a key.)

@@ -3,7 +3,7 @@
 // per UTC day over the uptime window, on the same grid the page draws
 // (src/status/chart-series.ts), and their answers as per-region samples.
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { METRIC } from '../../src/metrics/names.ts';
+import { METRIC } from '../../src/report/metric-names.ts';
 import { DAY_SECONDS, dailyStartMs, dayStart, HOUR_SECONDS, hourlyStartMs, hourStart } from '../../src/status/chart-series.ts';
 import type { PageLayout } from '../../src/status/page-layout.ts';
 import type { ChartMetric, ChartStep, RegionSamples } from '../../src/status/region-charts.ts';

@@ -2,7 +2,7 @@
 // probe region (dimensions Network, Endpoint, ProbeRegion), in the unit the
 // publisher sends: a query naming another unit sees nothing.
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { DIMENSION, METRIC_UNIT, type MetricName } from '../../src/metrics/names.ts';
+import { DIMENSION, METRIC_UNIT, type MetricName } from '../../src/report/metric-names.ts';
 
 export interface EndpointMetric {
   readonly namespace: string;

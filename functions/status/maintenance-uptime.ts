@@ -7,7 +7,7 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { finestPeriodSeconds } from '../../src/config/aws-limits.ts';
 import { coveredIntervals, overlapMs } from '../../src/config/maintenance.ts';
-import { METRIC } from '../../src/metrics/names.ts';
+import { METRIC } from '../../src/report/metric-names.ts';
 import type { UptimeSeries } from '../../src/status/alarm-model.ts';
 import { dailyStartMs, dayStart } from '../../src/status/chart-series.ts';
 import { utcDay } from '../../src/status/daily-uptime.ts';

@@ -14,7 +14,9 @@ import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
 import { isPageAlarm, modelFromAlarms, type AlarmSnapshot, type AlarmState, type UptimeSeries } from '../../src/status/alarm-model.ts';
 import type { Indicator } from '../../src/status/component-status.ts';
 import { renderStatusFiles } from '../../src/status/status-files.ts';
-import type { AlarmRegions } from './alarm-regions.ts';
+import type { AlarmRegions, FiringAlarm } from './alarm-regions.ts';
+import { contributorSnapshots } from './alarm-contributors.ts';
+import { parseAlarmName } from '../../src/alarms/alarm-names.ts';
 import { describeMetricAlarms, valueOfReasonData } from './alarm-reader.ts';
 import { AlarmHistoryCache } from './alarm-history-cache.ts';
 import { readCharts } from './chart-reader.ts';
@@ -48,11 +50,23 @@ export async function runStatusFeed(setup: StatusSetup, signal: AbortSignal): Pr
 
   const onPage = alarms.filter((a) => isPageAlarm(namespace, layout, a.AlarmName!));
   const changed = AlarmHistoryCache.changedIn(onPage, window);
-  const transitions = await setup.history.transitions(changed, window, signal, warnings);
-  const firing = onPage.filter((a) => a.StateValue === 'ALARM');
+  const [transitions, contributors] = await Promise.all([
+    setup.history.transitions(changed, window, signal, warnings),
+    // Fleet alarms: their endpoints in ALARM, as the per-endpoint alarms the page knows.
+    contributorSnapshots(setup.cloudwatch, namespace, alarms, signal, setup.contributorPace, warnings),
+  ]);
+  const firing: FiringAlarm[] = [
+    ...onPage.filter((a) => a.StateValue === 'ALARM')
+      .map((a) => ({ name: a.AlarmName!, subject: parseAlarmName(namespace, a.AlarmName!)!, sinceMs: a.StateUpdatedTimestamp?.getTime() ?? now.getTime() })),
+    ...contributors.filter((c) => isPageAlarm(namespace, layout, c.name))
+      .map((c) => ({ name: c.name, subject: parseAlarmName(namespace, c.name)!, sinceMs: Date.parse(c.updatedAt) })),
+  ];
   const { uptime, charts, breakdown, firstSeen } = await readMetrics(setup, firing, now, signal, warnings);
 
-  const snapshots = alarms.map((a) => snapshotOf(a, breakdown.now.get(a.AlarmName!), now));
+  const snapshots = [
+    ...alarms.map((a) => snapshotOf(a, breakdown.now.get(a.AlarmName!), now)),
+    ...contributors.map((c) => ({ ...c, regions: breakdown.now.get(c.name)?.regions ?? [], value: breakdown.now.get(c.name)?.value ?? null })),
+  ];
   const model = modelFromAlarms({
     namespace, layout, alarms: snapshots, transitions, uptime, charts, regionSightings: breakdown.sightings, maintenanceFirstSeen: firstSeen,
     now: now.toISOString(), historyStart: window.start.toISOString(),
@@ -75,7 +89,7 @@ export async function runStatusFeed(setup: StatusSetup, signal: AbortSignal): Pr
 }
 
 /** The metric reads of one run, side by side, within the metrics budget; what fails is a warning. */
-async function readMetrics(setup: StatusSetup, firing: readonly MetricAlarm[], now: Date, signal: AbortSignal, warnings: string[]) {
+async function readMetrics(setup: StatusSetup, firing: readonly FiringAlarm[], now: Date, signal: AbortSignal, warnings: string[]) {
   const { cloudwatch, layout, namespace } = setup;
   const budget = AbortSignal.any([signal, AbortSignal.timeout(setup.metricsBudgetMs)]);
   const at = now.getTime();
@@ -83,7 +97,7 @@ async function readMetrics(setup: StatusSetup, firing: readonly MetricAlarm[], n
     setup.uptime.get(at, async () => setup.maintenanceUptime.apply(await readUptime(cloudwatch, layout, namespace, now, budget), layout, namespace, now, budget, warnings), [] as UptimeSeries[], 'uptime', warnings),
     setup.hourlyCharts.get(at, () => readCharts(cloudwatch, layout, namespace, now, 'hourly', budget), [], 'hourly charts', warnings),
     setup.dailyCharts.get(at, () => readCharts(cloudwatch, layout, namespace, now, 'daily', budget), [], 'daily charts', warnings),
-    readRegionBreakdown(cloudwatch, firing, now, budget)
+    readRegionBreakdown(cloudwatch, firing, layout, namespace, now, budget)
       .catch((err: Error): RegionBreakdown => (warnings.push(`regions of firing alarms: ${err.message}`), { now: new Map<string, AlarmRegions>(), sightings: [] })),
     setup.ledger.firstSeen(layout, now, budget, warnings),
   ]);

@@ -15,6 +15,8 @@ import type { RegionSamples } from '../../src/status/region-charts.ts';
 import type { StatusView } from '../../src/status/status-view.ts';
 import { FUNCTION_ENV } from '../common/environment.ts';
 import { AlarmHistoryCache } from './alarm-history-cache.ts';
+import { requestPacer, type Pacer } from './request-pacer.ts';
+import { DESCRIBE_ALARM_CONTRIBUTORS } from '../../src/config/aws-limits.ts';
 import { MaintenanceLedger } from './maintenance-ledger.ts';
 import { MaintenanceUptime } from './maintenance-uptime-reader.ts';
 import { RefreshingRead } from './refreshing-read.ts';
@@ -42,12 +44,15 @@ export interface StatusSetup {
   /** Prefix of this deployment's alarm names. */
   readonly prefix: string;
   readonly layout: PageLayout;
+  readonly view: StatusView;
   readonly bucket: string;
   /** Public URL of the page without a trailing slash, for absolute links in the feeds; null when unknown. */
   readonly pageUrl: string | null;
   readonly cloudwatch: CloudWatchClient;
   readonly s3: S3Client;
   readonly history: AlarmHistoryCache;
+  /** Paces DescribeAlarmContributors within its quota, shared by warm runs. */
+  readonly contributorPace: Pacer;
   readonly uptime: RefreshingRead<UptimeSeries[]>;
   readonly hourlyCharts: RefreshingRead<RegionSamples[]>;
   readonly dailyCharts: RefreshingRead<RegionSamples[]>;
@@ -77,11 +82,13 @@ export function statusSetup(options: StatusSetupOptions): StatusSetup {
     namespace: view.namespace,
     prefix: alarmNamePrefix(view.namespace),
     layout: view.layout,
+    view,
     bucket,
     pageUrl: (env[FUNCTION_ENV.statusPageUrl] ?? '').replace(/\/+$/, '') || null,
     cloudwatch,
     s3,
     history: new AlarmHistoryCache(cloudwatch, options.historyBudgetMs),
+    contributorPace: requestPacer(DESCRIBE_ALARM_CONTRIBUTORS.maxRequestsPerSecond),
     uptime: new RefreshingRead(METRIC_REFRESH_MINUTES.uptime * MINUTE_MS),
     hourlyCharts: new RefreshingRead(METRIC_REFRESH_MINUTES.hourlyCharts * MINUTE_MS),
     dailyCharts: new RefreshingRead(METRIC_REFRESH_MINUTES.dailyCharts * MINUTE_MS),

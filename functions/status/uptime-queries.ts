@@ -2,7 +2,7 @@
 // region (Average of 0/1 over a UTC day = the share of probe runs that were
 // up), turned back into per-endpoint daily series.
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { METRIC } from '../../src/metrics/names.ts';
+import { METRIC } from '../../src/report/metric-names.ts';
 import type { UptimeSeries } from '../../src/status/alarm-model.ts';
 import { UPTIME_WINDOW_DAYS, utcDay } from '../../src/status/daily-uptime.ts';
 import type { PageLayout } from '../../src/status/page-layout.ts';

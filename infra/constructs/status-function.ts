@@ -74,6 +74,15 @@ export class StatusFunction extends Construct {
       actions: ['cloudwatch:DescribeAlarmHistory'],
       resources: [alarms],
     }));
+    // Contributors exist only on fleet (Metrics Insights) alarms: exactly those, by name.
+    const fleet = props.deployment.plan.alarms.filter((a) => a.condition.type === 'insights');
+    if (fleet.length > 0) {
+      this.role.addToPolicy(new PolicyStatement({
+        sid: 'ReadFleetAlarmContributors',
+        actions: ['cloudwatch:DescribeAlarmContributors'],
+        resources: fleet.map((a) => `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:${a.name}`),
+      }));
+    }
     this.role.addToPolicy(new PolicyStatement({
       sid: 'ReadUptimeMetrics',
       actions: ['cloudwatch:GetMetricData'],

@@ -74,6 +74,13 @@ export const DESCRIBE_ALARM_HISTORY = {
   maxRequestsPerSecond: 3,
 } as const;
 
+export const DESCRIBE_ALARM_CONTRIBUTORS = {
+  /** "DescribeAlarmContributors: 9 TPS", adjustable (CloudWatch service quotas, L-7D8B1BC8). */
+  maxRequestsPerSecond: 9,
+  /** AlarmName: 1-255 characters, required (DescribeAlarmContributors API reference). */
+  maxAlarmNameLength: 255,
+} as const;
+
 export const GET_METRIC_DATA = {
   /** "A single GetMetricData call can include as many as 500 MetricDataQuery structures." */
   maxQueries: 500,
@@ -103,6 +110,68 @@ export function finestPeriodSeconds(ageMs: number): number {
 
 /** "Alarms based on metric math expressions can reference a maximum of 10 metrics" (CloudWatch User Guide, alarm limits). */
 export const MATH_ALARM_MAX_METRICS = 10;
+
+/**
+ * Metrics Insights (CloudWatch User Guide, "Metrics Insights quotas" and
+ * "Create alarms on Metrics Insights queries"; service quotas table):
+ *   "A single query can process no more than 10,000 metrics" and "a single
+ *    query can return no more than 500 time series"; past either, an alarm's
+ *    EvaluationState is PARTIAL_DATA and no error is raised.
+ *   "Alarms evaluating multiple time series will limit the number of
+ *    contributors in ALARM to 100" (fewer when their attributes are large).
+ *   "You can have as many as 200 Metrics Insights alarms per Region" —
+ *    "Number of Metrics Insights alarms, Each supported Region: 200,
+ *    Adjustable: No": shared by every deployment in the account and region.
+ *   "Only the latest 3 hours of data can be used for evaluating the alarm's
+ *    conditions."
+ *   "Metrics Insights does not support high-resolution data ... the output is
+ *    aggregated at one-minute granularity": an MI alarm's period is ≥ 60 s.
+ *   Query language: one of AVG, COUNT, MAX, MIN, SUM per query; WHERE with
+ *   only =, != and AND; a multi-time-series alarm needs GROUP BY and ORDER BY.
+ */
+export const METRICS_INSIGHTS = {
+  maxMetricsPerQuery: 10_000,
+  maxSeriesPerQuery: 500,
+  maxContributorsInAlarm: 100,
+  maxAlarmsPerAccountRegion: 200,
+  /**
+   * What one deployment may use of the 200 (not adjustable): the rest is left
+   * for other deployments and alarms in the account (e.g. Vantage and
+   * VantageStaging side by side). A decision, not an AWS limit.
+   */
+  maxAlarmsPerDeployment: 150,
+  evaluationWindowHours: 3,
+  minPeriodSeconds: 60,
+  /** PutMetricAlarm with Metrics: a query's Expression is at most 2,048 characters (MetricDataQuery.Expression). */
+  maxExpressionLength: 2048,
+} as const;
+
+/**
+ * High-resolution alarms (PutMetricAlarm, Period): "Valid values are 10, 20,
+ * 30, and any multiple of 60 ... Specifying 10, 20, or 30 also sets this
+ * alarm as a high-resolution alarm, which has a higher charge"; such alarms
+ * are "evaluated every 10 seconds", alarms with a period of a minute or more
+ * every minute (CloudWatch User Guide, "Alarm evaluation").
+ */
+export const ALARM_EVALUATION = {
+  highResolutionPeriodsSeconds: [10, 20, 30],
+  highResolutionCadenceSeconds: 10,
+  standardCadenceSeconds: 60,
+} as const;
+
+/**
+ * Composite alarm action suppression (CloudWatch User Guide, "Composite alarm
+ * action suppression"): "We recommend that you set the value for each
+ * parameter to 60 seconds, as CloudWatch evaluates metric alarms every
+ * minute." While the wait period runs, the composite takes no action.
+ */
+export const SUPPRESSOR_WAIT_SECONDS = 60;
+
+/**
+ * "PutMetricAlarm: 3 transactions per second (TPS)", adjustable (CloudWatch
+ * service quotas): CloudFormation creates and deletes alarms no faster.
+ */
+export const PUT_METRIC_ALARM_PER_SECOND = 3;
 
 /** "The rule expression of a composite alarm can include as many as 100 underlying alarms" (PutCompositeAlarm). */
 export const COMPOSITE_ALARM_MAX_CHILDREN = 100;
@@ -154,6 +223,9 @@ export const ASSUME_ROLE = {
  */
 export const STACK_MAX_RESOURCES = 500;
 export const TEMPLATE_MAX_BYTES = 1_000_000;
+
+/** "Maximum length of a stack name: 128 characters"; letters, digits and hyphens, starting with a letter (CloudFormation quotas; CreateStack StackName). */
+export const STACK_NAME_MAX_LENGTH = 128;
 
 /** GetParameter Name: 1-2048 characters (SSM API reference; the count includes the parameter's ARN). */
 export const SSM_PARAMETER_NAME_MAX_LENGTH = 2048;

@@ -9,6 +9,7 @@ export const DEFAULTS = {
   tlsWarnDays: 14,
   concurrency: 32,
   schedule: 'rate(1 minute)',
+  everySeconds: 60,
   shards: 1,
   metricsDetail: 'standard',
   retentionDays: 30,

@@ -82,3 +82,8 @@ export function overlapMs(intervals: readonly (readonly [number, number])[], fro
   for (const [start, end] of intervals) total += Math.max(0, Math.min(end, toMs) - Math.max(start, fromMs));
   return total;
 }
+
+/** Some window names this endpoint on its own (its `endpoints` list), whatever the time. */
+export function namedInWindow(windows: readonly ResolvedMaintenance[], network: string, endpoint: string): boolean {
+  return windows.some((w) => w.endpoints?.some((t) => t.network === network && t.endpoint === endpoint) ?? false);
+}

@@ -79,6 +79,8 @@ export interface ResolvedConfig {
   readonly probe: {
     readonly concurrency: number;
     readonly schedule: string;
+    /** Seconds between probe rounds: 60 / everySeconds rounds per invocation (10, 30 or 60). */
+    readonly everySeconds: 10 | 30 | 60;
     readonly regions: readonly string[];
     readonly shards: number;
     /**
@@ -118,6 +120,7 @@ export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
     probe: {
       concurrency: input.probe?.concurrency ?? DEFAULTS.concurrency,
       schedule: input.probe?.schedule ?? DEFAULTS.schedule,
+      everySeconds: input.probe?.everySeconds ?? DEFAULTS.everySeconds,
       regions,
       shards: input.probe?.shards ?? DEFAULTS.shards,
       resolvers: input.probe?.resolvers ?? null,

@@ -316,6 +316,9 @@ export const configSchema = z.strictObject({
       .min(1, { error: 'must list at least one region' }).optional()
       .describe('AWS regions the probes run in, one probe stack each; required by cdk synth')
       .meta({ examples: [['us-east-1', 'eu-west-1', 'ap-southeast-1']] }),
+    everySeconds: z.union([z.literal(10), z.literal(30), z.literal(60)], { error: 'must be 10, 30 or 60' }).optional()
+      .describe('seconds between probe rounds: below 60 the once-a-minute invocation runs 60 / everySeconds rounds, published as high-resolution metrics, and the outage, regional, lagging and stale-head alarms evaluate at that period (needs schedule rate(1 minute))')
+      .meta({ default: DEFAULTS.everySeconds }),
     shards: positiveInt('invocations per tick').max(100, { error: 'must be at most 100' }).optional()
       .describe('invocations per region and tick, each probing a stable slice of the endpoints (for large fleets)')
       .meta({ default: DEFAULTS.shards }),

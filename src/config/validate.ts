@@ -7,6 +7,7 @@ import { formatPath } from './config-error.ts';
 import { defaultMaxDelayMs, FAMILY_DEFAULTS } from './families.ts';
 import type { ConfigInput, EndpointInput } from './schema.ts';
 import { scanReferences } from './secret-reference.ts';
+import { scheduleIntervalSeconds, SCHEDULE_PATTERN } from './schedule.ts';
 
 export interface PathProblem {
   readonly path: string;
@@ -26,6 +27,12 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
     add(['alerting', 'outageRegions'], `is ${outageRegions} but probe.regions lists only ${regions.length} region(s)`);
   }
   if (new Set(regions).size !== regions.length) add(['probe', 'regions'], 'lists a region twice');
+  const everySeconds = config.probe?.everySeconds;
+  const schedule = config.probe?.schedule;
+  // Below 60 s the rounds fill one minute; a slower schedule would leave minutes without a round.
+  if (everySeconds !== undefined && everySeconds < 60 && schedule !== undefined && SCHEDULE_PATTERN.test(schedule) && scheduleIntervalSeconds(schedule) !== 60) {
+    add(['probe', 'everySeconds'], `is ${everySeconds}, which needs probe.schedule to run every minute (rate(1 minute)); it is ${schedule}`);
+  }
   (config.alerting?.httpsSubscriptions ?? []).forEach((value, i) => {
     checkSecretable(value, ['alerting', 'httpsSubscriptions', i], add);
     checkUrl(value, ['alerting', 'httpsSubscriptions', i], add, ['https:']);

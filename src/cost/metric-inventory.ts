@@ -1,11 +1,13 @@
 // The custom metrics a config publishes, counted by running the real datum
 // builder (src/metrics/report-datums.ts) over a representative report: one
 // where every endpoint answered, so every series that can exist does. What
-// CloudWatch bills is distinct series, and that is what this counts.
+// CloudWatch bills is distinct series (by the hour), and that is what this
+// counts. Maintenance series exist only during windows and are not counted.
 import { FAMILY_DEFAULTS } from '../config/families.ts';
 import type { ResolvedConfig, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
-import { exposureWatchFor } from '../alarms/exposure-rule.ts';
+import { datumPlan } from '../metrics/datum-plan.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
+import { DIMENSION } from '../report/metric-names.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import { headAgeEndpoints, mayUseTls } from '../alarms/alarm-plan.ts';
 import { arrivalPollMs } from '../engine/arrival-budget.ts';
@@ -13,25 +15,42 @@ import { arrivalPollMs } from '../engine/arrival-budget.ts';
 export interface MetricInventory {
   /** Distinct metric series across all probe regions. */
   readonly metrics: number;
-  /** Datums one region publishes per run (all shards together). */
-  readonly datumsPerRun: number;
-  /** Size of one region's JSON report, the probe's log line per run. */
+  /** Of those: per endpoint and region, region-less per endpoint (alarm metrics), per network, and the rest (accounts, heartbeats). */
+  readonly byLayout: { readonly endpointRegion: number; readonly endpoint: number; readonly network: number; readonly other: number };
+  /** Datums one region publishes in an invocation's first round (all shards together), heartbeat included. */
+  readonly datumsFirstRound: number;
+  /** Datums one region publishes in each later round (no slow facts, no heartbeat). */
+  readonly datumsLaterRound: number;
+  /** Size of one region's JSON report, the probe's log line per round. */
   readonly reportBytes: number;
 }
 
 export function metricInventory(config: ResolvedConfig): MetricInventory {
-  const watch = exposureWatchFor(config.networks);
-  const series = new Set<string>();
-  let datumsPerRun = 0;
+  // Steady state: no window open.
+  const plan = { ...datumPlan(config), maintenance: [] };
+  const series = new Map<string, string>();
+  let datumsFirstRound = 0;
+  let datumsLaterRound = 0;
   let reportBytes = 0;
   for (const region of config.probe.regions) {
     const report = representativeReport(config, region);
-    const datums = reportToDatums(report, { detail: config.metrics.detail, watchesExposure: watch });
-    for (const d of datums) series.add(`${d.name}|${d.dimensions.map((x) => `${x.name}=${x.value}`).join(',')}`);
-    datumsPerRun = Math.max(datumsPerRun, datums.length);
+    const first = reportToDatums(report, plan);
+    const later = reportToDatums(report, plan, { invocationFacts: false, heartbeat: false });
+    for (const d of first) series.set(`${d.name}|${d.dimensions.map((x) => `${x.name}=${x.value}`).join(',')}`, layoutOf(d.dimensions.map((x) => x.name)));
+    datumsFirstRound = Math.max(datumsFirstRound, first.length);
+    datumsLaterRound = Math.max(datumsLaterRound, later.length);
     reportBytes = Math.max(reportBytes, JSON.stringify(report).length);
   }
-  return { metrics: series.size, datumsPerRun, reportBytes };
+  const byLayout = { endpointRegion: 0, endpoint: 0, network: 0, other: 0 };
+  for (const layout of series.values()) byLayout[layout as keyof typeof byLayout]++;
+  return { metrics: series.size, byLayout, datumsFirstRound, datumsLaterRound, reportBytes };
+}
+
+function layoutOf(dimensions: readonly string[]): string {
+  if (dimensions.includes(DIMENSION.ProbeRegion) && dimensions.includes(DIMENSION.Endpoint)) return 'endpointRegion';
+  if (dimensions.includes(DIMENSION.AlarmGroup)) return 'endpoint';
+  if (dimensions.length === 1 && dimensions[0] === DIMENSION.Network) return 'network';
+  return 'other';
 }
 
 /** A report in which everything answered and is healthy. */

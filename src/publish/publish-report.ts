@@ -5,7 +5,7 @@
 // config's `central` block.
 import { ConfigError } from '../config/config-error.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
-import { exposureWatchFor } from '../alarms/exposure-rule.ts';
+import { datumPlan } from '../metrics/datum-plan.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
 import type { Report } from '../report/report.ts';
 import { createPublisher } from './create-publisher.ts';
@@ -34,7 +34,7 @@ export function requirePublishTarget(config: ResolvedConfig, file: string | null
 
 export async function publishReport(report: Report, config: ResolvedConfig, file: string | null): Promise<ReportPublication> {
   const central = requirePublishTarget(config, file);
-  const datums = reportToDatums(report, { detail: config.metrics.detail, watchesExposure: exposureWatchFor(config.networks) });
+  const datums = reportToDatums(report, datumPlan(config));
   const publication = await publishWithFallback(datums, {
     namespace: config.namespace,
     publisher: () => createPublisher({ namespace: config.namespace, centralRegion: central.region, roleArn: null }),

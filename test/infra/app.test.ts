@@ -116,20 +116,20 @@ describe('npx cdk synth', () => {
       .filter(([, a]) => a.type === 'aws:cloudformation:stack')
       .map(([name, a]) => `${name} ${a.environment}`);
     expect(stacks.sort()).toEqual([
-      'Vantage-Central aws://111111111111/us-east-1',
-      'Vantage-Probe-ap-southeast-1 aws://unknown-account/ap-southeast-1',
-      'Vantage-Probe-eu-west-1 aws://unknown-account/eu-west-1',
-      'Vantage-Probe-us-east-1 aws://unknown-account/us-east-1',
+      'vantage-central aws://111111111111/us-east-1',
+      'vantage-probe-ap-southeast-1 aws://unknown-account/ap-southeast-1',
+      'vantage-probe-eu-west-1 aws://unknown-account/eu-west-1',
+      'vantage-probe-us-east-1 aws://unknown-account/us-east-1',
     ]);
 
-    const probe = JSON.parse(readFileSync(join(out, 'Vantage-Probe-eu-west-1.template.json'), 'utf8'));
+    const probe = JSON.parse(readFileSync(join(out, 'vantage-probe-eu-west-1.template.json'), 'utf8'));
     const fn = Object.values(probe.Resources as Record<string, { Type: string; Metadata?: Record<string, string> }>).find((r) => r.Type === 'AWS::Lambda::Function')!;
     const bundle = readFileSync(join(out, fn.Metadata!['aws:asset:path']!, 'index.mjs'), 'utf8');
     // The config travels inside the bundle with its secret references unresolved, as written.
     expect(bundle).toContain('${ssm:/vantage/algod-token}');
     expect(bundle).toContain('${secretsmanager:vantage/eth-rpc-password}');
     expect(readdirSync(join(out, fn.Metadata!['aws:asset:path']!)).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    const central = JSON.parse(readFileSync(join(out, 'Vantage-Central.template.json'), 'utf8'));
+    const central = JSON.parse(readFileSync(join(out, 'vantage-central.template.json'), 'utf8'));
     const status = Object.values(central.Resources as Record<string, { Type: string; Metadata?: Record<string, string> }>).find((r) => r.Type === 'AWS::Lambda::Function')!;
     expect(readFileSync(join(out, status.Metadata!['aws:asset:path']!, 'index.mjs'), 'utf8')).toContain('Example Node API status');
     expect(existsSync(join(REPOSITORY_ROOT, 'cdk.context.json'))).toBe(false);

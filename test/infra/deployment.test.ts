@@ -53,14 +53,21 @@ networks:
     ]);
   });
 
-  it('checks what CloudWatch accepts: retention days, at most 10 regions in one alarm, an hourly probe at least', () => {
+  it('checks what CloudWatch accepts: retention days, an hourly probe at least; any number of regions (alarms read region-less metrics)', () => {
     const regions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'ap-south-1', 'ap-northeast-1', 'sa-east-1'];
     expect(problems(`version: 1\n${CENTRAL}probe: { regions: [${regions.join(', ')}], schedule: rate(2 hours) }\nlogs: { retentionDays: 45 }\n${NETWORKS}`)).toEqual([
-      'probe.regions: lists 11 regions; an alarm combines at most 10 (CloudWatch metric math limit)',
       'probe.schedule: runs every 7200 s; availability alarms need a probe at least every 3600 s',
       'logs.retentionDays: is 45; CloudWatch Logs keeps logs for one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days',
     ]);
   });
+
+  it('refuses a fleet needing more Metrics Insights alarms than a deployment may use, in one line naming the count and the quota', () => {
+    // 26 evm networks of 251 endpoints: each its own alarm group, each with 6 fleet conditions.
+    const networks = Array.from({ length: 26 }, (_, n) => `  - id: n${n}\n    chain: evm\n    endpoints:\n${Array.from({ length: 251 }, (_, e) => `      - { id: e${e}, url: "https://e${e}.n${n}.example.com" }`).join('\n')}`).join('\n');
+    expect(problems(`version: 1\n${CENTRAL}probe: { regions: [us-east-1, eu-west-1] }\nnetworks:\n${networks}\n`)).toEqual([
+      'networks: need fleet alarms, and needs 156 Metrics Insights alarms; an account and region holds 200 (not adjustable) and one deployment keeps to 150 (docs/deploy.md, "Limits")',
+    ]);
+  }, 60_000);
 
   it('refuses a namespace that makes alarm names longer than the 255 characters CloudWatch allows', () => {
     const namespace = `Acme/${'x'.repeat(220)}`;

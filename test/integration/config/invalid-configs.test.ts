@@ -51,6 +51,8 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['empty.yaml', [' the file is empty (it needs at least "version" and "networks")']],
   ['env-breaks-url.yaml', ['7: networks[0].endpoints[0].url: is not a valid URL once its secret references are filled in (check the referenced values)']],
   ['env-unset.yaml', ['7: networks[0].endpoints[0].url: environment variable VANTAGE_TEST_UNSET_KEY is not set (referenced as ${env:VANTAGE_TEST_UNSET_KEY})']],
+  ['every-seconds-schedule.yaml', ['4: probe.everySeconds: is 10, which needs probe.schedule to run every minute (rate(1 minute)); it is rate(5 minutes)']],
+  ['every-seconds-value.yaml', ['3: probe.everySeconds: must be 10, 30 or 60']],
   ['expect-wrong-family.yaml', ['5: networks[0].expect.genesisHash: unknown key (allowed here: chainId)']],
   // Spelled right, but the family has nothing for it to judge: an error that says why, not a silent no-op.
   ['finality-where-instant.yaml', [

@@ -19,7 +19,7 @@ describe('loading valid configs', () => {
   it('examples/local.yaml gets every default', () => {
     const config = load(join(ROOT, 'examples', 'local.yaml'));
     expect(config).toEqual({
-      probe: { concurrency: 32, schedule: 'rate(1 minute)', regions: [], shards: 1, resolvers: null },
+      probe: { concurrency: 32, schedule: 'rate(1 minute)', everySeconds: 60, regions: [], shards: 1, resolvers: null },
       metrics: { detail: 'standard' },
       logs: { retentionDays: 30 },
       central: null,
@@ -78,7 +78,7 @@ describe('loading valid configs', () => {
   it('explicit settings win over defaults, endpoint settings over config defaults', () => {
     const config = load(join(VALID, 'every-setting.yaml'));
     expect(config.probe).toEqual({
-      concurrency: 8, schedule: 'rate(5 minutes)', regions: ['eu-west-1', 'us-east-1'], shards: 2, resolvers: ['1.1.1.1', '8.8.8.8:53', '[2606:4700:4700::1111]:53'],
+      concurrency: 8, schedule: 'rate(5 minutes)', everySeconds: 60, regions: ['eu-west-1', 'us-east-1'], shards: 2, resolvers: ['1.1.1.1', '8.8.8.8:53', '[2606:4700:4700::1111]:53'],
     });
     expect(config.metrics.detail).toBe('full');
     expect(config.namespace).toBe('Acme/Nodes');

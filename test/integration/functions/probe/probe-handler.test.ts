@@ -6,8 +6,8 @@ import { probeBundleDefine } from '../../../../functions/common/bundle-config.ts
 import { readEmbeddedConfig } from '../../../../functions/common/embedded-config.ts';
 import { createProbeHandler } from '../../../../functions/probe/probe-handler.ts';
 import type { MetricDatum } from '../../../../src/metrics/datum.ts';
-import { exposureWatchFor } from '../../../../src/alarms/exposure-rule.ts';
-import { reportToDatums } from '../../../../src/metrics/report-datums.ts';
+import { datumPlan } from '../../../../src/metrics/datum-plan.ts';
+import { heartbeatDatum, reportToDatums } from '../../../../src/metrics/report-datums.ts';
 import type { Report } from '../../../../src/report/report.ts';
 import { publishedDatums, type PublishedDatum } from '../../../support/aws/index.ts';
 import { useTestCredentials } from '../../../support/aws-env.ts';
@@ -46,10 +46,10 @@ function handlerFor(file: string, env: Record<string, string> = {}, secretTtlSec
   };
 }
 
-function summaryOf(logs: readonly LogLine[]): LogLine & { report: Report; publish: Record<string, unknown> } {
+function summaryOf(logs: readonly LogLine[]): LogLine & { report: Report; publish: Record<string, unknown>; round: { slot: string } } {
   const runs = logs.filter((l) => l.message === 'probe run');
   expect(runs).toHaveLength(1);
-  return runs[0] as LogLine & { report: Report; publish: Record<string, unknown> };
+  return runs[0] as LogLine & { report: Report; publish: Record<string, unknown>; round: { slot: string } };
 }
 
 const find = (datums: readonly PublishedDatum[], name: string, endpoint?: string) =>
@@ -81,6 +81,12 @@ describe('probe handler', () => {
     expect(find(datums, 'BlockHeight', 'node-tls')).toMatchObject([{ Value: height }]);
     expect(find(datums, 'HeightLag', 'node-plain')).toMatchObject([{ Value: 0, Unit: 'Count' }]);
     expect(find(datums, 'TlsDaysToExpiry', 'node-tls')[0]!.Value).toBeGreaterThan(80);
+    // Alarms read region-less metrics: the endpoint's alarm group, no ProbeRegion.
+    const alarmDims = (endpoint: string) => [{ Name: 'AlarmGroup', Value: 'g1' }, { Name: 'Network', Value: 'local-evm' }, { Name: 'Endpoint', Value: endpoint }];
+    expect(find(datums, 'RegionsDown', 'dead')).toMatchObject([{ Dimensions: alarmDims('dead'), Value: 1, Unit: 'Count' }]);
+    expect(find(datums, 'RegionsDown', 'node-plain')).toMatchObject([{ Value: 0 }]);
+    // Once a minute, rounds are standard resolution.
+    expect(datums.every((d) => d.StorageResolution === undefined)).toBe(true);
     expect(find(datums, 'TlsTime', 'node-tls')[0]!.Value).toBeGreaterThan(0);
     expect(find(datums, 'TlsTime', 'node-plain')).toEqual([]);
     expect(find(datums, 'Exposed', 'node-plain')).toMatchObject([{ Value: 0 }]);
@@ -90,7 +96,12 @@ describe('probe handler', () => {
     expect(emf).toEqual([]);
     const summary = summaryOf(logs);
     expect(summary.level).toBe('INFO');
-    expect(summary.publish).toMatchObject({ namespace: 'VantageTest', centralRegion: 'us-east-1', datums: datums.length, published: datums.length, unpublished: 0 });
+    // The round's line counts the round's samples, all accepted; the heartbeat follows it, published on its own.
+    // (Samples of one series, e.g. the network's HeadAge from each endpoint, travel as one datum's Values.)
+    expect(summary.publish).toMatchObject({ namespace: 'VantageTest', centralRegion: 'us-east-1', unpublished: 0 });
+    expect(summary.publish['published']).toBe(summary.publish['datums']);
+    const samples = datums.filter((d) => d.MetricName !== 'ProbeRuns').reduce((n, d) => n + (d.Counts ? d.Counts.reduce((a, b) => a + b, 0) : d.Values ? d.Values.length : 1), 0);
+    expect(summary.publish['datums']).toBe(samples);
     expect(summary.report.networks[0]!.endpoints.map((e) => e.id)).toEqual(['node-tls', 'node-plain', 'dead']);
   });
 
@@ -125,7 +136,9 @@ describe('probe handler', () => {
     const { result, lines } = await captureOutput(() => handler({}, lambdaContext(20_000)));
     const { logs, emf } = splitLines(lines);
     const summary = summaryOf(logs);
-    const expected = reportToDatums(summary.report, { detail: 'full', watchesExposure: exposureWatchFor(config.networks) });
+    // The round's datums stamped with its slot, then the heartbeat, withheld from CloudWatch with them.
+    const slot = Date.parse(summary.round.slot);
+    const expected = [...reportToDatums(summary.report, datumPlan(config), { timestamp: slot, heartbeat: false }), heartbeatDatum('eu-west-1', slot)];
     expect(result).toMatchObject({ published: 0, unpublished: expected.length });
     expect(publishedDatums(world.aws.double)).toEqual([]);
 

@@ -71,8 +71,8 @@ beforeAll(async () => {
   world.points.push(
     { namespace: 'Vantage', metricName: 'HeightLag', dimensions: { Network: 'eth-main', Endpoint: 'rpc-2', ProbeRegion: 'us-east-1' }, unit: 'Count', at: NOW - 2 * MIN, value: 1 },
     { namespace: 'Vantage', metricName: 'HeightLag', dimensions: { Network: 'eth-main', Endpoint: 'rpc-2', ProbeRegion: 'eu-west-1' }, unit: 'Count', at: NOW - 2 * MIN, value: 37 },
-    { namespace: 'Vantage', metricName: 'Up', dimensions: { Network: 'algo-main', Endpoint: 'api-1', ProbeRegion: 'us-east-1' }, unit: 'None', at: NOW - 2 * MIN, value: 1 },
-    { namespace: 'Vantage', metricName: 'Up', dimensions: { Network: 'algo-main', Endpoint: 'api-1', ProbeRegion: 'eu-west-1' }, unit: 'None', at: NOW - 2 * MIN, value: 0 },
+    ...upSamples('algo-main', 'api-1', 'us-east-1', NOW - 2 * MIN, NOW - 2 * MIN + 1, () => 1),
+    ...upSamples('algo-main', 'api-1', 'eu-west-1', NOW - 2 * MIN, NOW - 2 * MIN + 1, () => 0),
   );
   world.alarms.setState(alarm('eth-main/rpc-1 outage'), 'ALARM', new Date(NOW - 180 * MIN), 2);
   world.alarms.setState(alarm('eth-main/rpc-1 outage'), 'OK', new Date(NOW - 120 * MIN), 0);
@@ -104,7 +104,7 @@ describe('status function', () => {
     expect(summary.status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
   });
 
-  it('builds resolved incidents from alarm history and daily uptime from the Up metric', async () => {
+  it('builds resolved incidents from alarm history and daily uptime from the region-less RegionsDown metric', async () => {
     await handlerFor()({}, lambdaContext());
     const incidents = world.json<Summary>('api/v2/incidents.json').incidents;
     const outage = incidents.find((i) => i.name.startsWith('rpc-1'))!;

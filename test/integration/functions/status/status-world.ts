@@ -94,11 +94,18 @@ function siteCsp(central: Template): string {
   return policies[0]!.Properties['ResponseHeadersPolicyConfig'].SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as string;
 }
 
-/** Up (0/1) samples every 10 minutes over [fromMs, toMs) for one endpoint and region. */
+/**
+ * What one probe region publishes every 10 minutes over [fromMs, toMs) for one
+ * endpoint, as the probe does: Up with the region, and its 0/1 into the
+ * region-less RegionsDown of the endpoint's alarm group (g1 in these configs).
+ */
 export function upSamples(network: string, endpoint: string, region: string, fromMs: number, toMs: number, up: (at: number) => number): MetricPoint[] {
   const out: MetricPoint[] = [];
   for (let at = fromMs; at < toMs; at += 600_000) {
-    out.push({ namespace: 'Vantage', metricName: 'Up', dimensions: { Network: network, Endpoint: endpoint, ProbeRegion: region }, unit: 'None', at, value: up(at) });
+    out.push(
+      { namespace: 'Vantage', metricName: 'Up', dimensions: { Network: network, Endpoint: endpoint, ProbeRegion: region }, unit: 'None', at, value: up(at) },
+      { namespace: 'Vantage', metricName: 'RegionsDown', dimensions: { AlarmGroup: 'g1', Network: network, Endpoint: endpoint }, unit: 'Count', at, value: 1 - up(at) },
+    );
   }
   return out;
 }
