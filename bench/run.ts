@@ -6,12 +6,14 @@
 //
 //   npm run bench                     all parts
 //   npm run bench -- --quick          fewer samples (smoke run)
-//   npm run bench -- --only cpu,ttfb  some parts: cpu, ttfb, scale, round, publish, cold
+//   npm run bench -- --only cpu,ttfb  some parts: cpu, ttfb, scale, round, publish, cold, detection, fleet
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { cpuPerProbe } from './parts/cpu-per-probe.ts';
 import { coldStart } from './parts/cold-start.ts';
+import { detection } from './parts/detection.ts';
+import { fleetSynth } from './parts/fleet-synth.ts';
 import { fullRound } from './parts/full-round.ts';
 import { publishPath } from './parts/publish-path.ts';
 import { scale } from './parts/scale.ts';
@@ -27,6 +29,8 @@ const PARTS: Record<string, (settings: BenchSettings, shared: Shared) => Promise
   round: (settings, shared) => fullRound(shared.certs, settings),
   publish: (settings) => publishPath(settings),
   cold: (settings) => coldStart(settings),
+  detection: (settings) => detection(settings),
+  fleet: (settings) => fleetSynth(settings),
 };
 
 interface Shared {

@@ -1,7 +1,9 @@
-// Vantage-Central: in the central account and home region, where the probes'
-// metrics land: the publisher role, alarms and composites, the alert topics,
-// the dashboard, and the status function with its site.
+// <ns>-central: in the central account and home region, where the probes'
+// metrics land: the publisher role, the alert topics, the alarms and
+// composites (unless they live in alarm stacks), the dashboard, and the
+// status function with its site.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, type IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { AlertTopics } from './constructs/alert-topics.ts';
 import { PublisherRole } from './constructs/publisher-role.ts';
@@ -11,16 +13,19 @@ import type { Deployment } from './deployment.ts';
 import { VantageAlarms } from './monitoring/vantage-alarms.ts';
 import { VantageDashboard } from './monitoring/vantage-dashboard.ts';
 import { VantageMetrics } from './monitoring/vantage-metrics.ts';
-import { dashboardName } from './names.ts';
+import { dashboardName, dashboardUrl as dashboardLink } from './names.ts';
+import type { PlannedAlarm } from '../src/alarms/planned-alarm.ts';
 
 export interface CentralStackProps extends StackProps {
   readonly deployment: Deployment;
+  /** The alarms this stack builds: all of them, or none when they live in alarm stacks. */
+  readonly alarms: readonly PlannedAlarm[];
 }
 
 export class CentralStack extends Stack {
   readonly publisher: PublisherRole;
   readonly topics: AlertTopics;
-  readonly alarms: VantageAlarms;
+  readonly alarms: VantageAlarms | null;
   readonly dashboard: VantageDashboard;
   readonly site: StatusSite;
   readonly status: StatusFunction;
@@ -30,15 +35,22 @@ export class CentralStack extends Stack {
     const { deployment } = props;
     const { central } = deployment;
     const name = dashboardName(central.namespace);
-    const dashboardUrl = `https://${central.region}.console.aws.amazon.com/cloudwatch/home?region=${central.region}#dashboards/dashboard/${name}`;
+    const dashboardUrl = dashboardLink(central.namespace, central.region);
     const metrics = new VantageMetrics(central.namespace);
 
     this.publisher = new PublisherRole(this, 'Publisher', { deployment });
     this.topics = new AlertTopics(this, 'Alerts', { deployment });
-    this.alarms = new VantageAlarms(this, 'Alarms', { deployment, metrics, topics: this.topics, dashboardUrl });
-    this.dashboard = new VantageDashboard(this, 'Dashboard', {
-      deployment, dashboardName: name, metrics, planned: this.alarms.planned, alarms: this.alarms.byName,
-    });
+    this.alarms = props.alarms.length > 0 ? new VantageAlarms(this, 'Alarms', { deployment, alarms: props.alarms, topics: this.topics, dashboardUrl }) : null;
+    // Alarms of the alarm stacks by their deterministic ARN (no cross-stack export).
+    const imported = new Map<string, IAlarm>();
+    const alarmOf = (alarmName: string): IAlarm => {
+      const own = this.alarms?.byName.get(alarmName);
+      if (own) return own;
+      const found = imported.get(alarmName) ?? Alarm.fromAlarmArn(this, `Imported ${imported.size}`, `arn:${this.partition}:cloudwatch:${central.region}:${central.account}:alarm:${alarmName}`);
+      imported.set(alarmName, found);
+      return found;
+    };
+    this.dashboard = new VantageDashboard(this, 'Dashboard', { deployment, dashboardName: name, metrics, planned: deployment.plan.alarms, alarmOf });
     this.site = new StatusSite(this, 'StatusSite');
     const pageUrl = `https://${this.site.distribution.distributionDomainName}`;
     this.status = new StatusFunction(this, 'Status', { deployment, bucket: this.site.bucket, pageUrl });

@@ -3,14 +3,14 @@
 // than about what to watch (CDK context). Everything synth cannot build is
 // reported here, all at once, one line per problem naming the config path.
 import { ConfigError, formatPath, type ConfigProblem } from '../src/config/config-error.ts';
+import { findLiteralSecrets } from '../src/config/literal-secrets.ts';
 import { loadConfigFile } from '../src/config/load.ts';
 import { applyDefaults, type ResolvedConfig } from '../src/config/resolved-config.ts';
 import { scanReferences } from '../src/config/secret-reference.ts';
-import { alarmPlan } from '../src/alarms/alarm-plan.ts';
+import { alarmPlan, type AlarmPlan } from '../src/alarms/alarm-plan.ts';
 import { scheduleIntervalSeconds } from '../src/config/schedule.ts';
-import {
-  ALARM_MAX_PERIOD_SECONDS, ALARM_NAME_MAX_LENGTH, COMPOSITE_ALARM_MAX_CHILDREN, COMPOSITE_ALARM_RULE_MAX_LENGTH, LOG_RETENTION_DAYS, MATH_ALARM_MAX_METRICS,
-} from './aws-limits.ts';
+import { arrivalFitProblems } from './probe-timeout.ts';
+import { ALARM_MAX_PERIOD_SECONDS, ALARM_NAME_MAX_LENGTH, LOG_RETENTION_DAYS } from '../src/config/aws-limits.ts';
 
 /** Facts about accounts, from CDK context (`-c key=value` or cdk.json). */
 export interface AccountSettings {
@@ -37,14 +37,17 @@ export interface Deployment {
   /** Probe account per region; undefined: environment-agnostic. */
   readonly probeAccountOf: (region: string) => string | undefined;
   readonly organizationId: string | undefined;
-  /** Seconds between probe runs: the alarms' period. */
+  /** Seconds between probe invocations (the schedule). */
   readonly intervalSeconds: number;
+  /** The alarms to build (src/alarms/alarm-plan.ts): strategy, alarms, routing. */
+  readonly plan: AlarmPlan;
 }
 
 export function loadDeployment(configFile: string, accounts: AccountSettings = {}): Deployment {
   const config = applyDefaults(loadConfigFile(configFile));
   const problems = [...deploymentProblems(config), ...accountProblems(accounts)];
   if (problems.length > 0) throw new ConfigError(problems, configFile);
+  const plan = alarmPlan(config);
   const central = config.central!;
   return {
     configFile,
@@ -54,6 +57,7 @@ export function loadDeployment(configFile: string, accounts: AccountSettings = {
     probeAccountOf: (region) => accounts.probeAccounts?.[region] ?? accounts.probeAccount,
     organizationId: accounts.organizationId,
     intervalSeconds: scheduleIntervalSeconds(config.probe.schedule),
+    plan,
   };
 }
 
@@ -61,11 +65,7 @@ export function deploymentProblems(config: ResolvedConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const add = (path: PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
   if (!config.central) add(['central'], 'is required by cdk synth (the account and region that hold metrics, alarms and the status page)');
-  const regions = config.probe.regions.length;
-  if (regions === 0) add(['probe', 'regions'], 'is required by cdk synth (the regions the probes run in)');
-  if (regions > MATH_ALARM_MAX_METRICS) {
-    add(['probe', 'regions'], `lists ${regions} regions; an alarm combines at most ${MATH_ALARM_MAX_METRICS} (CloudWatch metric math limit)`);
-  }
+  if (config.probe.regions.length === 0) add(['probe', 'regions'], 'is required by cdk synth (the regions the probes run in)');
   const interval = scheduleIntervalSeconds(config.probe.schedule);
   if (interval > ALARM_MAX_PERIOD_SECONDS) {
     add(['probe', 'schedule'], `runs every ${interval} s; availability alarms need a probe at least every ${ALARM_MAX_PERIOD_SECONDS} s`);
@@ -73,14 +73,18 @@ export function deploymentProblems(config: ResolvedConfig): ConfigProblem[] {
   if (!(LOG_RETENTION_DAYS as readonly number[]).includes(config.logs.retentionDays)) {
     add(['logs', 'retentionDays'], `is ${config.logs.retentionDays}; CloudWatch Logs keeps logs for one of ${LOG_RETENTION_DAYS.join(', ')} days`);
   }
-  problems.push(...environmentReferenceProblems(config));
-  if (problems.length === 0) problems.push(...alarmNameProblems(config), ...compositeProblems(config));
+  problems.push(...environmentReferenceProblems(config), ...literalSecretProblems(config));
+  problems.push(...arrivalFitProblems(config));
+  if (problems.length === 0) {
+    const plan = alarmPlan(config);
+    problems.push(...alarmNameProblems(plan), ...plan.problems.map((message) => ({ path: 'networks', message: `need ${plan.strategy} alarms, and ${message} (docs/deploy.md, "Limits")` })));
+  }
   return problems;
 }
 
 /** Alarm names carry the namespace and ids: one line for the longest that CloudWatch would refuse. */
-function alarmNameProblems(config: ResolvedConfig): ConfigProblem[] {
-  const longest = alarmPlan(config).reduce<string>((a, b) => (b.name.length > a.length ? b.name : a), '');
+function alarmNameProblems(plan: AlarmPlan): ConfigProblem[] {
+  const longest = plan.alarms.reduce<string>((a, b) => (b.name.length > a.length ? b.name : a), '');
   if (longest.length <= ALARM_NAME_MAX_LENGTH) return [];
   return [{
     path: 'central.namespace',
@@ -118,20 +122,23 @@ function environmentReferenceProblems(config: ResolvedConfig): ConfigProblem[] {
   return problems;
 }
 
-function compositeProblems(config: ResolvedConfig): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  for (const alarm of alarmPlan(config).filter((a) => a.children.length > 0)) {
-    const path = formatPath(['networks', config.networks.findIndex((n) => n.id === alarm.subject.network)]);
-    // The rule names its children: ALARM("name") OR ALARM("name") ...
-    const ruleLength = alarm.children.reduce((n, name) => n + JSON.stringify(name).length + 7, 0) + 4 * (alarm.children.length - 1);
-    if (alarm.children.length > COMPOSITE_ALARM_MAX_CHILDREN || ruleLength > COMPOSITE_ALARM_RULE_MAX_LENGTH) {
-      problems.push({
-        path,
-        message: `has ${alarm.children.length} critical alarms; its composite alarm combines at most ${COMPOSITE_ALARM_MAX_CHILDREN} in a rule of at most ${COMPOSITE_ALARM_RULE_MAX_LENGTH} characters (split the network)`,
-      });
-    }
+/**
+ * A credential written literally would be embedded in the probe function's
+ * bundle (and readable by anyone who may read the function's code). One line
+ * per config path, never quoting the value; `allowLiteralSecrets: true` on
+ * the endpoint accepts it (a value that only looks like a key, or a test node).
+ */
+function literalSecretProblems(config: ResolvedConfig): ConfigProblem[] {
+  const byPath = new Map<string, string[]>();
+  for (const literal of findLiteralSecrets(config).filter((l) => !l.allowed)) {
+    const path = formatPath(literal.path);
+    byPath.set(path, [...new Set([...(byPath.get(path) ?? []), literal.what])]);
   }
-  return problems;
+  return [...byPath].map(([path, what]) => ({
+    path,
+    message: `${what.join(' and ')} looks like a credential written literally, which would be embedded in the probe function; `
+      + 'use ${ssm:/name} or ${secretsmanager:name}, or set allowLiteralSecrets: true on the endpoint if it is not a secret',
+  }));
 }
 
 function accountProblems(accounts: AccountSettings): ConfigProblem[] {

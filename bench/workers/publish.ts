@@ -5,6 +5,7 @@
 // flight. The first run includes the SDK's first-use costs (credentials,
 // first connection); the repeats are a warm Lambda's.
 import { performance } from 'node:perf_hooks';
+import type { DatumPlan } from '../../src/metrics/datum-plan.ts';
 import { reportToDatums } from '../../src/metrics/report-datums.ts';
 import type { MetricDatum } from '../../src/metrics/datum.ts';
 import { createPublisher } from '../../src/publish/create-publisher.ts';
@@ -40,7 +41,11 @@ function endpoint(i: number): EndpointReport {
     reasons: [],
     timings: { dnsMs: 1.2, connectMs: 10.4 + (i % 7), tlsMs: 22.1, ttfbMs: 48.3 + (i % 11), totalMs: 60.2 },
     tls: { protocol: 'TLSv1.3', notAfter: '2027-01-01T00:00:00.000Z', daysToExpiry: 120.5, issuer: 'CN=Bench CA', subject: 'CN=node', trusted: true, hostnameMatch: true } as EndpointReport['tls'],
-    chain: { height: 21_000_000 + i, lagBlocks: 0, headAgeSeconds: 3.1, syncing: false, peers: 25 },
+    chain: {
+      height: 21_000_000 + i, lagBlocks: 0, headAgeSeconds: 3.1, syncing: false, peers: 25,
+      finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null,
+    },
+    arrival: null,
   };
 }
 
@@ -57,19 +62,22 @@ function syntheticReport(endpoints: number, startedAt: string): Report {
   return { schemaVersion: 1, startedAt, durationMs: 1000, region: 'eu-west-1', status: 'up', networks };
 }
 
+/** The synthetic endpoints are unknown to any config: each publishes its per-region metrics. */
+const STANDARD: DatumPlan = { detail: 'standard', endpoint: () => null, maintenance: [] };
+
 runWorker<PublishInput, PublishRunResult[]>(async (input) => {
   process.env['AWS_ACCESS_KEY_ID'] = input.credentials.accessKeyId;
   process.env['AWS_SECRET_ACCESS_KEY'] = input.credentials.secretAccessKey;
   delete process.env['AWS_SESSION_TOKEN'];
   const publisher = createPublisher({ namespace: 'VantageBench', centralRegion: 'us-east-1', roleArn: null, endpoints: { cloudwatch: input.url } });
-  const perEndpoint = reportToDatums(syntheticReport(1, new Date().toISOString()), { detail: 'standard' }).length - 1;
+  const perEndpoint = reportToDatums(syntheticReport(1, new Date().toISOString()), STANDARD).length - 1;
   const results: PublishRunResult[] = [];
   for (let r = 0; r < input.runs; r++) {
     const startedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
     let cpu = process.cpuUsage();
     let started = performance.now();
     const report = syntheticReport(Math.ceil((input.datums - 1) / perEndpoint), startedAt);
-    const all = reportToDatums(report, { detail: 'standard' });
+    const all = reportToDatums(report, STANDARD);
     // Exactly `datums`: the heartbeat (last) plus the first datums - 1 others.
     const datums: MetricDatum[] = [...all.slice(0, input.datums - 1), all[all.length - 1]!];
     const buildMs = performance.now() - started;

@@ -27,3 +27,14 @@ export const DEFAULT_DEADLINE_RESERVE_MS = 8_000;
  * heap (docs/lambda.md and docs/benchmarks.md give the figures).
  */
 export const PROBE_NODE_OPTIONS = '--max-semi-space-size=8';
+
+/**
+ * The probe function's event (infra/constructs/probe-schedule.ts builds it):
+ * which shard of how many, and the minute EventBridge scheduled the tick for
+ * (its `time`), from which the rounds' slots count.
+ */
+export const PROBE_EVENT = {
+  shard: 'shard',
+  of: 'of',
+  scheduledAt: 'scheduledAt',
+} as const;

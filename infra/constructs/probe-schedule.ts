@@ -1,12 +1,14 @@
 // One tick of probe.schedule invokes the probe function once per shard, with
-// input {"shard": i, "of": N}. A rule holds at most five targets, so N shards
+// input {"shard": i, "of": N, "scheduledAt": <the tick's time>} (the rounds'
+// slots count from it). A rule holds at most five targets, so N shards
 // take ceil(N / 5) rules on the same schedule.
 import { Duration } from 'aws-cdk-lib';
-import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { EVENTBRIDGE_RULE_MAX_TARGETS } from '../aws-limits.ts';
+import { EVENTBRIDGE_RULE_MAX_TARGETS } from '../../src/config/aws-limits.ts';
+import { PROBE_EVENT } from '../../functions/common/environment.ts';
 
 export interface ProbeScheduleProps {
   readonly function: IFunction;
@@ -19,6 +21,8 @@ export interface ProbeScheduleProps {
 export interface ShardInput {
   readonly shard: number;
   readonly of: number;
+  /** EventBridge's time of the tick (an input transformer fills it in). */
+  readonly scheduledAt: string;
 }
 
 export class ProbeSchedule extends Construct {
@@ -33,7 +37,7 @@ export class ProbeSchedule extends Construct {
         description: `Vantage probe, shards ${shards[0]}-${shards[shards.length - 1]} of ${props.shards}`,
         schedule: Schedule.expression(props.expression),
         targets: shards.map((shard) => new LambdaFunction(props.function, {
-          event: RuleTargetInput.fromObject({ shard, of: props.shards } satisfies ShardInput),
+          event: RuleTargetInput.fromObject({ [PROBE_EVENT.shard]: shard, [PROBE_EVENT.of]: props.shards, [PROBE_EVENT.scheduledAt]: EventField.time } satisfies ShardInput),
           // Delivery retries end before the next tick makes the event pointless.
           retryAttempts: 2,
           maxEventAge: Duration.seconds(Math.max(60, props.intervalSeconds)),

@@ -1,16 +1,19 @@
 // The central status function: every minute it reads the alarms (states and
-// history) and uptime metrics and writes the status feed into the site
-// bucket. It may read alarms whose names carry the deployment's prefix,
-// query metrics, and put objects into that one bucket.
+// history) and metrics (uptime, charts, regions) and writes the status feed
+// into the site bucket. It may read alarms whose names carry the deployment's
+// prefix, query metrics, put objects into that one bucket, and read back the
+// one file it keeps maintenance announcement times in.
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { statusBundleDefine } from '../../functions/common/bundle-config.ts';
 import { FUNCTION_ENV } from '../../functions/common/environment.ts';
 import { alarmNamePrefix } from '../../src/alarms/alarm-names.ts';
 import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
+import { MAINTENANCES_PATH } from '../../src/status/status-files.ts';
 import type { Deployment } from '../deployment.ts';
 import { acknowledgeScheduledFunction } from './scheduled-function-findings.ts';
 import { VantageFunction } from './vantage-function.ts';
@@ -38,7 +41,8 @@ export class StatusFunction extends Construct {
     });
     this.function = new VantageFunction(this, 'Status', {
       entry: STATUS_ENTRY,
-      configFile: props.deployment.configFile,
+      // Only what the page renders: the status function never holds a URL or credential.
+      bundleDefine: statusBundleDefine(props.deployment.configFile),
       memoryMb: STATUS_FUNCTION.memoryMb,
       timeout: Duration.seconds(50),
       role: this.role,
@@ -70,6 +74,15 @@ export class StatusFunction extends Construct {
       actions: ['cloudwatch:DescribeAlarmHistory'],
       resources: [alarms],
     }));
+    // Contributors exist only on fleet (Metrics Insights) alarms: exactly those, by name.
+    const fleet = props.deployment.plan.alarms.filter((a) => a.condition.type === 'insights');
+    if (fleet.length > 0) {
+      this.role.addToPolicy(new PolicyStatement({
+        sid: 'ReadFleetAlarmContributors',
+        actions: ['cloudwatch:DescribeAlarmContributors'],
+        resources: fleet.map((a) => `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:${a.name}`),
+      }));
+    }
     this.role.addToPolicy(new PolicyStatement({
       sid: 'ReadUptimeMetrics',
       actions: ['cloudwatch:GetMetricData'],
@@ -79,6 +92,11 @@ export class StatusFunction extends Construct {
       sid: 'WriteStatusFeed',
       actions: ['s3:PutObject'],
       resources: [props.bucket.arnForObjects('*')],
+    }));
+    this.role.addToPolicy(new PolicyStatement({
+      sid: 'ReadMaintenanceAnnouncements',
+      actions: ['s3:GetObject'],
+      resources: [props.bucket.arnForObjects(MAINTENANCES_PATH)],
     }));
 
     const rule = new Rule(this, 'EveryMinute', {

@@ -3,8 +3,10 @@
 // what to look at first. Notifications carry it verbatim.
 import type { ResolvedConfig, ResolvedNetwork } from '../../src/config/resolved-config.ts';
 import type { PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
-import { ALARM_DESCRIPTION_MAX_LENGTH } from '../aws-limits.ts';
+import { ALARM_DESCRIPTION_MAX_LENGTH } from '../../src/config/aws-limits.ts';
 import { alarmTuning } from '../../src/alarms/alarm-tuning.ts';
+import { arrivalLimitMs, cadenceLimitSeconds, finalityLimitSeconds } from '../../src/alarms/chain-depth-rules.ts';
+import { probeStackName } from '../names.ts';
 
 export interface AlarmTextContext {
   readonly config: ResolvedConfig;
@@ -18,7 +20,7 @@ export interface AlarmTextContext {
  * on-call person finds the dashboard by name), then the runbook is cut.
  */
 export function alarmDescription(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
-  const head = `${sentence(alarm, ctx)}\nRunbook: ${runbook(alarm)}`;
+  const head = `${sentence(alarm, ctx)}\nRunbook: ${runbook(alarm, ctx)}`;
   const full = `${head}\nDashboard: ${ctx.dashboardUrl}`;
   if (full.length <= ALARM_DESCRIPTION_MAX_LENGTH) return full;
   if (head.length <= ALARM_DESCRIPTION_MAX_LENGTH) return head;
@@ -27,10 +29,12 @@ export function alarmDescription(alarm: PlannedAlarm, ctx: AlarmTextContext): st
 
 function sentence(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
   const s = alarm.subject;
+  if (s.group) return fleetSentence(alarm, ctx);
   const regions = ctx.config.probe.regions;
   const outage = ctx.config.alerting.outageRegions;
   const who = `${s.network} / ${s.endpoint}`;
   const network = ctx.config.networks.find((n) => n.id === s.network);
+  const scope = s.everything ? 'Everything' : s.endpoint ? who : s.network;
   switch (s.kind) {
     case 'outage':
       return `${who} down from at least ${outage} of ${regions.length} regions (${regions.join(', ')}).`;
@@ -49,13 +53,56 @@ function sentence(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
     case 'partkey-expiry':
       return `${s.network} account ${s.account}: participation key expires in less than ${network!.accounts.find((a) => a.address === s.account)!.warnDays} days, or the account is not Online.`;
     case 'heartbeat':
-      return `The ${s.region} probe has not reported for ${alarmTuning('heartbeat', 60).evaluationPeriods} runs in a row: alarms fed from ${s.region} are blind.`;
+      return s.everything
+        ? 'A probe region has stopped reporting: the alarm that fired names it.'
+        : `The ${s.region} probe has not reported for ${alarmTuning('heartbeat', { intervalSeconds: 60, everySeconds: 60 }).evaluationPeriods} runs in a row: alarms fed from ${s.region} are blind.`;
+    case 'finality-lagging':
+      return `${who} finalized head more than ${finalityLimitSeconds(network!)} s behind its head.`;
+    case 'finality-stalled':
+      return `${s.network}: the finalized head lags more than ${finalityLimitSeconds(network!)} s on every endpoint — finality looks stalled.`;
+    case 'slow-blocks':
+      return `${s.network}: blocks more than ${cadenceLimitSeconds(network!)} s apart (expected about ${network!.blockTimeSeconds} s).`;
+    case 'cadence-anomaly':
+      return `${s.network}: the block interval is above its usual band (anomaly detection on its own history).`;
+    case 'late-blocks':
+      return `${who} receives new blocks more than ${arrivalLimitMs(network!)} ms after the fastest endpoint (median).`;
+    case 'maintenance':
+      return `${scope}: in ALARM while a maintenance window covers it; the composite alarms it suppresses hold their notifications.`;
     case 'health':
-      return `${s.network} has a critical problem: an outage, an exposed endpoint or a stalled chain. The notification names the alarm that fired.`;
+      return `${scope} has a critical problem: an outage, an exposed endpoint or a stalled chain. The notification names the alarm that fired.`;
+    case 'warnings':
+      return `${scope} has a warning: regional trouble, lag, a certificate or key near expiry, or slow blocks. The notification names the alarm that fired.`;
   }
 }
 
-function runbook(alarm: PlannedAlarm): string {
+/** Fleet alarms watch every endpoint of an alarm group; each endpoint is a contributor with its own state and notification. */
+function fleetSentence(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
+  const s = alarm.subject;
+  const c = alarm.condition;
+  const count = c.type === 'insights' ? c.series : 0;
+  const per = `one contributor per endpoint of alarm group ${s.group} (${count}); the notification names the endpoint (Network, Endpoint)`;
+  const outage = ctx.config.alerting.outageRegions;
+  switch (s.kind) {
+    case 'outage':
+      return `An endpoint is down from at least ${outage} of ${ctx.config.probe.regions.length} regions: ${per}.`;
+    case 'regional':
+      return `An endpoint is down from at least one region (during an outage too): ${per}.`;
+    case 'lagging':
+      return `An endpoint lags behind its network's reference height: ${per}.`;
+    case 'tls-expiry':
+      return `An endpoint's TLS certificate expires in less than ${s.warnDays} days: ${per}.`;
+    case 'exposure':
+      return `An endpoint answers what must not face the internet (admin API, or a private endpoint): ${per}.`;
+    case 'finality-lagging':
+      return `An endpoint's finalized head lags too far behind its head: ${per}.`;
+    case 'late-blocks':
+      return `An endpoint receives new blocks late compared with its peers: ${per}.`;
+    default:
+      return `${s.kind}: ${per}.`;
+  }
+}
+
+function runbook(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
   const s = alarm.subject;
   switch (s.kind) {
     case 'outage':
@@ -73,9 +120,22 @@ function runbook(alarm: PlannedAlarm): string {
     case 'partkey-expiry':
       return 'generate and register a new participation key (goal account addpartkey, then goal account changeonlinestatus) before the current one expires.';
     case 'heartbeat':
-      return `check the ${s.region} probe function's errors and logs (stack Vantage-Probe-${s.region}): AssumeRole denied, throttling, timeouts. Its endpoint metrics are missing, not down.`;
+      return s.everything
+        ? 'open the region\'s heartbeat alarm; its description has the runbook.'
+        : `check the ${s.region} probe function's errors and logs (stack ${probeStackName(ctx.config.namespace, s.region!)}): AssumeRole denied, throttling, timeouts. Its endpoint metrics are missing, not down.`;
+    case 'finality-lagging':
+    case 'finality-stalled':
+      return 'compare the node\'s finalized block with a public explorer; a lagging finalized head means the node or its consensus client is behind (check the beacon or finality gadget and its peers).';
+    case 'slow-blocks':
+    case 'cadence-anomaly':
+      return 'compare the network\'s block times with a public explorer: if the whole chain slowed, follow its status channel; if only your nodes see it, check their peers.';
+    case 'late-blocks':
+      return 'the node hears of new blocks later than its peers: check its peer count and network path; compare ArrivalDelay by region on the dashboard.';
+    case 'maintenance':
+      return 'nothing to do: it is driven by the config\'s maintenance windows (the probes publish Maintenance while one is open).';
     case 'health':
-      return 'open the named alarm; its description has the runbook. The network stays in ALARM while any critical alarm of it does.';
+    case 'warnings':
+      return 'open the named alarm; its description has the runbook. The composite stays in ALARM while any of its alarms does.';
   }
 }
 

@@ -1,22 +1,25 @@
-// Builds every alarm of the alarm inventory (src/cost/alarm-inventory.ts),
-// named with alarmName() so the status function can parse the names back.
-// Routing: critical alarms of a network are combined in its "health"
-// composite, which pages once (critical topic); warnings notify the warning
-// topic directly; a silent probe region pages on its own.
+// Builds alarms of the alarm plan (src/alarms/alarm-plan.ts) — all of them,
+// or one alarm stack's share — named with alarmName() so the status function
+// can parse the names back. Each condition shape of the plan becomes its
+// resource: a metric or metric-math alarm, a Metrics Insights alarm, an
+// anomaly detector with its band alarm, or a composite alarm with its
+// maintenance suppressor. Actions go where the plan says (`notifies`): the
+// critical or the warning topic, alarm and OK both.
 import { Duration } from 'aws-cdk-lib';
 import {
-  Alarm, AlarmRule, CompositeAlarm, ComparisonOperator, MathExpression, Stats, type AlarmBase, type IMetric, type TreatMissingData,
+  Alarm, AlarmRule, AnomalyDetectionAlarm, CfnAnomalyDetector, ComparisonOperator, CompositeAlarm, MathExpression, Metric,
+  type AlarmBase, type IMetric, type TreatMissingData, type Unit,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import type { MetricRef } from '../../src/alarms/alarm-condition.ts';
 import type { AlarmSubject } from '../../src/alarms/alarm-names.ts';
-import type { ResolvedNetwork } from '../../src/config/resolved-config.ts';
-import { alarmPlan, type PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
+import { compositeRule } from '../../src/alarms/plan-limits.ts';
+import type { PlannedAlarm } from '../../src/alarms/planned-alarm.ts';
+import { METRIC_UNIT } from '../../src/report/metric-names.ts';
 import type { Deployment } from '../deployment.ts';
 import { alarmDescription } from './alarm-text.ts';
-import { alarmTuning } from '../../src/alarms/alarm-tuning.ts';
-import type { EndpointMetricName, VantageMetrics } from './vantage-metrics.ts';
 
 export interface AlertTopics {
   readonly critical: ITopic;
@@ -25,33 +28,25 @@ export interface AlertTopics {
 
 export interface VantageAlarmsProps {
   readonly deployment: Deployment;
-  readonly metrics: VantageMetrics;
+  /** The alarms this construct builds, composites after their children and suppressors (plan order). */
+  readonly alarms: readonly PlannedAlarm[];
   readonly topics: AlertTopics;
   readonly dashboardUrl: string;
 }
 
-interface AlarmCondition {
-  readonly metric: IMetric;
-  readonly threshold: number;
-  readonly comparisonOperator: ComparisonOperator;
-}
-
 export class VantageAlarms extends Construct {
-  readonly planned: readonly PlannedAlarm[];
   readonly byName: ReadonlyMap<string, AlarmBase>;
   private readonly props: VantageAlarmsProps;
 
   constructor(scope: Construct, id: string, props: VantageAlarmsProps) {
     super(scope, id);
     this.props = props;
-    this.planned = alarmPlan(props.deployment.config);
-    const inComposite = new Set(this.planned.flatMap((a) => a.children));
     const byName = new Map<string, AlarmBase>();
-    for (const planned of this.planned) {
-      const alarm = planned.children.length > 0 ? this.composite(planned, byName) : this.metricAlarm(planned);
+    for (const planned of props.alarms) {
+      const alarm = planned.condition.type === 'composite' ? this.composite(planned, byName) : this.metricAlarm(planned);
       byName.set(planned.name, alarm);
-      const topic = planned.severity === 'warning' ? props.topics.warning : inComposite.has(planned.name) ? null : props.topics.critical;
-      if (topic) {
+      if (planned.notifies) {
+        const topic = planned.notifies === 'critical' ? props.topics.critical : props.topics.warning;
         alarm.addAlarmAction(new SnsAction(topic));
         alarm.addOkAction(new SnsAction(topic));
       }
@@ -60,118 +55,85 @@ export class VantageAlarms extends Construct {
   }
 
   private metricAlarm(planned: PlannedAlarm): Alarm {
-    const kind = planned.subject.kind as Exclude<PlannedAlarm['subject']['kind'], 'health'>;
-    const tuning = alarmTuning(kind, this.props.deployment.intervalSeconds);
-    const condition = this.condition(planned.subject, Duration.seconds(tuning.periodSeconds));
-    return new Alarm(this, constructId(planned.subject), {
+    const tuning = planned.tuning!;
+    const period = Duration.seconds(tuning.periodSeconds);
+    const common = {
       alarmName: planned.name,
-      alarmDescription: this.description(planned),
-      ...condition,
+      alarmDescription: alarmDescription(planned, { config: this.props.deployment.config, dashboardUrl: this.props.dashboardUrl }),
       evaluationPeriods: tuning.evaluationPeriods,
       datapointsToAlarm: tuning.datapointsToAlarm,
       // The tuning speaks CloudWatch's wire values, which are TreatMissingData's.
       treatMissingData: tuning.treatMissingData as TreatMissingData,
-    });
-  }
-
-  private composite(planned: PlannedAlarm, built: ReadonlyMap<string, AlarmBase>): CompositeAlarm {
-    // Children by name, not ARN: the rule stays far below its 10,240-character limit.
-    const rule = planned.children.map((name) => `ALARM(${JSON.stringify(name)})`).join(' OR ');
-    const alarm = new CompositeAlarm(this, constructId(planned.subject), {
-      compositeAlarmName: planned.name,
-      alarmDescription: this.description(planned),
-      alarmRule: AlarmRule.fromString(rule),
-    });
-    for (const name of planned.children) alarm.node.addDependency(built.get(name)!);
-    return alarm;
-  }
-
-  private description(planned: PlannedAlarm): string {
-    return alarmDescription(planned, { config: this.props.deployment.config, dashboardUrl: this.props.dashboardUrl });
-  }
-
-  private condition(s: AlarmSubject, period: Duration): AlarmCondition {
-    const { config } = this.props.deployment;
-    const network = config.networks.find((n) => n.id === s.network);
-    const GTE = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
-    switch (s.kind) {
-      case 'outage':
-        return { metric: this.regionsDown(network!, s.endpoint!, period), threshold: config.alerting.outageRegions, comparisonOperator: GTE };
-      case 'regional': {
-        const down = this.regionsDown(network!, s.endpoint!, period);
-        const metric = new MathExpression({
-          expression: `IF(down >= 1 AND down < ${config.alerting.outageRegions}, 1, 0)`,
-          usingMetrics: { down },
-          period,
-          label: 'down in some, not most, regions',
-        });
-        return { metric, threshold: 1, comparisonOperator: GTE };
+    };
+    const id = constructId(planned.subject);
+    const c = planned.condition;
+    switch (c.type) {
+      case 'metric':
+        return new Alarm(this, id, { ...common, metric: this.metric(c.metric, period), threshold: c.threshold, comparisonOperator: c.comparison as ComparisonOperator });
+      case 'math': {
+        const usingMetrics: Record<string, IMetric> = Object.fromEntries(Object.entries(c.metrics).map(([key, m]) => [key, this.metric(m, period)]));
+        const metric = new MathExpression({ expression: c.expression, usingMetrics, period, label: c.label });
+        return new Alarm(this, id, { ...common, metric, threshold: c.threshold, comparisonOperator: c.comparison as ComparisonOperator });
       }
-      case 'lagging':
-        return {
-          metric: this.acrossRegions('MAX', 'HeightLag', Stats.MAXIMUM, network!, s.endpoint!, period),
-          threshold: network!.maxLagBlocks,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        };
-      case 'tls-expiry':
-        return {
-          metric: this.acrossRegions('MIN', 'TlsDaysToExpiry', Stats.MINIMUM, network!, s.endpoint!, period),
-          threshold: network!.endpoints.find((e) => e.id === s.endpoint)!.tls.warnDays,
-          comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-        };
-      case 'exposure':
-        return { metric: this.acrossRegions('MAX', 'Exposed', Stats.MAXIMUM, network!, s.endpoint!, period), threshold: 1, comparisonOperator: GTE };
-      case 'stale-head':
-        return {
-          metric: new MathExpression({ expression: this.props.metrics.networkQuery('MIN', 'HeadAge', network!.id), period, label: 'freshest head age (s)' }),
-          threshold: network!.maxHeadAgeSeconds!,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        };
-      case 'partkey-expiry':
-        return {
-          metric: this.props.metrics.partKeyDaysToExpiry(network!.id, s.account!, period),
-          threshold: network!.accounts.find((a) => a.address === s.account)!.warnDays,
-          comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-        };
-      case 'heartbeat':
-        return {
-          metric: this.props.metrics.probeRuns(s.region!, period),
-          threshold: config.probe.shards,
-          comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-        };
-      case 'health':
+      case 'insights': {
+        // A Metrics Insights query renders as one Expression with its own period and no submetrics.
+        const metric = new MathExpression({ expression: c.query, period, label: c.label });
+        return new Alarm(this, id, { ...common, metric, threshold: c.threshold, comparisonOperator: c.comparison as ComparisonOperator });
+      }
+      case 'anomaly': {
+        const metric = this.metric(c.metric, period);
+        const detector = new CfnAnomalyDetector(this, `${id} model`, {
+          singleMetricAnomalyDetector: {
+            namespace: this.props.deployment.config.namespace,
+            metricName: c.metric.name,
+            dimensions: c.metric.dimensions.map((d) => ({ name: d.name, value: d.value })),
+            stat: c.metric.statistic,
+          },
+        });
+        // Slower blocks than the model expects: a faster chain is no trouble for its users.
+        const alarm = new AnomalyDetectionAlarm(this, id, { ...common, metric, stdDevs: c.bandStandardDeviations, comparisonOperator: ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD });
+        alarm.node.addDependency(detector);
+        return alarm;
+      }
+      case 'composite':
         throw new Error('a composite alarm has no metric');
     }
   }
 
-  /** Number of regions in which the endpoint was down; a region that sent nothing counts as up (the heartbeat alarm covers it). */
-  private regionsDown(network: ResolvedNetwork, endpoint: string, period: Duration): MathExpression {
-    const ups = Object.fromEntries(this.props.deployment.regions.map((region, i) =>
-      // Labelled by region only: the alarm is the endpoint's, and every byte here is repeated per alarm and region.
-      [`up${i}`, this.props.metrics.up({ network: network.id, endpoint, region, period, label: region })]));
-    return new MathExpression({
-      expression: Object.keys(ups).map((id) => `(1 - FILL(${id}, 1))`).join(' + '),
-      usingMetrics: ups,
-      period,
-      label: 'regions down',
+  private composite(planned: PlannedAlarm, built: ReadonlyMap<string, AlarmBase>): CompositeAlarm {
+    if (planned.condition.type !== 'composite') throw new Error(`${planned.name} is not a composite`);
+    const { children, suppressor, waitSeconds } = planned.condition;
+    // Children by name, not ARN: the rule stays within its 10,240 characters (src/alarms/plan-limits.ts checks).
+    const alarm = new CompositeAlarm(this, constructId(planned.subject), {
+      compositeAlarmName: planned.name,
+      alarmDescription: alarmDescription(planned, { config: this.props.deployment.config, dashboardUrl: this.props.dashboardUrl }),
+      alarmRule: AlarmRule.fromString(compositeRule(children)),
+      ...(suppressor
+        ? {
+          actionsSuppressor: built.get(suppressor)!,
+          actionsSuppressorWaitPeriod: Duration.seconds(waitSeconds),
+          actionsSuppressorExtensionPeriod: Duration.seconds(waitSeconds),
+        }
+        : {}),
     });
+    for (const name of [...children, ...(suppressor ? [suppressor] : [])]) alarm.node.addDependency(built.get(name)!);
+    return alarm;
   }
 
-  private acrossRegions(
-    aggregate: 'MIN' | 'MAX', name: EndpointMetricName, statistic: string, network: ResolvedNetwork, endpoint: string, period: Duration,
-  ): MathExpression {
-    const prefix = name.toLowerCase().replace(/[^a-z]/g, '').slice(0, 8);
-    const series = Object.fromEntries(this.props.deployment.regions.map((region, i) =>
-      [`${prefix}${i}`, this.props.metrics.endpoint(name, { network: network.id, endpoint, region, statistic, period, label: region })]));
-    return new MathExpression({
-      expression: `${aggregate}([${Object.keys(series).join(', ')}])`,
-      usingMetrics: series,
+  private metric(ref: MetricRef, period: Duration): Metric {
+    return new Metric({
+      namespace: this.props.deployment.config.namespace,
+      metricName: ref.name,
+      dimensionsMap: Object.fromEntries(ref.dimensions.map((d) => [d.name, d.value])),
+      statistic: ref.statistic,
+      // The unit the publisher sends: an alarm naming another unit sees nothing.
+      unit: METRIC_UNIT[ref.name] as Unit,
       period,
-      label: `${aggregate.toLowerCase()} of ${name} across regions`,
     });
   }
 }
 
 function constructId(s: AlarmSubject): string {
-  return [s.kind, s.network, s.endpoint, s.account, s.region].filter(Boolean).join(' ').replaceAll('/', '-');
+  const scope = s.everything ? 'all' : [s.group, s.warnDays === undefined ? undefined : `${s.warnDays}d`, s.network, s.endpoint, s.account, s.region].filter((x) => x !== undefined).join(' ');
+  return `${s.kind} ${scope}`.replaceAll('/', '-');
 }

@@ -1,6 +1,10 @@
-// One dashboard for the deployment: the probes' heartbeat on top, then per
-// network its alarms, up by region, latency, height and lag, and
-// certificate days. Built from VantageMetrics; no metric is defined here.
+// One dashboard for the deployment: the probes' heartbeat (and the fleet
+// alarms) on top, then per network its alarms, up by region, latency, lag,
+// head age (block height with metrics.detail: full), finality lag, block
+// interval and arrival delay where the network has them, and certificate days.
+// Built from VantageMetrics; no metric is defined here. Per-endpoint
+// high-resolution alarms of a fleet are not listed (thousands of alarm ARNs
+// would pass the template's 1 MB); the graphs show the same endpoints.
 // Per-endpoint graphs are Metrics Insights queries (one query per widget,
 // one series per endpoint and region): the dashboard's size and metric count
 // do not grow with endpoints × regions, where listing every metric would
@@ -8,13 +12,13 @@
 // template's 1 MB) at a few dozen endpoints.
 import { Duration } from 'aws-cdk-lib';
 import {
-  AlarmStatusWidget, Dashboard, GraphWidget, MathExpression, SingleValueWidget, TextWidget, type AlarmBase, type IWidget,
+  AlarmStatusWidget, Dashboard, GraphWidget, MathExpression, SingleValueWidget, TextWidget, type IAlarm, type IWidget,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { ResolvedNetwork } from '../../src/config/resolved-config.ts';
-import { DIMENSION } from '../../src/metrics/names.ts';
+import { DIMENSION } from '../../src/report/metric-names.ts';
 import { headAgeEndpoints, mayUseTls, servedEndpoints, type PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
-import { ALARM_STATUS_WIDGET_MAX_ALARMS } from '../aws-limits.ts';
+import { ALARM_STATUS_WIDGET_MAX_ALARMS } from '../../src/config/aws-limits.ts';
 import type { Deployment } from '../deployment.ts';
 import type { EndpointMetricName, InsightsAggregate, VantageMetrics } from './vantage-metrics.ts';
 
@@ -23,7 +27,8 @@ export interface VantageDashboardProps {
   readonly dashboardName: string;
   readonly metrics: VantageMetrics;
   readonly planned: readonly PlannedAlarm[];
-  readonly alarms: ReadonlyMap<string, AlarmBase>;
+  /** The deployed alarm of a planned alarm (built here or imported from an alarm stack). */
+  readonly alarmOf: (name: string) => IAlarm;
 }
 
 const FULL = 24;
@@ -55,7 +60,7 @@ export class VantageDashboard extends Construct {
 
   /** Alarm status widgets of at most 100 alarms each. */
   private alarmWidgets(title: string, test: (a: PlannedAlarm) => boolean, width: number): IWidget[] {
-    const alarms = this.props.planned.filter(test).map((a) => this.props.alarms.get(a.name)!);
+    const alarms = this.props.planned.filter((a) => !a.unit.startsWith('endpoint:') && test(a)).map((a) => this.props.alarmOf(a.name));
     const widgets: IWidget[] = [];
     for (let i = 0; i < alarms.length; i += ALARM_STATUS_WIDGET_MAX_ALARMS) {
       const part = alarms.length > ALARM_STATUS_WIDGET_MAX_ALARMS ? ` (${i / ALARM_STATUS_WIDGET_MAX_ALARMS + 1})` : '';
@@ -75,6 +80,7 @@ export class VantageDashboard extends Construct {
         width: HALF,
       }),
       ...this.alarmWidgets('Probe heartbeats', (a) => a.subject.kind === 'heartbeat', HALF),
+      ...this.alarmWidgets('Fleet alarms (one contributor per endpoint)', (a) => a.subject.group !== undefined, FULL),
     ];
   }
 
@@ -101,7 +107,8 @@ export class VantageDashboard extends Construct {
         new GraphWidget({ title: `${network.id}: time to first byte (ms)`, left: [this.perEndpoint(network, 'AVG', 'TimeToFirstByte', 'DESC')], leftYAxis: { min: 0 }, width: HALF }),
       );
     }
-    if (network.endpoints.some((e) => e.visibility === 'public')) {
+    const full = this.props.deployment.config.metrics.detail === 'full';
+    if (full && network.endpoints.some((e) => e.visibility === 'public')) {
       widgets.push(new GraphWidget({ title: `${network.id}: block height`, left: [this.perEndpoint(network, 'MAX', 'BlockHeight', 'DESC')], width: HALF }));
     }
     if (servedEndpoints(network).length > 0) {
@@ -116,8 +123,36 @@ export class VantageDashboard extends Construct {
     if (headAgeEndpoints(network).length > 0) {
       widgets.push(new GraphWidget({
         title: `${network.id}: head age (s)`,
-        left: [this.perEndpoint(network, 'MAX', 'HeadAge', 'DESC')],
+        // The network's freshest head (what the stale-head alarm reads); per endpoint and region with metrics.detail: full.
+        left: [full ? this.perEndpoint(network, 'MAX', 'HeadAge', 'DESC') : this.props.metrics.network('HeadAge', network.id, this.period)],
         leftAnnotations: [{ value: network.maxHeadAgeSeconds!, label: 'stale' }],
+        leftYAxis: { min: 0 },
+        width: HALF,
+      }));
+    }
+    if (network.maxFinalityLagSeconds !== null) {
+      widgets.push(new GraphWidget({
+        title: `${network.id}: finality lag (s)`,
+        left: [this.perEndpoint(network, 'MAX', 'FinalityLag', 'DESC')],
+        leftAnnotations: [{ value: network.maxFinalityLagSeconds, label: 'finality lagging' }],
+        leftYAxis: { min: 0 },
+        width: HALF,
+      }));
+    }
+    if (network.cadenceFactor !== null) {
+      widgets.push(new GraphWidget({
+        title: `${network.id}: block interval (s)`,
+        left: [this.props.metrics.network('BlockInterval', network.id, this.period)],
+        leftAnnotations: [{ value: network.cadenceFactor * network.blockTimeSeconds, label: 'slow blocks' }],
+        leftYAxis: { min: 0 },
+        width: HALF,
+      }));
+    }
+    if (network.arrival) {
+      widgets.push(new GraphWidget({
+        title: `${network.id}: block arrival after the fastest endpoint (ms, p50)`,
+        left: [this.perEndpoint(network, 'MAX', 'ArrivalDelay', 'DESC')],
+        leftAnnotations: [{ value: network.arrival.maxDelayMs, label: 'late blocks' }],
         leftYAxis: { min: 0 },
         width: HALF,
       }));
@@ -127,7 +162,7 @@ export class VantageDashboard extends Construct {
       widgets.push(new SingleValueWidget({
         title: `${network.id}: certificate days to expiry`,
         metrics: [new MathExpression({
-          expression: this.props.metrics.networkQuery('MIN', 'TlsDaysToExpiry', network.id, { groupBy: [DIMENSION.Endpoint], orderBy: 'ASC' }),
+          expression: this.props.metrics.alarmMetricQuery('MIN', 'TlsDaysToExpiry', network.id, { groupBy: [DIMENSION.Endpoint], orderBy: 'ASC' }),
           period: Duration.hours(1),
           label: '',
         })],

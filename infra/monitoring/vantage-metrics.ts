@@ -1,13 +1,17 @@
 // Metric definitions only (names, dimensions, units, statistics): alarms and
 // the dashboard are built from these elsewhere, as cdk-monitoring-constructs
 // keeps its MetricFactory apart from its monitoring classes. Names and units
-// come from src/metrics/names.ts, the same table the publisher uses.
+// come from src/report/metric-names.ts, the same table the publisher uses.
 import type { Duration } from 'aws-cdk-lib';
 import { Metric, Stats, type Unit } from 'aws-cdk-lib/aws-cloudwatch';
-import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from '../../src/metrics/names.ts';
+import { quoteNamespace, quoteValue } from '../../src/alarms/insights-query.ts';
+import { alarmDimensionNames, type AlarmMetricName } from '../../src/report/metric-layout.ts';
+import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from '../../src/report/metric-names.ts';
 
-/** Metrics with dimensions Network, Endpoint, ProbeRegion. */
-export type EndpointMetricName = Exclude<MetricName, 'PartKeyDaysToExpiry' | 'ProbeRuns'>;
+/** Metrics published with dimensions Network, Endpoint, ProbeRegion (some only with metrics.detail: full). */
+export type EndpointMetricName =
+  | 'Up' | 'Healthy' | 'TimeToFirstByte' | 'ProbeDuration' | 'DnsTime' | 'ConnectTime' | 'TlsTime' | 'BlockHeight' | 'HeightLag' | 'HeadAge'
+  | 'FinalityLag' | 'ArrivalDelay';
 
 export interface EndpointMetricProps {
   readonly network: string;
@@ -59,6 +63,19 @@ export class VantageMetrics {
     });
   }
 
+  /** A per-network metric (HeadAge, BlockInterval), the minimum over endpoints and regions. */
+  network(name: 'HeadAge' | 'BlockInterval', network: string, period: Duration): Metric {
+    return new Metric({
+      namespace: this.namespace,
+      metricName: METRIC[name],
+      dimensionsMap: { [DIMENSION.Network]: network },
+      unit: METRIC_UNIT[name] as Unit,
+      statistic: Stats.MINIMUM,
+      period,
+      label: network,
+    });
+  }
+
   /** One datum per probe invocation; Sum = invocations that published. */
   probeRuns(region: string, period: Duration): Metric {
     return new Metric({
@@ -80,8 +97,17 @@ export class VantageMetrics {
    * so the worst come first); `exclude` leaves out endpoints by id.
    */
   networkQuery(aggregate: InsightsAggregate, name: EndpointMetricName, network: string, options: NetworkQueryOptions = {}): string {
-    const schema = `SCHEMA("${this.namespace.replaceAll('"', '\\"')}", ${DIMENSION.Network}, ${DIMENSION.Endpoint}, ${DIMENSION.ProbeRegion})`;
-    const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+    return this.query(aggregate, name, [DIMENSION.Network, DIMENSION.Endpoint, DIMENSION.ProbeRegion], network, options);
+  }
+
+  /** The same over a region-less alarm metric (one series per endpoint: the regions are aggregated at publication). */
+  alarmMetricQuery(aggregate: InsightsAggregate, name: AlarmMetricName, network: string, options: NetworkQueryOptions = {}): string {
+    return this.query(aggregate, name, alarmDimensionNames(name), network, options);
+  }
+
+  private query(aggregate: InsightsAggregate, name: MetricName, dimensions: readonly string[], network: string, options: NetworkQueryOptions): string {
+    const schema = `SCHEMA(${quoteNamespace(this.namespace)}, ${dimensions.join(', ')})`;
+    const quote = quoteValue;
     const where = [`${DIMENSION.Network} = ${quote(network)}`, ...(options.exclude ?? []).map((id) => `${DIMENSION.Endpoint} != ${quote(id)}`)].join(' AND ');
     const groupBy = options.groupBy?.length ? ` GROUP BY ${options.groupBy.join(', ')} ORDER BY ${aggregate}() ${options.orderBy ?? 'DESC'}` : '';
     return `SELECT ${aggregate}(${METRIC[name]}) FROM ${schema} WHERE ${where}${groupBy}`;

@@ -4,15 +4,25 @@
 /**
  * What an alarm watches. Names read as a sentence start for the person on
  * call, and parse back for the status function:
- *   "<namespace> <network>/<endpoint> <kind>"   endpoint alarms
- *   "<namespace> <network> <kind>"              network alarms (stale, health composite)
+ *   "<namespace> <network>/<endpoint> <kind>"   endpoint alarms (and an endpoint's own composites)
+ *   "<namespace> <network> <kind>"              network alarms and composites
  *   "<namespace> account <network>/<address> partkey-expiry"
  *   "<namespace> probe <region> heartbeat"
+ *   "<namespace> fleet <group> <kind>"          Metrics Insights alarms over an alarm group (one contributor per endpoint)
+ *   "<namespace> fleet <group>:<days>d tls-expiry"  the same, for the endpoints warned <days> before expiry
+ *   "<namespace> * <kind>"                      the whole deployment (maintenance, heartbeat composite)
+ * "*" cannot be a network id (ids start with a letter or digit), and a
+ * network alarm has two words, so "fleet" and "probe" stay unambiguous.
  */
-export const ALARM_KINDS = [
-  'outage', 'regional', 'lagging', 'stale-head', 'tls-expiry', 'exposure', 'partkey-expiry', 'heartbeat', 'health',
+const ALARM_KINDS = [
+  'outage', 'regional', 'lagging', 'stale-head', 'tls-expiry', 'exposure', 'partkey-expiry', 'heartbeat',
+  'finality-lagging', 'finality-stalled', 'slow-blocks', 'cadence-anomaly', 'late-blocks',
+  'maintenance', 'health', 'warnings',
 ] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
+
+/** The word standing for "every network and endpoint" in deployment-wide alarm names. */
+export const EVERYTHING = '*';
 
 export interface AlarmSubject {
   readonly kind: AlarmKind;
@@ -20,6 +30,12 @@ export interface AlarmSubject {
   readonly endpoint?: string;
   readonly account?: string;
   readonly region?: string;
+  /** Alarm group of a fleet (Metrics Insights) alarm, e.g. "g1". */
+  readonly group?: string;
+  /** Fleet TLS alarms: the warnDays their endpoints share. */
+  readonly warnDays?: number;
+  /** The whole deployment (no network, no region). */
+  readonly everything?: true;
 }
 
 export function alarmNamePrefix(namespace: string): string {
@@ -28,7 +44,9 @@ export function alarmNamePrefix(namespace: string): string {
 
 export function alarmName(namespace: string, subject: AlarmSubject): string {
   const p = alarmNamePrefix(namespace);
-  if (subject.kind === 'heartbeat') return `${p}probe ${subject.region} heartbeat`;
+  if (subject.everything) return `${p}${EVERYTHING} ${subject.kind}`;
+  if (subject.group) return `${p}fleet ${subject.group}${subject.warnDays === undefined ? '' : `:${subject.warnDays}d`} ${subject.kind}`;
+  if (subject.kind === 'heartbeat' && subject.region) return `${p}probe ${subject.region} heartbeat`;
   if (subject.account) return `${p}account ${subject.network}/${subject.account} ${subject.kind}`;
   if (subject.endpoint) return `${p}${subject.network}/${subject.endpoint} ${subject.kind}`;
   return `${p}${subject.network} ${subject.kind}`;
@@ -40,13 +58,25 @@ export function parseAlarmName(namespace: string, name: string): AlarmSubject | 
   const words = name.slice(prefix.length).split(' ');
   const kind = words[words.length - 1] as AlarmKind;
   if (!ALARM_KINDS.includes(kind)) return null;
-  if (words.length === 3 && words[0] === 'probe' && kind === 'heartbeat') return { kind, region: words[1]! };
-  if (words.length === 3 && words[0] === 'account') {
-    const [network, account] = words[1]!.split('/');
+  if (words.length === 3) return scopedSubject(kind, words[0]!, words[1]!);
+  if (words.length !== 2) return null;
+  if (words[0] === EVERYTHING) return { kind, everything: true };
+  const [network, endpoint, extra] = words[0]!.split('/');
+  if (!network || extra !== undefined) return null;
+  return endpoint ? { kind, network, endpoint } : { kind, network };
+}
+
+/** "probe <region> heartbeat", "account <network>/<address> <kind>", "fleet <group>[:<days>d] <kind>". */
+function scopedSubject(kind: AlarmKind, scope: string, what: string): AlarmSubject | null {
+  if (scope === 'probe') return kind === 'heartbeat' ? { kind, region: what } : null;
+  if (scope === 'account') {
+    const [network, account] = what.split('/');
     return network && account ? { kind, network, account } : null;
   }
-  if (words.length !== 2) return null;
-  const [network, endpoint] = words[0]!.split('/');
-  if (!network) return null;
-  return endpoint ? { kind, network, endpoint } : { kind, network };
+  if (scope === 'fleet') {
+    const match = /^(g\d+)(?::(\d+(?:\.\d+)?)d)?$/.exec(what);
+    if (!match) return null;
+    return match[2] === undefined ? { kind, group: match[1]! } : { kind, group: match[1]!, warnDays: Number(match[2]) };
+  }
+  return null;
 }

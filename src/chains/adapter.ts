@@ -17,6 +17,26 @@ export interface ChainReading {
   readonly peers: number | null;
   /** Chain identity, keyed like the network's `expect` (e.g. chainId). */
   readonly identity: Readonly<Record<string, string | number>>;
+  /** The finalized head against the head; null where the family cannot say or the node did not. */
+  readonly finality: FinalityReading | null;
+  /** The head's time against an older block's; null where the family cannot say or the read failed. */
+  readonly cadence: CadenceReading | null;
+}
+
+export interface FinalityReading {
+  /** Height of the newest finalized block; null where only the distance is known. */
+  readonly finalizedHeight: number | null;
+  /** Blocks the finalized head trails the head (Solana: slots), never negative. */
+  readonly lagBlocks: number;
+  /** From the two blocks' own timestamps where the family has both (EVM; 0 for instant finality); null: estimated from lagBlocks × blockTimeSeconds. */
+  readonly lagSeconds: number | null;
+}
+
+export interface CadenceReading {
+  /** Blocks between the head and the older block (32, fewer near genesis or a pruned history). */
+  readonly blocks: number;
+  /** Seconds between their timestamps, never negative. */
+  readonly seconds: number;
 }
 
 export interface AdapterOutcome {
@@ -42,6 +62,28 @@ export interface AccountReading {
   readonly reasons: readonly Reason[];
 }
 
+/** One answer of a height call: the height it carries, or why there is none. */
+export type HeightAnswer = { readonly ok: true; readonly height: number } | { readonly ok: false; readonly reason: Reason };
+
+/**
+ * The family's cheapest way to learn its head, asked over and over during
+ * the block arrival watch on one kept-alive connection. The runner times
+ * each answer's first byte and decides when to ask; the call only asks and
+ * reads the height.
+ */
+export interface HeightCall {
+  /** The calls `ask` sends, as readCalls lists them (every one is also in readCalls). */
+  readonly calls: readonly string[];
+  /**
+   * poll: answers at once, asked again every poll interval. long-poll: the
+   * node holds the answer until a block after `after` exists (or its own
+   * timeout), so it is asked again as soon as it answers.
+   */
+  readonly mode: 'poll' | 'long-poll';
+  /** `after`: the highest height this endpoint has shown in the watch; null for the first ask. */
+  ask(ctx: AdapterContext, after: number | null): Promise<HeightAnswer>;
+}
+
 export interface ChainAdapter {
   readonly family: ChainFamily;
   /** Every call `read` may send, e.g. `eth_chainId` or `GET /v2/status`: documented, and asserted read-only by tests. */
@@ -53,5 +95,6 @@ export interface ChainAdapter {
   checkExposure?(ctx: AdapterContext): Promise<Reason | null>;
   /** Account watch (Algorand participation keys). */
   readAccounts?(ctx: AdapterContext, accounts: readonly ResolvedAccount[], lastRound: number | null): Promise<AccountReading[]>;
-  // Planned seam (block arrival latency): waitForNextHead?(ctx, signal) resolving with the next height.
+  /** Block arrival latency: how to ask the head over and over (DESIGN.md, "Block arrival latency"). */
+  readonly heightCall?: HeightCall;
 }

@@ -6,7 +6,7 @@
 // body without result or error, is invalid_response.
 import type { HttpSession } from '../probe/http-session.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import { httpStatusReason, isSuccess, parseJsonBody, parseQuietly, snippet } from './http-json-response.ts';
+import { httpStatusReason, isSuccess, parseJsonBody, parseQuietly, snippet } from './json-response.ts';
 import { isRecord } from './json-value.ts';
 import { answeredErrorReason, rpcErrorOf, type RpcError } from './rpc-error.ts';
 

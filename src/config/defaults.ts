@@ -9,6 +9,7 @@ export const DEFAULTS = {
   tlsWarnDays: 14,
   concurrency: 32,
   schedule: 'rate(1 minute)',
+  everySeconds: 60,
   shards: 1,
   metricsDetail: 'standard',
   retentionDays: 30,
@@ -16,4 +17,6 @@ export const DEFAULTS = {
   outageRegions: 2,
   accountWarnDays: 14,
   statusTitle: 'Node API status',
+  /** slow_blocks: a recent block interval over cadenceFactor × blockTimeSeconds. */
+  cadenceFactor: 2,
 } as const;

@@ -1,9 +1,10 @@
 // Defaults are applied here and only here: everything downstream reads a
 // ResolvedConfig in which every setting has its effective value.
 import { isAbsolute, resolve } from 'node:path';
-import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
+import { defaultMaxDelayMs, defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import type { LoadedConfig } from './load.ts';
-import type { EndpointInput, NetworkInput } from './schema.ts';
+import type { ResolvedMaintenance } from './maintenance.ts';
+import type { ConfigInput, EndpointInput, NetworkInput } from './schema.ts';
 import { DEFAULTS } from './defaults.ts';
 
 export interface ResolvedTls {
@@ -34,11 +35,25 @@ export interface ResolvedEndpoint {
   readonly slowMs: number;
   readonly tls: ResolvedTls;
   readonly httpJson: HttpJsonSettings | null;
+  /**
+   * Set by resolveReferences when a secret reference this endpoint needs could
+   * not be read: one message per reference. Such an endpoint is not probed.
+   */
+  readonly unresolvedSecrets?: readonly string[];
+  /** `cdk synth` may deploy literal credentials of this endpoint (literal-secrets.ts). */
+  readonly allowLiteralSecrets: boolean;
 }
 
 export interface ResolvedAccount {
   readonly address: string;
   readonly warnDays: number;
+}
+
+/** Block arrival latency watch (opt-in per network). */
+export interface ResolvedArrival {
+  readonly windowSeconds: number;
+  /** Median delay after the fastest endpoint above which an endpoint is late_blocks. */
+  readonly maxDelayMs: number;
 }
 
 export interface ResolvedNetwork {
@@ -48,16 +63,24 @@ export interface ResolvedNetwork {
   readonly maxLagBlocks: number;
   /** null: the family reports no head time, so staleness is not judged. */
   readonly maxHeadAgeSeconds: number | null;
+  /** null: finality is instant or unreadable in this family, so it is not judged. */
+  readonly maxFinalityLagSeconds: number | null;
+  /** null: the family's probe reads no block interval (substrate, http-json), so cadence is not judged. */
+  readonly cadenceFactor: number | null;
   /** Chain identity the endpoints must report (family-specific keys). */
   readonly expect: Readonly<Record<string, string | number>>;
   readonly endpoints: readonly ResolvedEndpoint[];
   readonly accounts: readonly ResolvedAccount[];
+  /** null: arrival is not watched on this network. */
+  readonly arrival: ResolvedArrival | null;
 }
 
 export interface ResolvedConfig {
   readonly probe: {
     readonly concurrency: number;
     readonly schedule: string;
+    /** Seconds between probe rounds: 60 / everySeconds rounds per invocation (10, 30 or 60). */
+    readonly everySeconds: 10 | 30 | 60;
     readonly regions: readonly string[];
     readonly shards: number;
     /**
@@ -78,6 +101,8 @@ export interface ResolvedConfig {
   };
   readonly status: { readonly title: string };
   readonly networks: readonly ResolvedNetwork[];
+  /** Planned work windows, in config order (src/config/maintenance.ts reads them). */
+  readonly maintenance: readonly ResolvedMaintenance[];
 }
 
 export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
@@ -95,6 +120,7 @@ export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
     probe: {
       concurrency: input.probe?.concurrency ?? DEFAULTS.concurrency,
       schedule: input.probe?.schedule ?? DEFAULTS.schedule,
+      everySeconds: input.probe?.everySeconds ?? DEFAULTS.everySeconds,
       regions,
       shards: input.probe?.shards ?? DEFAULTS.shards,
       resolvers: input.probe?.resolvers ?? null,
@@ -111,6 +137,7 @@ export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
     },
     status: { title: input.status?.title ?? DEFAULTS.statusTitle },
     networks: input.networks.map((n) => resolveNetwork(n, endpointDefaults, loaded.baseDir)),
+    maintenance: (input.maintenance ?? []).map(resolveMaintenance),
   };
 }
 
@@ -134,11 +161,16 @@ function resolveNetwork(network: NetworkInput, defaults: EndpointDefaults, baseD
     blockTimeSeconds,
     maxLagBlocks: network.maxLagBlocks ?? defaultMaxLagBlocks(blockTimeSeconds),
     maxHeadAgeSeconds: network.maxHeadAgeSeconds ?? family.maxHeadAgeSeconds,
+    maxFinalityLagSeconds: ('maxFinalityLagSeconds' in network ? network.maxFinalityLagSeconds : undefined) ?? family.maxFinalityLagSeconds,
+    cadenceFactor: family.cadence ? (('cadenceFactor' in network ? network.cadenceFactor : undefined) ?? DEFAULTS.cadenceFactor) : null,
     expect,
     endpoints: (network.endpoints as EndpointInput[]).map((e) => resolveEndpoint(e, defaults, baseDir)),
     accounts: network.chain === 'algorand'
       ? (network.accounts ?? []).map((a) => ({ address: a.address, warnDays: a.warnDays ?? DEFAULTS.accountWarnDays }))
       : [],
+    arrival: network.arrival
+      ? { windowSeconds: network.arrival.windowSeconds, maxDelayMs: network.arrival.maxDelayMs ?? defaultMaxDelayMs(blockTimeSeconds) }
+      : null,
   };
 }
 
@@ -168,5 +200,26 @@ function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string)
           body: e.body === undefined ? null : typeof e.body === 'string' ? e.body : JSON.stringify(e.body),
         }
       : null,
+    allowLiteralSecrets: e.allowLiteralSecrets ?? false,
+  };
+}
+
+type MaintenanceInput = NonNullable<ConfigInput['maintenance']>[number];
+
+function resolveMaintenance(m: MaintenanceInput): ResolvedMaintenance {
+  const startMs = Date.parse(m.start);
+  const endMs = Date.parse(m.end);
+  return {
+    id: m.id,
+    title: m.title,
+    start: new Date(startMs).toISOString(),
+    end: new Date(endMs).toISOString(),
+    startMs,
+    endMs,
+    networks: m.networks ?? null,
+    endpoints: m.endpoints?.map((name) => {
+      const [network, endpoint] = name.split('/') as [string, string];
+      return { network, endpoint };
+    }) ?? null,
   };
 }

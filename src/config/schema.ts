@@ -7,7 +7,8 @@
 // with the value applyDefaults() uses, or .meta({ examples }): `vantage schema`
 // and docs/config.md (`npm run docs:config`) are generated from them.
 import { z } from 'zod';
-import { CHAIN_FAMILIES } from './families.ts';
+import { PUT_METRIC_DATA } from './aws-limits.ts';
+import { CHAIN_FAMILIES, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import { resolverAddressProblem } from './resolver-address.ts';
 import { DEFAULTS } from './defaults.ts';
 import { fixedRateSeconds, MAX_SCHEDULE_SECONDS, SCHEDULE_PATTERN } from './schedule.ts';
@@ -22,8 +23,15 @@ export const MAX_PROBE_MS = 120_000;
 const MAX_BLOCK_TIME_SECONDS = 3_600;
 const MAX_HEAD_AGE_SECONDS = 604_800;
 const MAX_WARN_DAYS = 3_650;
+/** A chain at a hundredth of its cadence has long been stale; a larger factor can only hide it. */
+const MAX_CADENCE_FACTOR = 100;
 /** The longest retention CloudWatch Logs offers (10 years). */
 const MAX_RETENTION_DAYS = 3_653;
+/**
+ * Block arrival watch (DESIGN.md, "Block arrival latency"): the window is
+ * waited out by every run, on top of the probes, so it stays short.
+ */
+export const ARRIVAL_WINDOW_SECONDS = { min: 1, max: 50 } as const;
 
 const positiveInt = (what: string) =>
   z.number({ error: `must be a number (${what})` }).int({ error: `must be a whole number (${what})` }).positive({ error: `must be greater than 0 (${what})` });
@@ -96,6 +104,9 @@ const endpointBase = {
   maxResponseBytes: maxResponseBytes().describe('overrides defaults.maxResponseBytes for this endpoint'),
   slowMs: slowMs().describe('overrides defaults.slowMs for this endpoint'),
   tls: endpointTls.optional().describe('certificate checks of this endpoint'),
+  allowLiteralSecrets: z.boolean({ error: 'must be true or false' }).optional()
+    .describe('let cdk synth deploy values of this endpoint that look like credentials written literally (they are not secrets, or you accept them in the probe bundle); check and run stop warning about them')
+    .meta({ default: false }),
 };
 
 export const endpointSchema = z.strictObject(endpointBase);
@@ -137,7 +148,36 @@ const networkBase = {
   maxHeadAgeSeconds: positiveNumber('seconds').max(MAX_HEAD_AGE_SECONDS, atMost(MAX_HEAD_AGE_SECONDS, 'seconds')).optional()
     .describe('a newest block older than this many seconds is stale_head (down); default: the family\'s (see "Family defaults")')
     .meta({ examples: [120] }),
+  arrival: z.strictObject({
+    windowSeconds: z.number({ error: 'must be a number (seconds)' })
+      .min(ARRIVAL_WINDOW_SECONDS.min, { error: `must be at least ${ARRIVAL_WINDOW_SECONDS.min} (seconds)` })
+      .max(ARRIVAL_WINDOW_SECONDS.max, atMost(ARRIVAL_WINDOW_SECONDS.max, 'seconds'))
+      .describe('how long every run watches the endpoints for new blocks, after the regular probes; each run (and the probe function) takes this much longer')
+      .meta({ examples: [20] }),
+    maxDelayMs: milliseconds().optional()
+      .describe('median delay, in milliseconds, after the fastest endpoint above which an endpoint is late_blocks (degraded); must be below the window; default max(1000, 250 × blockTimeSeconds)')
+      .meta({ examples: [3000] }),
+  }).optional()
+    .describe('opt-in block arrival latency: after the probes, every non-private endpoint is watched at once for new blocks, each on one kept-alive connection, and timed against the fastest (docs/arrival.md)'),
 };
+
+/**
+ * Families whose finality is judged (evm, substrate, solana) take
+ * maxFinalityLagSeconds; families whose probe reads a recent block interval
+ * take cadenceFactor. Elsewhere the key would do nothing, so it is an
+ * unknown key there, not a silent no-op.
+ */
+const finalityKeys = (chain: ChainFamily) => ({
+  maxFinalityLagSeconds: positiveNumber('seconds').max(MAX_HEAD_AGE_SECONDS, atMost(MAX_HEAD_AGE_SECONDS, 'seconds')).optional()
+    .describe('a finalized head further behind the head than this many seconds is finality_lagging (degraded); seconds from the two blocks\' timestamps where the family has them (evm), else blocks (solana: slots) × blockTimeSeconds')
+    .meta({ default: FAMILY_DEFAULTS[chain].maxFinalityLagSeconds }),
+});
+const cadenceKeys = () => ({
+  cadenceFactor: z.number({ error: 'must be a number (times blockTimeSeconds)' }).gt(1, { error: 'must be greater than 1 (times blockTimeSeconds)' })
+    .max(MAX_CADENCE_FACTOR, atMost(MAX_CADENCE_FACTOR, 'times blockTimeSeconds')).optional()
+    .describe('a recent block interval (mean over the last 32 blocks, fewer near genesis) over cadenceFactor × blockTimeSeconds is slow_blocks (degraded)')
+    .meta({ default: DEFAULTS.cadenceFactor }),
+});
 
 const family = <T extends string>(name: T) =>
   z.literal(name).describe('the chain family: what the probe asks the node and how it reads the answer');
@@ -155,6 +195,8 @@ const hexHash = z.string().regex(/^0x[0-9a-fA-F]{64}$/, { error: 'must be a 0x-p
 const evmNetwork = z.strictObject({
   ...networkBase,
   chain: family('evm'),
+  ...finalityKeys('evm'),
+  ...cadenceKeys(),
   expect: expectIdentity({ chainId: z.number().int().positive({ error: 'must be a positive decimal chain id' }).optional().describe('EIP-155 chain id as a decimal number (eth_chainId)').meta({ examples: [1] }) }),
   endpoints: endpoints(endpointSchema),
 });
@@ -162,6 +204,7 @@ const evmNetwork = z.strictObject({
 const algorandNetwork = z.strictObject({
   ...networkBase,
   chain: family('algorand'),
+  ...cadenceKeys(),
   expect: expectIdentity({
     genesisId: nonEmpty.optional().describe('genesis id from /v2/transactions/params').meta({ examples: ['mainnet-v1.0'] }),
     genesisHash: nonEmpty.optional().describe('base64 genesis hash from /v2/transactions/params').meta({ examples: ['wGHE2Pwdvd7S12BL5FaOP20EGYesN73ktiC1qzkkit8='] }),
@@ -173,6 +216,7 @@ const algorandNetwork = z.strictObject({
 const substrateNetwork = z.strictObject({
   ...networkBase,
   chain: family('substrate'),
+  ...finalityKeys('substrate'),
   expect: expectIdentity({ genesisHash: hexHash.optional().describe('0x-prefixed genesis block hash (chain_getBlockHash(0))')
     .meta({ examples: ['0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3'] }) }),
   endpoints: endpoints(endpointSchema),
@@ -181,6 +225,7 @@ const substrateNetwork = z.strictObject({
 const cometbftNetwork = z.strictObject({
   ...networkBase,
   chain: family('cometbft'),
+  ...cadenceKeys(),
   expect: expectIdentity({ network: nonEmpty.optional().describe('node_info.network from /status').meta({ examples: ['cosmoshub-4'] }) }),
   endpoints: endpoints(endpointSchema),
 });
@@ -188,6 +233,7 @@ const cometbftNetwork = z.strictObject({
 const bitcoinNetwork = z.strictObject({
   ...networkBase,
   chain: family('bitcoin'),
+  ...cadenceKeys(),
   expect: expectIdentity({ chain: nonEmpty.optional().describe('chain from getblockchaininfo: main, test, testnet4, signet, regtest').meta({ examples: ['main'] }) }),
   endpoints: endpoints(endpointSchema),
 });
@@ -195,6 +241,8 @@ const bitcoinNetwork = z.strictObject({
 const solanaNetwork = z.strictObject({
   ...networkBase,
   chain: family('solana'),
+  ...finalityKeys('solana'),
+  ...cadenceKeys(),
   expect: expectIdentity({ genesisHash: nonEmpty.optional().describe('base58 genesis hash (getGenesisHash)').meta({ examples: ['5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d'] }) }),
   endpoints: endpoints(endpointSchema),
 });
@@ -212,6 +260,37 @@ export const networkSchema = z.discriminatedUnion('chain', [
   error: (issue) => (issue.code as string) === 'invalid_type'
     ? 'must be a mapping with id, chain and endpoints'
     : `chain must be one of ${CHAIN_FAMILIES.join(', ')}`,
+});
+
+/** ISO-8601 in UTC, to the minute at least: 2026-12-08T10:00Z, 2026-12-08T10:00:00Z, …:00.000Z. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+
+/** The text names a real instant: Date.parse would roll 2026-02-30 over to March. */
+function isRealUtcTime(text: string): boolean {
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 16) === text.slice(0, 16);
+}
+
+const utcTime = (what: string) => z.string({ error: `must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z (${what})` })
+  .regex(ISO_UTC, { error: `must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z, ending in Z (${what})`, abort: true })
+  .refine(isRealUtcTime, { error: `is not a real date and time (${what})` });
+
+const maintenanceSchema = z.strictObject({
+  id: idSchema.describe('names the window in the feed (Statuspage scheduled_maintenances) and in alarm suppressions; unique')
+    .meta({ examples: ['node-upgrade-2026-12'] }),
+  title: nonEmpty.max(200, { error: 'must be at most 200 characters' }).describe('what the public page and feeds say the work is')
+    .meta({ examples: ['Upgrading the RPC nodes to v1.14'] }),
+  start: utcTime('start').describe('when the window opens (inclusive), UTC').meta({ examples: ['2026-12-08T10:00:00Z'] }),
+  end: utcTime('end').describe('when it closes (exclusive), UTC; after start').meta({ examples: ['2026-12-08T11:00:00Z'] }),
+  networks: z.array(idSchema, { error: 'must be a list of network ids' }).min(1, { error: 'must list at least one network (or leave it out)' }).optional()
+    .describe('networks covered whole; with neither networks nor endpoints the window covers everything')
+    .meta({ examples: [['evm-main']] }),
+  endpoints: z.array(
+    z.string({ error: 'must be "network/endpoint"' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { error: 'must be "network/endpoint", e.g. eth-main/rpc-2' }),
+    { error: 'must be a list of "network/endpoint" names' },
+  ).min(1, { error: 'must list at least one endpoint (or leave it out)' }).optional()
+    .describe('single endpoints covered, as "network/endpoint"')
+    .meta({ examples: [['evm-main/rpc-1']] }),
 });
 
 export const configSchema = z.strictObject({
@@ -237,6 +316,9 @@ export const configSchema = z.strictObject({
       .min(1, { error: 'must list at least one region' }).optional()
       .describe('AWS regions the probes run in, one probe stack each; required by cdk synth')
       .meta({ examples: [['us-east-1', 'eu-west-1', 'ap-southeast-1']] }),
+    everySeconds: z.union([z.literal(10), z.literal(30), z.literal(60)], { error: 'must be 10, 30 or 60' }).optional()
+      .describe('seconds between probe rounds: below 60 the once-a-minute invocation runs 60 / everySeconds rounds, published as high-resolution metrics, and the outage, regional, lagging and stale-head alarms evaluate at that period (needs schedule rate(1 minute))')
+      .meta({ default: DEFAULTS.everySeconds }),
     shards: positiveInt('invocations per tick').max(100, { error: 'must be at most 100' }).optional()
       .describe('invocations per region and tick, each probing a stable slice of the endpoints (for large fleets)')
       .meta({ default: DEFAULTS.shards }),
@@ -267,7 +349,7 @@ export const configSchema = z.strictObject({
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as us-east-1' })
       .describe('the home region: metrics are published and alarmed there')
       .meta({ examples: ['us-east-1'] }),
-    namespace: z.string().regex(/^[A-Za-z0-9._/#:-]{1,255}$/, { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
+    namespace: z.string().regex(new RegExp(`^[A-Za-z0-9._/#:-]{1,${PUT_METRIC_DATA.maxNamespaceLength}}$`), { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
       .refine((s) => !s.startsWith('AWS/'), { error: 'must not start with "AWS/" (reserved by AWS)' })
       .refine((s) => !s.startsWith(':'), { error: 'must not start with ":" (CloudWatch rejects it)' }).optional()
       .describe('CloudWatch namespace of the metrics; not starting with "AWS/" or ":"')
@@ -289,6 +371,8 @@ export const configSchema = z.strictObject({
   }).optional().describe('the public status page'),
   networks: z.array(networkSchema, { error: 'must be a list of networks' }).min(1, { error: 'must list at least one network' })
     .describe('the chains to watch, each with its endpoints'),
+  maintenance: z.array(maintenanceSchema, { error: 'must be a list of maintenance windows' }).optional()
+    .describe('planned work: inside a window the covered components show under_maintenance, no incident opens, no alarm notifies, and uptime leaves the window out'),
 });
 
 /** rate(N unit) from 1 minute to MAX_SCHEDULE_SECONDS; cron() is EventBridge's to judge. */

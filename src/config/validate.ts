@@ -4,8 +4,10 @@ import { X509Certificate } from 'node:crypto';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { formatPath } from './config-error.ts';
+import { defaultMaxDelayMs, FAMILY_DEFAULTS } from './families.ts';
 import type { ConfigInput, EndpointInput } from './schema.ts';
 import { scanReferences } from './secret-reference.ts';
+import { scheduleIntervalSeconds, SCHEDULE_PATTERN } from './schedule.ts';
 
 export interface PathProblem {
   readonly path: string;
@@ -25,10 +27,18 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
     add(['alerting', 'outageRegions'], `is ${outageRegions} but probe.regions lists only ${regions.length} region(s)`);
   }
   if (new Set(regions).size !== regions.length) add(['probe', 'regions'], 'lists a region twice');
+  const everySeconds = config.probe?.everySeconds;
+  const schedule = config.probe?.schedule;
+  // Below 60 s the rounds fill one minute; a slower schedule would leave minutes without a round.
+  if (everySeconds !== undefined && everySeconds < 60 && schedule !== undefined && SCHEDULE_PATTERN.test(schedule) && scheduleIntervalSeconds(schedule) !== 60) {
+    add(['probe', 'everySeconds'], `is ${everySeconds}, which needs probe.schedule to run every minute (rate(1 minute)); it is ${schedule}`);
+  }
   (config.alerting?.httpsSubscriptions ?? []).forEach((value, i) => {
     checkSecretable(value, ['alerting', 'httpsSubscriptions', i], add);
     checkUrl(value, ['alerting', 'httpsSubscriptions', i], add, ['https:']);
   });
+
+  maintenanceProblems(config, add);
 
   // One verdict per CA file, however many endpoints name it: reading and
   // parsing the same PEM for each of them was a third of loading a large
@@ -57,12 +67,34 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
     if (network.endpoints.every((e) => e.reference === true)) {
       add(['networks', n, 'endpoints'], 'every endpoint is a reference; at least one must be watched');
     }
+    checkArrival(network, ['networks', n, 'arrival'], add);
   });
   return problems;
 }
 
 type Add = (pathParts: PropertyKey[], message: string) => void;
 type CaFileVerdict = (caFile: string, full: string) => string | null;
+
+/** Each window: after its start, a unique id, and only networks and endpoints that exist. */
+function maintenanceProblems(config: ConfigInput, add: Add): void {
+  const ids = new Map<string, number>();
+  (config.maintenance ?? []).forEach((window, m) => {
+    const at = ['maintenance', m];
+    const first = ids.get(window.id);
+    if (first !== undefined) add([...at, 'id'], `duplicate maintenance id "${window.id}" (also maintenance[${first}])`);
+    else ids.set(window.id, m);
+    if (Date.parse(window.end) <= Date.parse(window.start)) add([...at, 'end'], `must be after start (${window.start})`);
+    (window.networks ?? []).forEach((id, i) => {
+      if (!config.networks.some((n) => n.id === id)) add([...at, 'networks', i], `names network "${id}", which is not in networks`);
+    });
+    (window.endpoints ?? []).forEach((name, i) => {
+      const [networkId, endpointId] = name.split('/') as [string, string];
+      const network = config.networks.find((n) => n.id === networkId);
+      if (!network) add([...at, 'endpoints', i], `names network "${networkId}", which is not in networks`);
+      else if (!network.endpoints.some((e) => e.id === endpointId)) add([...at, 'endpoints', i], `names endpoint "${endpointId}", which is not in network "${networkId}"`);
+    });
+  });
+}
 
 function checkEndpoint(endpoint: EndpointInput, at: PropertyKey[], baseDir: string, add: Add, caFileVerdict: CaFileVerdict): void {
   checkSecretable(endpoint.url, [...at, 'url'], add);
@@ -84,6 +116,21 @@ function checkEndpoint(endpoint: EndpointInput, at: PropertyKey[], baseDir: stri
     const problem = caFileVerdict(caFile, isAbsolute(caFile) ? caFile : resolve(baseDir, caFile));
     if (problem) add([...at, 'tls', 'caFile'], problem);
   }
+}
+
+/**
+ * A block first seen in the last maxDelayMs of the window is not judged (no
+ * endpoint can be late for it yet), so a maxDelayMs as long as the window
+ * would judge nothing at all.
+ */
+function checkArrival(network: ConfigInput['networks'][number], at: PropertyKey[], add: Add): void {
+  if (!network.arrival) return;
+  const windowMs = network.arrival.windowSeconds * 1000;
+  const given = network.arrival.maxDelayMs;
+  const maxDelayMs = given ?? defaultMaxDelayMs(network.blockTimeSeconds ?? FAMILY_DEFAULTS[network.chain].blockTimeSeconds);
+  if (maxDelayMs < windowMs) return;
+  if (given !== undefined) add([...at, 'maxDelayMs'], `is ${given} ms, not below the ${network.arrival.windowSeconds} s window: no block could be judged`);
+  else add([...at, 'maxDelayMs'], `defaults to ${maxDelayMs} ms (250 × blockTimeSeconds), not below the ${network.arrival.windowSeconds} s window: set maxDelayMs below ${windowMs}, or a longer window`);
 }
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
@@ -109,7 +156,7 @@ function caFileProblem(caFile: string, full: string): string | null {
       return false;
     }
   };
-  // Worded like the Lambda bundler's own check (functions/probe/bundle-config.ts).
+  // Worded like the Lambda bundler's own check (functions/common/bundle-config.ts).
   return (text.match(PEM_CERTIFICATE) ?? []).some(parses) ? null : `"${basename(caFile)}" holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
 }
 

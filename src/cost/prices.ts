@@ -26,23 +26,36 @@ const CLOUDWATCH = 'https://aws.amazon.com/cloudwatch/pricing/';
 const LAMBDA = 'https://aws.amazon.com/lambda/pricing/';
 
 export const PRICES = {
-  /** Custom metrics, prorated by the hour; tiers per account and region. */
+  /**
+   * Custom metrics, tiers per account and region. "Metrics are prorated by
+   * the hour" and charged only for hours in which they receive data, so a
+   * series published only during a maintenance window costs its hours;
+   * StorageResolution 1 costs the same per metric (only PutMetricData calls grow).
+   */
   customMetric: {
     tiers: [[10_000, 0.30], [240_000, 0.10], [750_000, 0.05], [Infinity, 0.02]],
     unit: 'metric-month',
     source: CLOUDWATCH,
   },
-  /** Standard-resolution alarms are billed per metric they evaluate (a math expression: each metric in it). */
-  alarmMetric: { usd: 0.10, unit: 'alarm metric-month', source: CLOUDWATCH },
   /**
-   * Alarms on a Metrics Insights query: billed per metric the query analyses,
-   * at the standard alarm-metric rate (assumption; the page lists them
-   * separately from the free tier's "alarms that list metrics directly").
+   * Standard-resolution alarms are billed per metric they evaluate (a math
+   * expression: each metric in it; an anomaly detection alarm: 3, the metric
+   * and the band's upper and lower bounds).
+   */
+  alarmMetric: { usd: 0.10, unit: 'alarm metric-month', source: CLOUDWATCH },
+  /** High-resolution alarms (period 10, 20 or 30 s), per metric evaluated. */
+  highResolutionAlarmMetric: { usd: 0.30, unit: 'high-res alarm metric-month', source: CLOUDWATCH },
+  /**
+   * Alarms on a Metrics Insights query: "$0.10 per metric analyzed" a month,
+   * counted hourly ("a query whose filter matches ten metrics incurs ten
+   * metrics analyzed"), usage type MetricInsightAlarmUsage; no free tier (the
+   * free alarm metrics are for alarms "that list metrics directly and don't
+   * use a Metrics Insights query"). Also https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_billing.html
    */
   insightsAlarmMetric: { usd: 0.10, unit: 'metric analysed-month', source: CLOUDWATCH },
   compositeAlarm: { usd: 0.50, unit: 'alarm-month', source: CLOUDWATCH },
   dashboard: { usd: 3.00, unit: 'dashboard-month', source: CLOUDWATCH },
-  /** PutMetricData, DescribeAlarms, DescribeAlarmHistory and other API requests. */
+  /** PutMetricData, DescribeAlarms, DescribeAlarmHistory, DescribeAlarmContributors and other API requests. */
   apiRequest: { usd: 0.01 / 1000, unit: 'request', source: CLOUDWATCH },
   /** GetMetricData is charged per metric requested, never free. */
   getMetricDataMetric: { usd: 0.01 / 1000, unit: 'metric requested', source: CLOUDWATCH },

@@ -4,12 +4,14 @@
 // the cleaning of node text where it enters them: whatever a message quotes,
 // the report (the Lambda's one summary log line) cannot grow with it.
 import type { NetworkAgreement } from '../agreement/agreement.ts';
+import type { EndpointArrival } from '../agreement/arrival-delay.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import type { Redactor } from '../config/redactor.ts';
 import type { ResolvedNetwork } from '../config/resolved-config.ts';
 import { clip, stripControls } from '../report/node-text.ts';
 import { addReason, statusOfReasons, worstStatus, type Reason } from '../report/reasons.ts';
 import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from '../report/report.ts';
+import { NO_DEPTH, type EndpointDepth } from './chain-depth.ts';
 import type { EndpointProbe } from './probe-endpoint.ts';
 
 /** Characters of a reason message, at most: far above any message's own words plus the node text it quotes. */
@@ -22,15 +24,20 @@ export function buildNetworkReport(
   network: ResolvedNetwork,
   probes: readonly EndpointProbe[],
   agreement: NetworkAgreement,
+  depth: ReadonlyMap<string, EndpointDepth>,
   accounts: readonly AccountReading[],
   redactor: Redactor,
+  /** Per endpoint id, where the network watches arrival and the endpoint was watched. */
+  arrival: ReadonlyMap<string, EndpointArrival> = new Map(),
 ): NetworkReport {
   const redactReasons = (reasons: readonly Reason[]) => reasons.map((r) => ({ code: r.code, message: redactor.redact(boundedMessage(r.message)) }));
   const redactOrNull = (text: string | null) => (text === null ? null : redactor.redact(text));
   const endpoints: EndpointReport[] = probes.map((probe) => {
     const agreed = agreement.endpoints.get(probe.endpoint.id);
+    const deep = depth.get(probe.endpoint.id) ?? NO_DEPTH;
     const reasons = [...probe.reasons];
-    for (const r of agreed?.reasons ?? []) addReason(reasons, r);
+    const arrived = arrival.get(probe.endpoint.id);
+    for (const r of [...(agreed?.reasons ?? []), ...deep.reasons, ...(arrived?.reasons ?? [])]) addReason(reasons, r);
     return {
       id: probe.endpoint.id,
       url: redactor.redact(probe.endpoint.url),
@@ -47,8 +54,13 @@ export function buildNetworkReport(
             headAgeSeconds: agreed?.headAgeSeconds ?? null,
             syncing: probe.chain.syncing,
             peers: probe.chain.peers,
+            finalizedHeight: deep.finalizedHeight,
+            finalityLagBlocks: deep.finalityLagBlocks,
+            finalityLagSeconds: deep.finalityLagSeconds,
+            blockIntervalSeconds: deep.blockIntervalSeconds,
           }
         : null,
+      arrival: arrived ? { ...arrived.arrival } : null,
     };
   });
   const accountReports: AccountReport[] = accounts.map((a) => ({

@@ -72,11 +72,27 @@ export async function withSession<T>(endpoint: ResolvedEndpoint, options: ProbeO
   }
 }
 
-async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, options: ProbeOptions, use: (session: Session) => Promise<T>): Promise<SessionEnd<T>> {
+export interface SessionOptions {
+  /** Time every response's first byte (HttpSession.lastFirstByteAt), for the block arrival watch. */
+  readonly timeEveryResponse?: boolean;
+}
+
+/**
+ * A session that lasts until `signal` fires rather than the endpoint's
+ * timeout (the block arrival watch keeps one open for its window); every
+ * connection of it is verified as a probe's is.
+ */
+export async function sessionUntil<T>(
+  signal: AbortSignal,
+  endpoint: ResolvedEndpoint,
+  options: ProbeOptions,
+  use: (session: Session) => Promise<T>,
+  sessionOptions: SessionOptions = {},
+): Promise<SessionEnd<T>> {
   const now = options.now ?? Date.now;
   const timings = emptyTimings();
   const startedAt = performance.now();
-  const budget = () => (options.runSignal?.aborted ? "before the run's deadline" : `within ${endpoint.timeoutMs} ms`);
+  const deadlineWords = () => (options.runSignal?.aborted ? "before the run's deadline" : `within ${endpoint.timeoutMs} ms`);
 
   let url: URL;
   try {
@@ -86,7 +102,7 @@ async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, 
     return { value: null, timings, tls: null, connectionReasons: [invalid] };
   }
   const connector = new Connector(targetOf(url, endpoint), {
-    signal, timings, budget, now, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
+    signal, timings, deadlineWords, now, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
   });
   const ended = (value: T | null): SessionEnd<T> => {
     timings.totalMs = ms(startedAt, performance.now());
@@ -101,8 +117,9 @@ async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, 
     signal,
     timings,
     startedAt,
-    budget,
+    deadlineWords,
     reconnect: () => connector.open(),
+    timeEveryResponse: sessionOptions.timeEveryResponse,
   });
   let value: T;
   try {
@@ -149,7 +166,6 @@ async function runProbe(network: ResolvedNetwork, endpoint: ResolvedEndpoint, op
 async function readChain(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
   const adapter = adapterFor(network.chain);
   const end = await withSession(endpoint, options, async ({ http, now }) => {
-    if (!adapter) return { chain: null, reasons: [reason('invalid_response', `no adapter for chain family "${network.chain}" in this build`)] };
     const context: AdapterContext = { network, endpoint, http, now };
     const outcome = await adapter.read(context);
     const reasons = [...outcome.reasons];
@@ -187,7 +203,7 @@ async function probePrivate(endpoint: ResolvedEndpoint, options: ProbeOptions): 
   const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
   const target = targetOf(url, endpoint);
   const connector = new Connector(target, {
-    signal: deadline.signal, timings, budget: () => '', now: options.now ?? Date.now, tcpOnly: true,
+    signal: deadline.signal, timings, deadlineWords: () => '', now: options.now ?? Date.now, tcpOnly: true,
     resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
   });
   const outcome = await connector.open();

@@ -1,7 +1,9 @@
-// One probing round: every selected endpoint probed concurrently, then
-// agreement per network, accounts, statuses and the redacted report.
+// One probing round: every selected endpoint probed concurrently, then per
+// network agreement, accounts and (where configured) the block arrival
+// watch side by side, then statuses and the redacted report.
 import { performance } from 'node:perf_hooks';
-import { agree } from '../agreement/agreement.ts';
+import { agree, isAgreementInput, type NetworkAgreement } from '../agreement/agreement.ts';
+import type { EndpointArrival } from '../agreement/arrival-delay.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import { adapterFor } from '../chains/registry.ts';
 import type { Redactor } from '../config/redactor.ts';
@@ -10,12 +12,13 @@ import { probeEndpoint, type EndpointProbe, type ProbeOptions } from './probe-en
 import { buildNetworkReport, buildReport } from './build-report.ts';
 import type { Report } from '../report/report.ts';
 import { readAccounts } from './accounts.ts';
+import { chainDepth } from './chain-depth.ts';
 import { mapConcurrent } from './map-concurrent.ts';
+import { unprobedEndpoint } from './unresolved-endpoint.ts';
+import { watchArrival } from './arrival-watch.ts';
 
 export interface RoundOptions {
   readonly region: string;
-  /** Overrides probe.concurrency. */
-  readonly concurrency?: number;
   /** Fires at the run's deadline; unfinished probes become `timeout`. */
   readonly runSignal?: AbortSignal;
   /** Wall clock in ms. */
@@ -24,6 +27,8 @@ export interface RoundOptions {
   readonly selectNetwork?: (network: ResolvedNetwork, index: number) => boolean;
   /** Called as each endpoint finishes (progress output). */
   readonly onProbe?: (done: number, total: number) => void;
+  /** Called once when the probes are done and the block arrival watch begins, with its longest window (progress output). */
+  readonly onArrivalWatch?: (windowSeconds: number) => void;
 }
 
 export async function runRound(config: ResolvedConfig, redactor: Redactor, options: RoundOptions): Promise<Report> {
@@ -34,8 +39,8 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
   const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers };
   let done = 0;
-  const probes = await mapConcurrent(tasks, options.concurrency ?? config.probe.concurrency, async ({ network, endpoint }) => {
-    const result = await probeEndpoint(network, endpoint, probeOptions);
+  const probes = await mapConcurrent(tasks, config.probe.concurrency, async ({ network, endpoint }) => {
+    const result = unprobedEndpoint(endpoint) ?? await probeEndpoint(network, endpoint, probeOptions);
     options.onProbe?.(++done, tasks.length);
     return result;
   });
@@ -47,6 +52,8 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
     byNetwork.set(network.id, list);
   });
 
+  const longestWindow = Math.max(0, ...networks.map((n) => n.arrival?.windowSeconds ?? 0));
+  if (longestWindow > 0) options.onArrivalWatch?.(longestWindow);
   const networkReports = await Promise.all(networks.map(async (network) => {
     const results = byNetwork.get(network.id) ?? [];
     const agreement = agree(
@@ -60,8 +67,11 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
       { maxLagBlocks: network.maxLagBlocks, maxHeadAgeSeconds: network.maxHeadAgeSeconds },
       now(),
     );
-    const accounts: AccountReading[] = await readAccounts(network, results, adapterFor(network.chain), probeOptions);
-    return buildNetworkReport(network, results, agreement, accounts, redactor);
+    const [accounts, arrival]: [AccountReading[], Map<string, EndpointArrival>] = await Promise.all([
+      readAccounts(network, results, adapterFor(network.chain), probeOptions),
+      watchArrival(network, arrivalWatched(network, results, agreement), probeOptions),
+    ]);
+    return buildNetworkReport(network, results, agreement, chainDepth(network, results), accounts, redactor, arrival);
   }));
 
   return buildReport({
@@ -70,4 +80,19 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
     region: options.region,
     networks: networkReports,
   });
+}
+
+/**
+ * Who the arrival watch times: endpoints that are not private and gave a
+ * height agreement follows (not down, on the right chain, not syncing, not
+ * ahead). The others have nothing to time, and a wrong or ahead endpoint's
+ * heights must not decide when a block first arrived.
+ */
+function arrivalWatched(network: ResolvedNetwork, results: readonly EndpointProbe[], agreement: NetworkAgreement) {
+  if (!network.arrival) return [];
+  return results.filter((p) => {
+    if (p.endpoint.visibility === 'private') return false;
+    const codes = [...p.reasons, ...(agreement.endpoints.get(p.endpoint.id)?.reasons ?? [])].map((r) => r.code);
+    return isAgreementInput({ id: p.endpoint.id, height: p.chain?.height ?? null, headTimeSeconds: null, headAgeSeconds: null, codes }) && !codes.includes('ahead');
+  }).map((p) => p.endpoint);
 }

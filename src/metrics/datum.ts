@@ -1,11 +1,9 @@
 // One metric sample, independent of where it goes (CloudWatch PutMetricData,
 // EMF log lines). Pure data: the AWS wire shape lives in src/publish/.
-import type { MetricName, MetricUnit } from './names.ts';
+import type { Dimension } from '../report/metric-layout.ts';
+import type { MetricName, MetricUnit } from '../report/metric-names.ts';
 
-export interface Dimension {
-  readonly name: string;
-  readonly value: string;
-}
+export type { Dimension } from '../report/metric-layout.ts';
 
 export interface MetricDatum {
   readonly name: MetricName;
@@ -13,6 +11,8 @@ export interface MetricDatum {
   readonly dimensions: readonly Dimension[];
   readonly value: number;
   readonly unit: MetricUnit;
-  /** Epoch milliseconds: the run's start, shared by every datum of the run. */
+  /** Epoch milliseconds: the round's slot (the run's start for a single round), shared by every datum of the round. */
   readonly timestamp: number;
+  /** StorageResolution 1 (sub-minute rounds); absent: standard resolution (60). */
+  readonly highResolution?: true;
 }

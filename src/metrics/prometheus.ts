@@ -10,7 +10,7 @@ import { partKeyDaysLeft } from './report-datums.ts';
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 /** blackbox_exporter's phases of probe_http_duration_seconds, always all five. */
-export const HTTP_PHASES = ['resolve', 'connect', 'tls', 'processing', 'transfer'] as const;
+const HTTP_PHASES = ['resolve', 'connect', 'tls', 'processing', 'transfer'] as const;
 
 export interface ProberFacts {
   /** Rounds completed since start. */
@@ -22,7 +22,7 @@ export interface ProberFacts {
 type Labels = Readonly<Record<string, string>>;
 interface Family {
   readonly name: string;
-  readonly type: 'gauge' | 'counter';
+  readonly type: 'gauge' | 'counter' | 'summary';
   readonly help: string;
   readonly samples: { labels: Labels; value: number }[];
 }
@@ -57,6 +57,11 @@ function families() {
     height: family('vantage_block_height', 'gauge', 'Newest block height the endpoint reported'),
     lag: family('vantage_height_lag_blocks', 'gauge', 'Blocks behind the network reference height (negative when ahead)'),
     headAge: family('vantage_head_age_seconds', 'gauge', 'Age of the newest block the endpoint served, in seconds'),
+    finalityLag: family('vantage_finality_lag_seconds', 'gauge', 'Seconds the finalized head trails the head the endpoint served'),
+    blockInterval: family('vantage_block_interval_seconds', 'gauge', 'Mean seconds per block over the last 32 blocks the endpoint served'),
+    // A summary of the round's window: a quantile label belongs to no other type. No _sum or _count: the
+    // report keeps the median and the maximum, not the sum, and the window's block count is not a running total.
+    arrival: family('vantage_arrival_delay_seconds', 'summary', 'Delay after the fastest endpoint at which new blocks reached this one over the latest arrival watch window, in seconds'),
     exposed: family('vantage_exposed', 'gauge', '1 when an admin API or a private endpoint answers from outside'),
     partkey: family('vantage_partkey_days_to_expiry', 'gauge', 'Days until the participation key of an Algorand account expires'),
     rounds: family('vantage_rounds_total', 'counter', 'Probe rounds completed since the prober started'),
@@ -75,6 +80,9 @@ function addEndpoint(f: ReturnType<typeof families>, e: EndpointReport, labels: 
   if (e.chain?.height != null) f.height.samples.push({ labels, value: e.chain.height });
   if (e.chain?.lagBlocks != null) f.lag.samples.push({ labels, value: e.chain.lagBlocks });
   if (e.chain?.headAgeSeconds != null) f.headAge.samples.push({ labels, value: e.chain.headAgeSeconds });
+  if (e.chain?.finalityLagSeconds != null) f.finalityLag.samples.push({ labels, value: e.chain.finalityLagSeconds });
+  if (e.chain?.blockIntervalSeconds != null) f.blockInterval.samples.push({ labels, value: e.chain.blockIntervalSeconds });
+  if (e.arrival?.p50Ms != null) f.arrival.samples.push({ labels: { ...labels, quantile: '0.5' }, value: seconds(e.arrival.p50Ms) });
   f.exposed.samples.push({ labels, value: isExposed(e.reasons) ? 1 : 0 });
 }
 
@@ -85,7 +93,7 @@ function addEndpoint(f: ReturnType<typeof families>, e: EndpointReport, labels: 
  * first byte to the end of the probe (the adapter's remaining calls). Phases
  * that did not happen are 0, as blackbox_exporter reports them.
  */
-export function httpPhases(e: EndpointReport): Record<(typeof HTTP_PHASES)[number], number> {
+function httpPhases(e: EndpointReport): Record<(typeof HTTP_PHASES)[number], number> {
   const { dnsMs, connectMs, tlsMs, ttfbMs, totalMs } = e.timings;
   const ready = (dnsMs ?? 0) + (connectMs ?? 0) + (tlsMs ?? 0);
   return {

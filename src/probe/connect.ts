@@ -2,10 +2,10 @@
 // would, timing each phase at the socket (TCP connect, TLS handshake), and
 // judges the certificate before anyone may write to it. Hand-written on
 // node:net/node:tls (not a library) because these timings and the
-// certificate facts are the product; undici then speaks HTTP over the socket.
+// certificate facts are the product; the HTTP session then speaks HTTP over the socket.
 //
 // openConnection is the only way the probe gets a socket: the first
-// connection, undici's reconnects, and every later kind (per address,
+// connection, the HTTP session's reconnects, and every later kind (per address,
 // WebSocket) come through it, so no request byte is ever written on a
 // connection whose certificate has not passed verification.
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
@@ -41,7 +41,7 @@ export interface ConnectOptions {
   /** Where phase timings are written; also read by the caller on failure. */
   readonly timings: Timings;
   /** Words for "until the signal fired", e.g. "within 5000 ms". */
-  readonly budget: () => string;
+  readonly deadlineWords: () => string;
   /** Wall clock in ms: certificate validity is judged against it. */
   readonly now: () => number;
   /** Stop after TCP: private endpoints must not be sent anything. */
@@ -55,21 +55,21 @@ export interface ConnectOptions {
  * that failed verification is destroyed here, before a byte is sent.
  */
 export async function openConnection(target: ConnectTarget, address: string, options: ConnectOptions): Promise<ConnectOutcome> {
-  const { signal, timings, budget } = options;
+  const { signal, timings, deadlineWords } = options;
   const where = `${target.host}:${target.port}`;
   if (!target.tls || options.tcpOnly) {
     const tcpStart = performance.now();
     const tcp = await connectTcp(address, target.port, signal);
     if (!tcp.aborted) timings.connectMs = ms(tcpStart, performance.now());
-    if (!tcp.ok) return { ok: false, reasons: [connectFailure(tcp, where, budget)], tls: null };
+    if (!tcp.ok) return { ok: false, reasons: [connectFailure(tcp, where, deadlineWords)], tls: null };
     return { ok: true, socket: tcp.socket, tls: null };
   }
 
   const secured = await connectTls(address, target, signal, timings);
   if (!secured.ok) {
-    if (secured.phase === 'tcp') return { ok: false, reasons: [connectFailure(secured, where, budget)], tls: null };
+    if (secured.phase === 'tcp') return { ok: false, reasons: [connectFailure(secured, where, deadlineWords)], tls: null };
     const failure = secured.aborted
-      ? reason('timeout', `connected to ${where}, but the TLS handshake got no answer ${budget()}`)
+      ? reason('timeout', `connected to ${where}, but the TLS handshake got no answer ${deadlineWords()}`)
       : reason('tls_failed', `TLS handshake with ${where} failed: ${secured.message}`);
     return { ok: false, reasons: [failure], tls: null };
   }
@@ -88,8 +88,8 @@ export async function openConnection(target: ConnectTarget, address: string, opt
 /** Errors where the network, not the server, gave up: no answer came back. */
 const UNANSWERED = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
 
-function connectFailure(tcp: { readonly aborted: boolean; readonly code: string }, where: string, budget: () => string): Reason {
-  if (tcp.aborted) return reason('connect_timeout', `no TCP answer from ${where} ${budget()}`);
+function connectFailure(tcp: { readonly aborted: boolean; readonly code: string }, where: string, deadlineWords: () => string): Reason {
+  if (tcp.aborted) return reason('connect_timeout', `no TCP answer from ${where} ${deadlineWords()}`);
   if (tcp.code === 'ECONNREFUSED') return reason('connect_refused', `connection refused by ${where} (nothing listening)`);
   if (UNANSWERED.has(tcp.code)) return reason('connect_timeout', `no TCP answer from ${where} (${tcp.code})`);
   return reason('connect_refused', `cannot connect to ${where} (${tcp.code})`);
@@ -125,7 +125,7 @@ type Secured =
  * TCP connect and TLS handshake on one tls.connect: the socket's 'connect'
  * (TCP up) and 'secureConnect' (handshake done) events time the two phases.
  * (Connecting a net.Socket first and wrapping it in TLS afterwards costs
- * ~70 µs more CPU per probe, measured: a sixth of a raw client's cost.)
+ * more CPU per probe: docs/benchmarks.md.)
  */
 function connectTls(address: string, target: ConnectTarget, signal: AbortSignal, timings: Timings): Promise<Secured> {
   return new Promise((resolve) => {

@@ -35,12 +35,17 @@ export interface HttpSessionOptions {
   readonly signal: AbortSignal;
   readonly timings: Timings;
   readonly startedAt: number;
-  readonly budget: () => string;
+  readonly deadlineWords: () => string;
   /**
    * Opens a further connection if the server closes the first between
    * calls. It must verify as the first was verified (Connector.open does).
    */
   readonly reconnect: () => Promise<ConnectOutcome>;
+  /**
+   * Time the first byte of every response, not only the first (the block
+   * arrival watch): read back with lastFirstByteAt after each request.
+   */
+  readonly timeEveryResponse?: boolean;
 }
 
 const USER_AGENT = 'vantage-probe/0.1';
@@ -75,6 +80,7 @@ export class HttpSession {
   /** The request in flight: adapters call one at a time, but a second waits its turn. */
   #inFlight: Promise<HttpOutcome> | null = null;
   #firstByteSeen = false;
+  #lastFirstByteAt: number | null = null;
   #closed = false;
   readonly #onAbort = () => this.#aborted();
 
@@ -87,6 +93,7 @@ export class HttpSession {
 
   async request(req: HttpRequest = {}): Promise<HttpOutcome> {
     while (this.#inFlight) await this.#inFlight;
+    if (this.#options.timeEveryResponse) this.#lastFirstByteAt = null;
     const sent = this.#send(req);
     this.#inFlight = sent;
     try {
@@ -94,6 +101,14 @@ export class HttpSession {
     } finally {
       if (this.#inFlight === sent) this.#inFlight = null;
     }
+  }
+
+  /**
+   * performance.now() at the first byte of the latest request's answer;
+   * null when none came (or without timeEveryResponse).
+   */
+  get lastFirstByteAt(): number | null {
+    return this.#lastFirstByteAt;
   }
 
   close(): void {
@@ -113,8 +128,8 @@ export class HttpSession {
   }
 
   async #exchangeOnce(text: string): Promise<HttpOutcome | typeof RETRY> {
-    const { signal, budget } = this.#options;
-    if (signal.aborted || this.#closed) return { ok: false, reason: reason('timeout', `no complete answer ${budget()}`) };
+    const { signal, deadlineWords } = this.#options;
+    if (signal.aborted || this.#closed) return { ok: false, reason: reason('timeout', `no complete answer ${deadlineWords()}`) };
     if (!this.#socket) {
       // The server closed the previous connection (or it was not reusable):
       // another one, verified like the first (Connector.open).
@@ -122,7 +137,7 @@ export class HttpSession {
       if (!outcome.ok) return { ok: false, reason: outcome.reasons[0]! };
       if (signal.aborted || this.#closed) {
         outcome.socket.destroy();
-        return { ok: false, reason: reason('timeout', `no complete answer ${budget()}`) };
+        return { ok: false, reason: reason('timeout', `no complete answer ${deadlineWords()}`) };
       }
       this.#adopt(outcome.socket);
     }
@@ -186,6 +201,8 @@ export class HttpSession {
     const exchange = this.#exchange;
     // Bytes nobody asked for: the connection can no longer be trusted to frame the next answer.
     if (!exchange) return this.#retire();
+    // The first bytes after a request went out are its answer's: one request is out at a time.
+    if (!exchange.answered && this.#options.timeEveryResponse) this.#lastFirstByteAt = performance.now();
     exchange.answered = true;
     this.#step(exchange.reader.push(chunk));
   }
@@ -222,12 +239,12 @@ export class HttpSession {
   #aborted(): void {
     const exchange = this.#exchange;
     if (exchange) {
-      const { budget } = this.#options;
+      const { deadlineWords } = this.#options;
       this.#settle({
         ok: false,
         reason: exchange.reader.gotHead
-          ? reason('timeout', `response headers arrived, but the body did not complete ${budget()} (slow or stalled)`)
-          : reason('timeout', `connected, but no HTTP response ${budget()}`),
+          ? reason('timeout', `response headers arrived, but the body did not complete ${deadlineWords()} (slow or stalled)`)
+          : reason('timeout', `connected, but no HTTP response ${deadlineWords()}`),
       });
     }
     this.#retire();

@@ -9,13 +9,13 @@
 // extraction of its whole document. The caller logs why it was not sent.
 import type { MetricDatum } from '../metrics/datum.ts';
 import { invalidDatumReason } from './batches.ts';
-import { EMBEDDED_METRIC_FORMAT } from './cloudwatch-limits.ts';
+import { EMBEDDED_METRIC_FORMAT } from '../config/aws-limits.ts';
 
 interface Group {
   readonly timestamp: number;
   readonly dimensions: MetricDatum['dimensions'];
   /** metric name → unit and values, in first-seen order. */
-  readonly metrics: Map<string, { unit: string; values: number[] }>;
+  readonly metrics: Map<string, { unit: string; highResolution: boolean; values: number[] }>;
 }
 
 export function toEmfLines(namespace: string, datums: readonly MetricDatum[]): string[] {
@@ -30,12 +30,12 @@ export function toEmfLines(namespace: string, datums: readonly MetricDatum[]): s
     }
     const metric = group.metrics.get(d.name);
     if (metric) metric.values.push(d.value);
-    else group.metrics.set(d.name, { unit: d.unit, values: [d.value] });
+    else group.metrics.set(d.name, { unit: d.unit, highResolution: d.highResolution === true, values: [d.value] });
   }
   const lines: string[] = [];
   for (const group of groups.values()) {
     // A metric with more values than one array holds continues in the next document.
-    let pending = [...group.metrics.entries()].map(([name, m]) => ({ name, unit: m.unit, values: m.values }));
+    let pending = [...group.metrics.entries()].map(([name, m]) => ({ name, unit: m.unit, highResolution: m.highResolution, values: m.values }));
     while (pending.length > 0) {
       const slice = pending.slice(0, EMBEDDED_METRIC_FORMAT.maxMetricsPerDocument);
       lines.push(JSON.stringify(document(namespace, group, slice)));
@@ -49,14 +49,15 @@ export function toEmfLines(namespace: string, datums: readonly MetricDatum[]): s
   return lines;
 }
 
-function document(namespace: string, group: Group, metrics: readonly { name: string; unit: string; values: number[] }[]): Record<string, unknown> {
+function document(namespace: string, group: Group, metrics: readonly { name: string; unit: string; highResolution: boolean; values: number[] }[]): Record<string, unknown> {
   const doc: Record<string, unknown> = {
     _aws: {
       Timestamp: group.timestamp,
       CloudWatchMetrics: [{
         Namespace: namespace,
         Dimensions: [group.dimensions.map((d) => d.name)],
-        Metrics: metrics.map((m) => ({ Name: m.name, Unit: m.unit })),
+        // EMF's MetricDefinition takes StorageResolution 1 for high-resolution metrics.
+        Metrics: metrics.map((m) => (m.highResolution ? { Name: m.name, Unit: m.unit, StorageResolution: 1 } : { Name: m.name, Unit: m.unit })),
       }],
     },
   };

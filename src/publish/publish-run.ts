@@ -3,7 +3,7 @@
 // means "a complete run arrived", and a partial failure leaves it missing,
 // which is what raises the heartbeat alarm.
 import type { MetricDatum } from '../metrics/datum.ts';
-import { METRIC } from '../metrics/names.ts';
+import { METRIC } from '../report/metric-names.ts';
 import type { CloudWatchPublisher, PublishOptions, PublishOutcome } from './cloudwatch-publisher.ts';
 
 export async function publishRun(publisher: CloudWatchPublisher, datums: readonly MetricDatum[], options: PublishOptions): Promise<PublishOutcome> {

@@ -2,8 +2,8 @@
 // series folded into Values/Counts (one datum carries up to 150 distinct
 // values). Pure: structurally the SDK's MetricDatum, without importing it.
 import type { MetricDatum } from '../metrics/datum.ts';
-import type { MetricUnit } from '../metrics/names.ts';
-import { PUT_METRIC_DATA } from './cloudwatch-limits.ts';
+import type { MetricUnit } from '../report/metric-names.ts';
+import { PUT_METRIC_DATA } from '../config/aws-limits.ts';
 
 export interface WireDatum {
   readonly MetricName: string;
@@ -13,6 +13,8 @@ export interface WireDatum {
   readonly Value?: number;
   readonly Values?: readonly number[];
   readonly Counts?: readonly number[];
+  /** 1: a high-resolution metric (sub-minute rounds); absent: standard (60). */
+  readonly StorageResolution?: 1;
 }
 
 /** A wire datum and the samples it carries (for the EMF fallback). */
@@ -22,7 +24,7 @@ export interface PackedDatum {
 }
 
 function seriesKey(d: MetricDatum): string {
-  return JSON.stringify([d.name, d.unit, d.timestamp, d.dimensions.map((x) => [x.name, x.value])]);
+  return JSON.stringify([d.name, d.unit, d.timestamp, d.highResolution === true, d.dimensions.map((x) => [x.name, x.value])]);
 }
 
 /** Folds samples of the same series (name, dimensions, unit, timestamp) into Values/Counts; single samples stay `Value`. */
@@ -65,6 +67,7 @@ function base(d: MetricDatum): Omit<WireDatum, 'Value' | 'Values' | 'Counts'> {
     Dimensions: d.dimensions.map((x) => ({ Name: x.name, Value: x.value })),
     Timestamp: new Date(d.timestamp),
     Unit: d.unit,
+    ...(d.highResolution ? { StorageResolution: 1 as const } : {}),
   };
 }
 

@@ -16,7 +16,11 @@ const COLOR: Readonly<Record<Status, string>> = { up: '\x1b[32m', degraded: '\x1
 const RESET = '\x1b[0m';
 const DIM = '\x1b[2m';
 
-const HEADERS = ['ENDPOINT', 'STATUS', 'HEIGHT', 'LAG', 'HEAD AGE', 'DNS', 'CONNECT', 'TLS', 'TTFB', 'TOTAL', 'CERT DAYS'] as const;
+const HEADERS = [
+  'ENDPOINT', 'STATUS', 'HEIGHT', 'LAG', 'HEAD AGE', 'FINALITY LAG', 'BLOCK INTERVAL', 'DNS', 'CONNECT', 'TLS', 'TTFB', 'TOTAL', 'CERT DAYS',
+] as const;
+/** Shown for networks that watch block arrival: the median delay after the fastest endpoint. */
+const ARRIVAL_HEADER = 'ARRIVAL P50';
 
 export function formatTable(report: Report, options: TableOptions): string {
   const paint = (status: Status, text: string) => (options.color ? `${COLOR[status]}${text}${RESET}` : text);
@@ -26,9 +30,11 @@ export function formatTable(report: Report, options: TableOptions): string {
   ];
   for (const network of report.networks) {
     lines.push('', networkTitle(network, paint));
-    const rows = network.endpoints.map(endpointCells);
-    const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    lines.push(`  ${dim(HEADERS.map((h, i) => h.padEnd(widths[i]!)).join('  ').trimEnd())}`);
+    const arrival = network.endpoints.some((e) => e.arrival !== null);
+    const headers: readonly string[] = arrival ? [...HEADERS, ARRIVAL_HEADER] : HEADERS;
+    const rows = network.endpoints.map((e) => (arrival ? [...endpointCells(e), arrivalCell(e)] : endpointCells(e)));
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    lines.push(`  ${dim(headers.map((h, i) => h.padEnd(widths[i]!)).join('  ').trimEnd())}`);
     network.endpoints.forEach((endpoint, r) => {
       const cells = rows[r]!.map((cell, i) => cell.padEnd(widths[i]!));
       cells[1] = paint(endpoint.status, cells[1]!);
@@ -57,6 +63,8 @@ function endpointCells(e: EndpointReport): string[] {
     num(e.chain?.height),
     num(e.chain?.lagBlocks),
     e.chain?.headAgeSeconds === null || e.chain?.headAgeSeconds === undefined ? '-' : `${e.chain.headAgeSeconds.toFixed(1)} s`,
+    secondsCell(e.chain?.finalityLagSeconds),
+    secondsCell(e.chain?.blockIntervalSeconds),
     msCell(t.dnsMs),
     msCell(t.connectMs),
     msCell(t.tlsMs),
@@ -66,5 +74,22 @@ function endpointCells(e: EndpointReport): string[] {
   ];
 }
 
+function arrivalCell(e: EndpointReport): string {
+  if (!e.arrival) return '-';
+  if (e.arrival.p50Ms === null) return 'no new block';
+  const missed = e.arrival.missed > 0 ? ` (${e.arrival.missed}/${e.arrival.blocks} missed)` : '';
+  return `${msCell(e.arrival.p50Ms)}${missed}`;
+}
+
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(v));
+
+/** Seconds in a readable unit: "0 s", "0.40 s", "12.0 s", "13.2 min" (a Solana slot needs its second digit). */
+function secondsCell(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '-';
+  if (v === 0) return '0 s';
+  if (v < 1) return `${v.toFixed(2)} s`;
+  if (v < 120) return `${v.toFixed(1)} s`;
+  if (v < 7200) return `${(v / 60).toFixed(1)} min`;
+  return `${(v / 3600).toFixed(1)} h`;
+}
 const msCell = (v: number | null) => (v === null ? '-' : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);

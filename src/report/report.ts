@@ -13,6 +13,32 @@ export interface ChainReport {
   readonly headAgeSeconds: number | null;
   readonly syncing: boolean | null;
   readonly peers: number | null;
+  /** Newest finalized block; null where the family or the node cannot say. Instant-finality chains: the height. */
+  readonly finalizedHeight: number | null;
+  /** Blocks (Solana: slots) the finalized head trails the head. */
+  readonly finalityLagBlocks: number | null;
+  /** The same in seconds: from block timestamps (EVM), else blocks × blockTimeSeconds. */
+  readonly finalityLagSeconds: number | null;
+  /** Mean seconds per block over the last 32 blocks (fewer near genesis or a pruned history). */
+  readonly blockIntervalSeconds: number | null;
+}
+
+/**
+ * Block arrival latency over the watch window (DESIGN.md, "Block arrival
+ * latency"; docs/arrival.md). Delays count from the first sight of a block
+ * by any endpoint watched from this region.
+ */
+export interface ArrivalReport {
+  /** New blocks judged: first seen by some endpoint early enough in the window that every endpoint had maxDelayMs to show them. */
+  readonly blocks: number;
+  /** Median delay after the fastest endpoint, ms (nearest rank); a missed block counts as the time from its first sight to the window's close, the least it could be. null when no block was judged. */
+  readonly p50Ms: number | null;
+  /** Largest delay, ms, by the same rule. */
+  readonly maxMs: number | null;
+  /** Judged blocks this endpoint had not shown when the window closed. */
+  readonly missed: number;
+  /** How finely arrival is sampled, ms: the poll interval; 0 where the node pushes the answer (long-poll, subscription). */
+  readonly resolutionMs: number;
 }
 
 export interface EndpointReport {
@@ -25,6 +51,8 @@ export interface EndpointReport {
   readonly timings: Timings;
   readonly tls: TlsInfo | null;
   readonly chain: ChainReport | null;
+  /** null when the network does not watch arrival, or this endpoint was not watched (private, or no agreeing height this round). */
+  readonly arrival: ArrivalReport | null;
 }
 
 export interface AccountReport {

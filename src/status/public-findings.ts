@@ -9,7 +9,7 @@ import { EXPOSURE_CODES, REASON_STATUS, type ReasonCode } from '../report/reason
 import type { ComponentStatus } from './component-status.ts';
 import type { PageNetwork } from './page-layout.ts';
 
-export const OPERATOR_ONLY_CODES: ReadonlySet<ReasonCode> = new Set([...EXPOSURE_CODES, 'partkey_expiring']);
+const OPERATOR_ONLY_CODES: ReadonlySet<ReasonCode> = new Set([...EXPOSURE_CODES, 'partkey_expiring']);
 
 export interface Observation {
   readonly status: ComponentStatus;
@@ -17,9 +17,11 @@ export interface Observation {
   readonly key: string;
   /** Short public words for what was seen; null when operational. */
   readonly detail: string | null;
+  /** Probe regions that see it; absent where one vantage point cannot tell (the local prober). */
+  readonly regions?: readonly string[];
 }
 
-export const OPERATIONAL: Observation = { status: 'operational', key: '', detail: null };
+const OPERATIONAL: Observation = { status: 'operational', key: '', detail: null };
 
 const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
   dns_failed: 'host name does not resolve',
@@ -41,6 +43,9 @@ const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
   ahead: 'ahead of the network',
   slow: 'slow to answer',
   cert_expiring: 'TLS certificate expires soon',
+  finality_lagging: 'finalized head far behind the head',
+  slow_blocks: 'blocks are produced slowly',
+  late_blocks: 'new blocks arrive late',
 };
 
 /** The public observation of one endpoint in one report. */
@@ -75,14 +80,48 @@ function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork
     }
     case 'slow':
       return endpoint.timings.ttfbMs !== null ? `slow: first byte after ${Math.round(endpoint.timings.ttfbMs)} ms` : PHRASE.slow!;
+    case 'late_blocks':
+      return lateBlocks(endpoint);
     case 'cert_expiring':
       return endpoint.tls?.daysToExpiry != null ? `TLS certificate expires in ${endpoint.tls.daysToExpiry.toFixed(1)} days` : PHRASE.cert_expiring!;
+    case 'finality_lagging': {
+      const lag = endpoint.chain?.finalityLagSeconds ?? null;
+      return lag !== null ? finalityLagWords(lag) : PHRASE.finality_lagging!;
+    }
+    case 'slow_blocks': {
+      const interval = endpoint.chain?.blockIntervalSeconds ?? null;
+      return interval !== null ? blockIntervalWords(interval, network.blockTimeSeconds) : PHRASE.slow_blocks!;
+    }
     default:
       return PHRASE[code] ?? code.replaceAll('_', ' ');
   }
 }
 
+/** "blocks arrive 2.1 s after the fastest endpoint": the delay customers feel, in seconds. */
+function lateBlocks(endpoint: EndpointReport): string {
+  const arrival = endpoint.arrival;
+  if (!arrival || arrival.p50Ms === null) return PHRASE.late_blocks!;
+  const missed = arrival.missed > 0 ? ` (${arrival.missed} of ${blocks(arrival.blocks)} not seen in time)` : '';
+  return `blocks arrive ${(arrival.p50Ms / 1000).toFixed(1)} s after the fastest endpoint${missed}`;
+}
+
 const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
+
+/** "finalized head 25 min behind the head": for the page, from the report or from an alarm's value. */
+export function finalityLagWords(seconds: number): string {
+  return `finalized head ${formatAge(seconds)} behind the head`;
+}
+
+/** "blocks every 30 s, expected ~12 s": for the page, from the report or from an alarm's value. */
+export function blockIntervalWords(intervalSeconds: number, blockTimeSeconds: number): string {
+  return `blocks every ${shortSeconds(intervalSeconds)}, expected ~${shortSeconds(blockTimeSeconds)}`;
+}
+
+/** Block times are short: keep a digit below 10 s (Solana's 0.4 s, Algorand's 2.8 s), whole seconds up to 2 min, then formatAge. */
+function shortSeconds(seconds: number): string {
+  if (seconds < 10) return `${Number(seconds.toFixed(1))} s`;
+  return formatAge(seconds);
+}
 
 export function formatAge(seconds: number): string {
   if (seconds < 120) return `${Math.round(seconds)} s`;

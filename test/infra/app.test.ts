@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/constructs/vantage-function.ts';
+import { ROOT as REPOSITORY_ROOT } from '../support/vantage-cli.ts';
 
 let dir: string;
 let proxy: Server;
@@ -90,6 +90,18 @@ describe('the CDK app on a malformed config', () => {
   });
 });
 
+describe('the CDK app on an arrival window that does not fit the probe function', () => {
+  it('exits 2 with one line naming networks[0].arrival.windowSeconds and the parts that add up', async () => {
+    const file = 'test/fixtures/infra/arrival-too-long.yaml';
+    const run = await app({ config: file });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${file}: networks[0].arrival.windowSeconds: makes a probe run need 904 s (probes 720 s, arrival watch 171 s, publishing reserve 8 s, start-up 5 s); a Lambda function runs at most 900 s: shorten the window, or raise probe.shards or probe.concurrency, or lower the endpoints' timeoutMs\n`,
+    });
+  });
+});
+
 describe('npx cdk synth', () => {
   it('synthesizes the example config offline, bundling both functions with the config, without touching the network', async () => {
     const out = join(dir, 'cdk.out');
@@ -104,20 +116,20 @@ describe('npx cdk synth', () => {
       .filter(([, a]) => a.type === 'aws:cloudformation:stack')
       .map(([name, a]) => `${name} ${a.environment}`);
     expect(stacks.sort()).toEqual([
-      'Vantage-Central aws://111111111111/us-east-1',
-      'Vantage-Probe-ap-southeast-1 aws://unknown-account/ap-southeast-1',
-      'Vantage-Probe-eu-west-1 aws://unknown-account/eu-west-1',
-      'Vantage-Probe-us-east-1 aws://unknown-account/us-east-1',
+      'vantage-central aws://111111111111/us-east-1',
+      'vantage-probe-ap-southeast-1 aws://unknown-account/ap-southeast-1',
+      'vantage-probe-eu-west-1 aws://unknown-account/eu-west-1',
+      'vantage-probe-us-east-1 aws://unknown-account/us-east-1',
     ]);
 
-    const probe = JSON.parse(readFileSync(join(out, 'Vantage-Probe-eu-west-1.template.json'), 'utf8'));
+    const probe = JSON.parse(readFileSync(join(out, 'vantage-probe-eu-west-1.template.json'), 'utf8'));
     const fn = Object.values(probe.Resources as Record<string, { Type: string; Metadata?: Record<string, string> }>).find((r) => r.Type === 'AWS::Lambda::Function')!;
     const bundle = readFileSync(join(out, fn.Metadata!['aws:asset:path']!, 'index.mjs'), 'utf8');
     // The config travels inside the bundle with its secret references unresolved, as written.
     expect(bundle).toContain('${ssm:/vantage/algod-token}');
     expect(bundle).toContain('${secretsmanager:vantage/eth-rpc-password}');
     expect(readdirSync(join(out, fn.Metadata!['aws:asset:path']!)).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    const central = JSON.parse(readFileSync(join(out, 'Vantage-Central.template.json'), 'utf8'));
+    const central = JSON.parse(readFileSync(join(out, 'vantage-central.template.json'), 'utf8'));
     const status = Object.values(central.Resources as Record<string, { Type: string; Metadata?: Record<string, string> }>).find((r) => r.Type === 'AWS::Lambda::Function')!;
     expect(readFileSync(join(out, status.Metadata!['aws:asset:path']!, 'index.mjs'), 'utf8')).toContain('Example Node API status');
     expect(existsSync(join(REPOSITORY_ROOT, 'cdk.context.json'))).toBe(false);

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAlarmName } from '../../src/alarms/alarm-names.ts';
 import { alarmPlan } from '../../src/alarms/alarm-plan.ts';
-import { resourcesOf, synthesize, type CfnResource, type Synthesized } from './support/synthesize.ts';
+import { resourcesOf, synthesize, type CfnResource, type Synthesized } from '../support/synthesize.ts';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1'];
 const ACCOUNT = '111111111111';
@@ -28,104 +28,85 @@ interface MetricQuery {
   MetricStat?: { Metric: { MetricName: string; Namespace: string; Dimensions: { Name: string; Value: string }[] }; Stat: string; Period: number };
 }
 
-/** The metrics a math alarm reads, as "MetricName Network/Endpoint@Region", and the ids its expressions use. */
-function readMetrics(props: Record<string, any>) {
-  const queries = props['Metrics'] as MetricQuery[];
-  const stats = queries.filter((q) => q.MetricStat);
-  const dims = (q: MetricQuery) => Object.fromEntries(q.MetricStat!.Metric.Dimensions.map((d) => [d.Name, d.Value]));
-  const identifiers = new Set(queries.filter((q) => q.Expression).flatMap((q) => q.Expression!.match(/\b[a-z][a-zA-Z0-9]*\b/g) ?? []));
-  return {
-    series: stats.map((q) => {
-      const d = dims(q);
-      expect(Object.keys(d).sort()).toEqual(['Endpoint', 'Network', 'ProbeRegion']);
-      expect(q.MetricStat!.Metric.Namespace).toBe('Vantage');
-      return `${q.MetricStat!.Metric.MetricName} ${d['Network']}/${d['Endpoint']}@${d['ProbeRegion']}`;
-    }).sort(),
-    statIds: stats.map((q) => q.Id).sort(),
-    usedIds: [...identifiers].filter((id) => queries.some((q) => q.Id === id)).sort(),
-    returned: queries.filter((q) => q.ReturnData !== false),
-  };
-}
-
-const everyRegion = (metric: string, network: string, endpoint: string) => REGIONS.map((r) => `${metric} ${network}/${endpoint}@${r}`).sort();
+const composites = () => Object.values(resourcesOf(s.central, 'AWS::CloudWatch::CompositeAlarm'));
+const composite = (name: string) => composites().find((c) => c.Properties['AlarmName'] === name)!.Properties;
+const childrenOf = (rule: string) => [...rule.matchAll(/ALARM\("([^"]+)"\)/g)].map((m) => m[1]);
+/** A region-less alarm metric's dimensions, in the order CDK writes them (sorted by name). */
+const regionless = (network: string, endpoint: string) => [{ Name: 'AlarmGroup', Value: 'g1' }, { Name: 'Endpoint', Value: endpoint }, { Name: 'Network', Value: network }];
 
 describe('central stack alarms for 2 networks × 3 endpoints × 3 regions', () => {
-  it('creates 27 metric alarms and 2 composites, all named so the status function can parse them back', () => {
-    expect(alarms).toHaveLength(27);
-    s.central.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 2);
+  it('creates 38 metric alarms and 5 composites, all named so the status function can parse them back', () => {
+    expect(alarms).toHaveLength(38);
+    s.central.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 5);
     const kinds: Record<string, number> = {};
     for (const a of alarms) {
       const subject = parseAlarmName('Vantage', a.Properties['AlarmName']);
       expect(subject, a.Properties['AlarmName']).not.toBeNull();
       kinds[subject!.kind] = (kinds[subject!.kind] ?? 0) + 1;
     }
-    // 4 served endpoints (api-1, rpc-1..3) × outage/regional/lagging/tls-expiry/exposure,
-    // + node-3-admin exposure, 2 stale-head, 1 partkey, 3 heartbeats; the reference endpoint none.
-    expect(kinds).toEqual({ outage: 4, regional: 4, lagging: 4, 'tls-expiry': 4, exposure: 5, 'stale-head': 2, 'partkey-expiry': 1, heartbeat: 3 });
+    // 4 served endpoints (api-1, rpc-1..3) × outage/regional/lagging/tls-expiry/exposure, finality for the 3 evm ones,
+    // + node-3-admin exposure; per network stale-head, slow-blocks, cadence band, maintenance; eth finality-stalled;
+    // 1 partkey, 3 heartbeats and the deployment's maintenance suppressor. The reference endpoint none.
+    expect(kinds).toEqual({
+      outage: 4, regional: 4, lagging: 4, 'tls-expiry': 4, exposure: 5, 'finality-lagging': 3, 'stale-head': 2, 'finality-stalled': 1,
+      'slow-blocks': 2, 'cadence-anomaly': 2, maintenance: 3, 'partkey-expiry': 1, heartbeat: 3,
+    });
     expect(alarms.map((a) => a.Properties['AlarmName']).filter((n: string) => n.includes('public-ref'))).toEqual([]);
   });
 
   it('builds exactly the alarms `vantage cost` prices, reading as many metrics as it bills', () => {
-    const composites = Object.values(resourcesOf(s.central, 'AWS::CloudWatch::CompositeAlarm'));
-    const built = [...alarms, ...composites].map((a) => a.Properties['AlarmName']).sort();
-    const inventory = alarmPlan(s.deployment.config);
-    expect(built).toEqual(inventory.map((a) => a.name).sort());
-    for (const planned of inventory.filter((a) => a.children.length === 0 && a.subject.kind !== 'stale-head')) {
+    const built = [...alarms, ...composites()].map((a) => a.Properties['AlarmName']).sort();
+    const plan = alarmPlan(s.deployment.config);
+    expect(built).toEqual(plan.alarms.map((a) => a.name).sort());
+    for (const planned of plan.alarms.filter((a) => a.billing === 'standard')) {
       const props = alarm(planned.name);
       const read = props['Metrics'] ? (props['Metrics'] as MetricQuery[]).filter((q) => q.MetricStat).length : 1;
       expect(read, planned.name).toBe(planned.billedMetrics);
     }
   });
 
-  it('counts an outage over exactly the endpoint\'s Up metric in each region, against outageRegions', () => {
-    const props = alarm('Vantage eth-main/rpc-2 outage');
-    const m = readMetrics(props);
-    expect(m.series).toEqual(everyRegion('Up', 'eth-main', 'rpc-2'));
-    expect(m.usedIds).toEqual(m.statIds);
-    expect(m.returned).toHaveLength(1);
-    expect(m.returned[0]!.Expression).toBe('(1 - FILL(up0, 1)) + (1 - FILL(up1, 1)) + (1 - FILL(up2, 1))');
-    expect(props).toMatchObject({ Threshold: 2, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 3, DatapointsToAlarm: 2, TreatMissingData: 'notBreaching' });
-    for (const q of props['Metrics'] as MetricQuery[]) if (q.MetricStat) expect(q.MetricStat).toMatchObject({ Stat: 'Minimum', Period: 60 });
+  it('counts an outage on the endpoint\'s one region-less RegionsDown metric: Sum over a period = regions that saw it down', () => {
+    expect(alarm('Vantage eth-main/rpc-2 outage')).toMatchObject({
+      Namespace: 'Vantage', MetricName: 'RegionsDown', Statistic: 'Sum', Period: 60, Unit: 'Count',
+      Dimensions: regionless('eth-main', 'rpc-2'),
+      Threshold: 2, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 3, DatapointsToAlarm: 2, TreatMissingData: 'notBreaching',
+    });
   });
 
-  it('raises a regional issue for down in at least one region but fewer than an outage', () => {
+  it('raises a regional issue for down in at least one region but fewer than an outage, from the same one metric', () => {
     const props = alarm('Vantage algorand-mainnet/api-1 regional');
-    const m = readMetrics(props);
-    expect(m.series).toEqual(everyRegion('Up', 'algorand-mainnet', 'api-1'));
-    expect(m.returned[0]!.Expression).toBe('IF(down >= 1 AND down < 2, 1, 0)');
-    expect((props['Metrics'] as MetricQuery[]).find((q) => q.Id === 'down')!.Expression).toBe('(1 - FILL(up0, 1)) + (1 - FILL(up1, 1)) + (1 - FILL(up2, 1))');
+    const queries = props['Metrics'] as MetricQuery[];
+    expect(queries.filter((q) => q.MetricStat)).toEqual([expect.objectContaining({ Id: 'down', ReturnData: false, MetricStat: expect.objectContaining({ Stat: 'Sum', Metric: expect.objectContaining({ MetricName: 'RegionsDown', Dimensions: regionless('algorand-mainnet', 'api-1') }) }) })]);
+    expect(queries.find((q) => q.ReturnData !== false)!.Expression).toBe('IF(down >= 1 AND down < 2, 1, 0)');
     expect(props).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
   });
 
-  it('judges lag, TLS expiry and exposure on the worst region', () => {
-    const lag = alarm('Vantage eth-main/rpc-1 lagging');
-    expect(readMetrics(lag).series).toEqual(everyRegion('HeightLag', 'eth-main', 'rpc-1'));
-    expect(readMetrics(lag).returned[0]!.Expression).toMatch(/^MAX\(\[\w+0, \w+1, \w+2\]\)$/);
-    // EVM default: max(1, ceil(30 s / 12 s)) = 3 blocks.
-    expect(lag).toMatchObject({ Threshold: 3, ComparisonOperator: 'GreaterThanThreshold' });
-
-    const tls = alarm('Vantage algorand-mainnet/api-1 tls-expiry');
-    expect(readMetrics(tls).series).toEqual(everyRegion('TlsDaysToExpiry', 'algorand-mainnet', 'api-1'));
-    expect(readMetrics(tls).returned[0]!.Expression).toMatch(/^MIN\(/);
-    expect(tls).toMatchObject({ Threshold: 14, ComparisonOperator: 'LessThanThreshold' });
-    for (const q of tls['Metrics'] as MetricQuery[]) if (q.MetricStat) expect(q.MetricStat.Period).toBe(3600);
-
-    const exposed = alarm('Vantage algorand-mainnet/node-3-admin exposure');
-    expect(readMetrics(exposed).series).toEqual(everyRegion('Exposed', 'algorand-mainnet', 'node-3-admin'));
-    expect(exposed).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1 });
+  it('judges lag and exposure on the probe\'s own 0/1 judgement from any region, TLS expiry on the fewest days', () => {
+    expect(alarm('Vantage eth-main/rpc-1 lagging')).toMatchObject({ MetricName: 'Lagging', Statistic: 'Maximum', Dimensions: regionless('eth-main', 'rpc-1'), Threshold: 1, EvaluationPeriods: 3, DatapointsToAlarm: 3 });
+    expect(alarm('Vantage algorand-mainnet/api-1 tls-expiry')).toMatchObject({
+      MetricName: 'TlsDaysToExpiry', Statistic: 'Minimum', Period: 3600, Threshold: 14, ComparisonOperator: 'LessThanThreshold',
+      Dimensions: [...regionless('algorand-mainnet', 'api-1'), { Name: 'WarnDays', Value: '14' }],
+    });
+    expect(alarm('Vantage algorand-mainnet/node-3-admin exposure')).toMatchObject({ MetricName: 'Exposed', Statistic: 'Maximum', Threshold: 1, EvaluationPeriods: 1 });
+    expect(alarm('Vantage eth-main/rpc-3 finality-lagging')).toMatchObject({ MetricName: 'FinalityLagging', Statistic: 'Maximum', Threshold: 1 });
   });
 
-  it('calls a chain stalled when the freshest head of every endpoint in every region is too old (Metrics Insights)', () => {
-    const props = alarm('Vantage eth-main stale-head');
-    expect(props['Metrics']).toEqual([{
-      Id: expect.any(String),
-      Expression: 'SELECT MIN(HeadAge) FROM SCHEMA("Vantage", Network, Endpoint, ProbeRegion) WHERE Network = \'eth-main\'',
-      Label: expect.any(String),
-      Period: 60,
-      ReturnData: true,
-    }]);
-    expect(props).toMatchObject({ Threshold: 120, ComparisonOperator: 'GreaterThanThreshold' });
+  it('calls a chain stalled when the freshest head of the network is too old, and finality stalled when every endpoint lags', () => {
+    expect(alarm('Vantage eth-main stale-head')).toMatchObject({ MetricName: 'HeadAge', Statistic: 'Minimum', Dimensions: [{ Name: 'Network', Value: 'eth-main' }], Threshold: 120, ComparisonOperator: 'GreaterThanThreshold' });
     expect(alarm('Vantage algorand-mainnet stale-head')).toMatchObject({ Threshold: 30 });
+    expect(alarm('Vantage eth-main finality-stalled')).toMatchObject({ MetricName: 'FinalityLagging', Statistic: 'Minimum', Dimensions: [{ Name: 'Network', Value: 'eth-main' }], Threshold: 1 });
+  });
+
+  it('watches block cadence per network with an anomaly detection band and a fixed cadenceFactor × blockTimeSeconds threshold', () => {
+    const detectors = Object.values(resourcesOf(s.central, 'AWS::CloudWatch::AnomalyDetector')).map((d) => d.Properties['SingleMetricAnomalyDetector']);
+    expect(detectors).toContainEqual({ Namespace: 'Vantage', MetricName: 'BlockInterval', Dimensions: [{ Name: 'Network', Value: 'eth-main' }], Stat: 'Minimum' });
+    const band = alarm('Vantage eth-main cadence-anomaly');
+    expect(band).toMatchObject({ ComparisonOperator: 'GreaterThanUpperThreshold', ThresholdMetricId: expect.any(String) });
+    const queries = band['Metrics'] as MetricQuery[];
+    expect(queries.find((q) => q.Id === band['ThresholdMetricId'])!.Expression).toMatch(/^ANOMALY_DETECTION_BAND\(\w+, 2\)$/);
+    expect(queries.find((q) => q.MetricStat)!.MetricStat).toMatchObject({ Stat: 'Minimum', Period: 300, Metric: { MetricName: 'BlockInterval' } });
+    // EVM's 12 s blocks, cadenceFactor 2.
+    expect(alarm('Vantage eth-main slow-blocks')).toMatchObject({ MetricName: 'BlockInterval', Threshold: 24, ComparisonOperator: 'GreaterThanThreshold' });
   });
 
   it('watches the participation key hourly and each probe region\'s heartbeat with missing data breaching', () => {
@@ -141,34 +122,29 @@ describe('central stack alarms for 2 networks × 3 endpoints × 3 regions', () =
     }
   });
 
-  it('combines each network\'s critical alarms, by name, in one composite that pages', () => {
-    const composites = Object.values(resourcesOf(s.central, 'AWS::CloudWatch::CompositeAlarm'));
-    const eth = composites.find((c) => c.Properties['AlarmName'] === 'Vantage eth-main health')!;
-    const children = [...(eth.Properties['AlarmRule'] as string).matchAll(/ALARM\("([^"]+)"\)/g)].map((m) => m[1]);
-    expect(children.sort()).toEqual([
+  it('combines each network\'s critical alarms, by name, in one composite that pages, and its warnings in another', () => {
+    const eth = composite('Vantage eth-main health');
+    expect(childrenOf(eth['AlarmRule']).sort()).toEqual([
       'Vantage eth-main stale-head',
       ...['rpc-1', 'rpc-2', 'rpc-3'].flatMap((e) => [`Vantage eth-main/${e} exposure`, `Vantage eth-main/${e} outage`]),
     ].sort());
-    expect(eth.Properties['AlarmRule']).toMatch(/^ALARM\("[^"]+"\)( OR ALARM\("[^"]+"\))+$/);
-    expect(eth.DependsOn).toHaveLength(children.length);
-    expect(eth.Properties['AlarmActions']).toEqual([{ Ref: expect.stringMatching(/^AlertsCritical/) }]);
+    expect(eth['AlarmRule']).toMatch(/^ALARM\("[^"]+"\)( OR ALARM\("[^"]+"\))+$/);
+    expect(eth['AlarmActions']).toEqual([{ Ref: expect.stringMatching(/^AlertsCritical/) }]);
+    const warnings = composite('Vantage eth-main warnings');
+    expect(childrenOf(warnings['AlarmRule'])).toContain('Vantage eth-main/rpc-1 lagging');
+    expect(warnings['AlarmActions']).toEqual([{ Ref: expect.stringMatching(/^AlertsWarning/) }]);
+    expect(warnings['OKActions']).toHaveLength(1);
   });
 
-  it('routes warnings to the warning topic, silent-region alarms to the critical topic, and leaves composite members to the composite', () => {
-    const topicOf = (name: string) => (alarm(name)['AlarmActions'] as { Ref: string }[] | undefined)?.map((a) => a.Ref.replace(/[0-9A-F]{8}$/, ''));
-    for (const name of ['Vantage eth-main/rpc-1 regional', 'Vantage eth-main/rpc-1 lagging', 'Vantage eth-main/rpc-1 tls-expiry']) {
-      expect(topicOf(name), name).toEqual(['AlertsWarning']);
-      expect(alarm(name)['OKActions']).toHaveLength(1);
-    }
-    expect(topicOf('Vantage probe eu-west-1 heartbeat')).toEqual(['AlertsCritical']);
-    for (const name of ['Vantage eth-main/rpc-1 outage', 'Vantage eth-main/rpc-1 exposure', 'Vantage eth-main stale-head']) {
-      expect(topicOf(name), name).toBeUndefined();
+  it('gives no metric alarm an action of its own: every notification comes from a suppressible composite', () => {
+    for (const a of alarms) {
+      expect(a.Properties['AlarmActions'], a.Properties['AlarmName']).toBeUndefined();
+      expect(a.Properties['OKActions'], a.Properties['AlarmName']).toBeUndefined();
     }
   });
 
   it('describes every alarm in a sentence for the person on call, with a runbook hint, within 1024 characters', () => {
-    const described = [...alarms, ...Object.values(resourcesOf(s.central, 'AWS::CloudWatch::CompositeAlarm'))];
-    for (const a of described) {
+    for (const a of [...alarms, ...composites()]) {
       const text = a.Properties['AlarmDescription'] as string;
       expect(text.length, a.Properties['AlarmName']).toBeLessThanOrEqual(1024);
       expect(text, a.Properties['AlarmName']).toMatch(/\nRunbook: .{20,}\nDashboard: https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudwatch\/home\?region=us-east-1#dashboards\/dashboard\/vantage$/s);
@@ -176,6 +152,7 @@ describe('central stack alarms for 2 networks × 3 endpoints × 3 regions', () =
     expect(alarm('Vantage eth-main/rpc-1 outage')['AlarmDescription']).toMatch(/^eth-main \/ rpc-1 down from at least 2 of 3 regions \(us-east-1, eu-west-1, ap-southeast-1\)\./);
     expect(alarm('Vantage eth-main/rpc-1 regional')['AlarmDescription']).toMatch(/^eth-main \/ rpc-1 down from 1 of 3 regions/);
     expect(alarm('Vantage algorand-mainnet/node-3-admin exposure')['AlarmDescription']).toMatch(/^algorand-mainnet \/ node-3-admin is private but answers from the internet\./);
+    expect(alarm('Vantage probe eu-west-1 heartbeat')['AlarmDescription']).toContain('(stack vantage-probe-eu-west-1)');
   });
 });
 
@@ -241,7 +218,7 @@ describe('central stack IAM', () => {
     });
   });
 
-  it('gives the status function exactly: its log group, alarm listing, the deployment\'s alarm history, GetMetricData, and PutObject into its bucket', () => {
+  it('gives the status function exactly: its log group, alarm listing, the deployment\'s alarm history, GetMetricData, PutObject into its bucket and GetObject of its maintenance file', () => {
     const policies = Object.values(resourcesOf(s.central, 'AWS::IAM::Policy'));
     expect(policies).toHaveLength(1);
     expect(policies[0]!.Properties['PolicyDocument'].Statement).toEqual([
@@ -251,6 +228,11 @@ describe('central stack IAM', () => {
       { Sid: 'ReadVantageAlarmHistory', Action: 'cloudwatch:DescribeAlarmHistory', Effect: 'Allow', Resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:Vantage?*` },
       { Sid: 'ReadUptimeMetrics', Action: 'cloudwatch:GetMetricData', Effect: 'Allow', Resource: '*' },
       { Sid: 'WriteStatusFeed', Action: 's3:PutObject', Effect: 'Allow', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^StatusSiteBucket/), 'Arn'] }, '/*']] } },
+      // Read back: when each maintenance window was published (the function keeps no state of its own).
+      {
+        Sid: 'ReadMaintenanceAnnouncements', Action: 's3:GetObject', Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^StatusSiteBucket/), 'Arn'] }, '/api/v2/scheduled-maintenances.json']] },
+      },
     ]);
   });
 
@@ -321,6 +303,8 @@ describe('central stack status page', () => {
           StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000 }),
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
+          // Its value is checked against the page the status function writes (test/integration/functions/status).
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.stringLikeRegexp("^default-src 'none'; style-src 'sha256-"), Override: true },
         }),
       }),
     });
@@ -349,16 +333,20 @@ describe('central stack status page', () => {
 });
 
 describe('central dashboard', () => {
-  it('shows per network: alarms, up by region, latency, height and lag, certificate days', () => {
+  it('shows per network: alarms, up by region, latency, lag, head age, certificate days (block height only with metrics.detail: full)', () => {
     const dashboards = Object.values(resourcesOf(s.central, 'AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     expect(dashboards[0]!.Properties['DashboardName']).toBe('vantage');
     const body = JSON.stringify(dashboards[0]!.Properties['DashboardBody']);
     for (const network of ['eth-main', 'algorand-mainnet']) {
-      for (const title of ['alarms', 'up by region (0/1)', 'time to first byte (ms)', 'block height', 'height lag (blocks)', 'certificate days to expiry']) {
+      for (const title of ['alarms', 'up by region (0/1)', 'time to first byte (ms)', 'head age (s)', 'height lag (blocks)', 'certificate days to expiry']) {
         expect(body).toContain(`${network}${title === 'alarms' ? ' ' : ': '}${title}`);
       }
     }
     expect(body).toContain('Probe runs by region');
+    expect(body).not.toContain('block height');
+    // Certificate days come from the region-less alarm metric, one series per endpoint.
+    expect(body).toContain('SELECT MIN(TlsDaysToExpiry) FROM SCHEMA(');
+    expect(body).toContain("AlarmGroup, Network, Endpoint, WarnDays) WHERE Network = 'eth-main' GROUP BY Endpoint ORDER BY MIN() ASC");
   });
 });

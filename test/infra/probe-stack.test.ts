@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resourcesOf, synthesize, type Synthesized } from './support/synthesize.ts';
+import { resourcesOf, synthesize, type Synthesized } from '../support/synthesize.ts';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1'];
 
@@ -13,8 +13,9 @@ beforeAll(() => {
 });
 
 describe('probe stacks', () => {
-  it('builds one Vantage-Probe-<region> stack per probe region, environment-agnostic when no probe account is given', () => {
-    expect(example.stacks.probes.map((p) => p.stackName)).toEqual(REGIONS.map((r) => `Vantage-Probe-${r}`));
+  it('builds one <namespace>-probe-<region> stack per probe region, environment-agnostic when no probe account is given', () => {
+    expect(example.stacks.probes.map((p) => p.stackName)).toEqual(REGIONS.map((r) => `vantage-probe-${r}`));
+    expect(sharded.stacks.probes.map((p) => p.stackName)).toEqual(['acme-nodes-probe-eu-west-1', 'acme-nodes-probe-us-west-2']);
     for (const probe of example.stacks.probes) {
       expect(probe.region).toBe(REGIONS[example.stacks.probes.indexOf(probe)]);
       expect(probe.resolve(probe.account)).toEqual({ Ref: 'AWS::AccountId' });
@@ -45,14 +46,15 @@ describe('probe stacks', () => {
     sharded.probes.get('us-west-2')!.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('invokes the function once per tick with the whole run as shard 0 of 1', () => {
+  it('invokes the function once per tick with the whole run as shard 0 of 1 and the tick\'s time, from which the rounds count', () => {
     const rules = Object.values(resourcesOf(example.probes.get('us-east-1')!, 'AWS::Events::Rule'));
     expect(rules).toHaveLength(1);
     expect(rules[0]!.Properties['ScheduleExpression']).toBe('rate(1 minute)');
     expect(rules[0]!.Properties['Targets']).toEqual([{
       Arn: { 'Fn::GetAtt': [expect.stringMatching(/^ProbeFunction/), 'Arn'] },
       Id: 'Target0',
-      Input: '{"shard":0,"of":1}',
+      // EventBridge fills in the scheduled event's time.
+      InputTransformer: { InputPathsMap: { time: '$.time' }, InputTemplate: '{"shard":0,"of":1,"scheduledAt":<time>}' },
       RetryPolicy: { MaximumEventAgeInSeconds: 60, MaximumRetryAttempts: 2 },
     }]);
   });
@@ -60,8 +62,8 @@ describe('probe stacks', () => {
   it('spreads 7 shards over two rules of at most five targets, each target naming its shard', () => {
     const rules = Object.values(resourcesOf(sharded.probes.get('eu-west-1')!, 'AWS::Events::Rule'));
     expect(rules.map((r) => r.Properties['Targets'].length)).toEqual([5, 2]);
-    const inputs = rules.flatMap((r) => r.Properties['Targets'].map((t: { Input: string }) => JSON.parse(t.Input)));
-    expect(inputs).toEqual([0, 1, 2, 3, 4, 5, 6].map((shard) => ({ shard, of: 7 })));
+    const inputs = rules.flatMap((r) => r.Properties['Targets'].map((t: { InputTransformer: { InputTemplate: string } }) => JSON.parse(t.InputTransformer.InputTemplate.replace('<time>', '"T"'))));
+    expect(inputs).toEqual([0, 1, 2, 3, 4, 5, 6].map((shard) => ({ shard, of: 7, scheduledAt: 'T' })));
     for (const r of rules) {
       expect(r.Properties['ScheduleExpression']).toBe('rate(5 minutes)');
       for (const t of r.Properties['Targets']) expect(t.RetryPolicy.MaximumEventAgeInSeconds).toBe(300);
@@ -113,9 +115,11 @@ describe('probe stacks', () => {
   it('follows the config into the central alarms: shards in the heartbeat, the 5-minute period, no regional alarm with outageRegions 1', () => {
     const alarms = Object.values(resourcesOf(sharded.central, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     expect(alarms.map((a) => a['AlarmName']).sort()).toEqual([
-      'Acme/Nodes dot/a exposure', 'Acme/Nodes dot/a lagging', 'Acme/Nodes dot/a outage',
+      'Acme/Nodes * maintenance', 'Acme/Nodes dot finality-stalled', 'Acme/Nodes dot maintenance',
+      'Acme/Nodes dot/a exposure', 'Acme/Nodes dot/a finality-lagging', 'Acme/Nodes dot/a lagging', 'Acme/Nodes dot/a outage',
       'Acme/Nodes probe eu-west-1 heartbeat', 'Acme/Nodes probe us-west-2 heartbeat',
     ]);
+    expect(alarms.find((a) => a['AlarmName'] === 'Acme/Nodes dot/a outage')).toMatchObject({ Period: 300, Threshold: 1 });
     const heartbeat = alarms.find((a) => a['AlarmName'] === 'Acme/Nodes probe us-west-2 heartbeat')!;
     expect(heartbeat).toMatchObject({ Threshold: 7, Period: 300, Namespace: 'Acme/Nodes' });
   });

@@ -24,7 +24,7 @@ export interface TestServer {
   readonly port: number;
   /** Every request that reached a handler, in arrival order. */
   readonly requests: RecordedRequest[];
-  /** Connections accepted so far. */
+  /** TCP connections accepted so far. */
   connections(): number;
   close(): Promise<void>;
 }
@@ -34,6 +34,8 @@ export interface ServeOptions {
   readonly tls?: Pem;
   /** Loopback address to listen on; 127.0.0.1 unless ::1 is asked for. */
   readonly host?: '127.0.0.1' | '::1';
+  /** Port to listen on; any free one by default. */
+  readonly port?: number;
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>;
@@ -64,10 +66,10 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
   server.keepAliveTimeout = 60_000;
   server.requestTimeout = 0;
   server.headersTimeout = 0;
-  return listen(server, options.tls ? 'https' : 'http', requests, options.host);
+  return listen(server, options.tls ? 'https' : 'http', requests, options.host, options.port);
 }
 
-async function listen(server: Server | ReturnType<typeof createTcpServer>, scheme: string, requests: RecordedRequest[], host: string = HOST): Promise<TestServer> {
+async function listen(server: Server | ReturnType<typeof createTcpServer>, scheme: string, requests: RecordedRequest[], host: string = HOST, port = 0): Promise<TestServer> {
   const sockets = new Set<Socket>();
   let accepted = 0;
   server.on('connection', (socket: Socket) => {
@@ -78,12 +80,12 @@ async function listen(server: Server | ReturnType<typeof createTcpServer>, schem
   // TLS servers report client errors (a probe hanging up mid-handshake) here.
   server.on('tlsClientError', () => undefined);
   server.on('clientError', (_err: Error, socket: Socket) => socket.destroy());
-  server.listen(0, host);
+  server.listen(port, host);
   await once(server, 'listening');
-  const { port } = server.address() as { port: number };
+  const bound = (server.address() as { port: number }).port;
   return {
-    url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
+    url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+    port: bound,
     requests,
     connections: () => accepted,
     close: () => new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@ import type { ComponentStatus } from '../component-status.ts';
 import type { NetworkComponent } from '../status-model.ts';
 
 /** Shields caches endpoint badges for at least 300 s whatever we say. */
-export const BADGE_CACHE_SECONDS = 300;
+const BADGE_CACHE_SECONDS = 300;
 
 export interface ShieldsEndpointBadge {
   readonly schemaVersion: 1;
@@ -16,6 +16,7 @@ export interface ShieldsEndpointBadge {
 
 const MESSAGE: Readonly<Record<ComponentStatus, string>> = {
   operational: 'operational',
+  under_maintenance: 'maintenance',
   degraded_performance: 'degraded',
   partial_outage: 'partial outage',
   major_outage: 'major outage',
@@ -23,6 +24,7 @@ const MESSAGE: Readonly<Record<ComponentStatus, string>> = {
 
 const COLOR: Readonly<Record<ComponentStatus, string>> = {
   operational: 'brightgreen',
+  under_maintenance: 'blue',
   degraded_performance: 'yellow',
   partial_outage: 'orange',
   major_outage: 'red',

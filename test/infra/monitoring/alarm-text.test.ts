@@ -24,14 +24,14 @@ const config = applyDefaults(loadConfigFile(file));
 
 describe('alarmDescription', () => {
   it('says what is wrong, a runbook hint and the dashboard link', () => {
-    const outage = alarmPlan(config).find((a) => a.subject.kind === 'outage')!;
+    const outage = alarmPlan(config).alarms.find((a) => a.subject.kind === 'outage')!;
     const text = alarmDescription(outage, { config, dashboardUrl: 'https://console.example/d' });
     expect(text).toMatch(/^n+ \/ e+ down from at least 3 of 10 regions \(us-east-1, .*ap-northeast-1\)\.\nRunbook: customers are affected\..*\nDashboard: https:\/\/console\.example\/d$/s);
   });
 
   it('stays within CloudWatch\'s 1,024 characters: the dashboard link goes first, then the runbook is cut', () => {
     const dashboardUrl = `https://console.example/${'d'.repeat(600)}`;
-    const texts = new Map(alarmPlan(config).map((a) => [a.subject.kind, alarmDescription(a, { config, dashboardUrl })]));
+    const texts = new Map(alarmPlan(config).alarms.map((a) => [a.subject.kind, alarmDescription(a, { config, dashboardUrl })]));
     for (const [kind, text] of texts) {
       expect(text.length, kind).toBeLessThanOrEqual(1024);
       expect(text, kind).toContain('\nRunbook: ');
@@ -40,7 +40,7 @@ describe('alarmDescription', () => {
     expect(texts.get('outage')).not.toContain('Dashboard:');
 
     const sixtyRegions = { ...config, probe: { ...config.probe, regions: Array.from({ length: 60 }, (_, i) => `region-${i}-with-a-long-name`) } };
-    const cut = alarmDescription(alarmPlan(config).find((a) => a.subject.kind === 'outage')!, { config: sixtyRegions, dashboardUrl });
+    const cut = alarmDescription(alarmPlan(config).alarms.find((a) => a.subject.kind === 'outage')!, { config: sixtyRegions, dashboardUrl });
     expect(cut).toHaveLength(1024);
     expect(cut.endsWith('…')).toBe(true);
   });

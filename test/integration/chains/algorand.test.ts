@@ -1,22 +1,36 @@
 // Algorand against local algod stand-ins replaying responses from the algod
 // REST API docs (test/fixtures/chains/algorand). Every test runs a full round
 // through the real engine and reads the JSON report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { freePort } from '../../support/free-port.ts';
-import { startReplayServer, type ReplayServer, type Reply, type Routes } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint, network } from './run-check.ts';
+import type { Reply, Routes } from '../../support/replay-server.ts';
+import { replayedChain } from '../../support/replayed-chain.ts';
+import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
 
 const TOKEN = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6abcd';
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
 const ROUND = 46374813;
 const env = { ALGOD_TOKEN: TOKEN };
+/** The probe's clock in the tests that measure the block interval. */
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+/** status.json's time-since-last-round (ns), in seconds: the head arrived this long before NOW. */
+const HEAD_AGE = 1.459243112;
 
 interface Algod {
   status?: Reply;
   versions?: Reply;
   account?: Reply;
   participation?: Reply;
+  /** GET /v2/blocks/{ROUND − 32}: by default the docs' header stamped 90 s before the real clock (rounds on time). */
+  block?: Reply;
+}
+
+/** The header of the round 32 below the head, its `ts` (whole Unix seconds) `secondsBefore` before `nowMs`. */
+function olderHeader(secondsBefore: number, nowMs = NOW): Reply {
+  const body = chainFixture('algorand', 'block-header');
+  body['block']['ts'] = Math.floor(nowMs / 1000) - secondsBefore;
+  return { body };
 }
 
 /** algod's routes; /v2/status and accounts demand the token like algod does. */
@@ -28,6 +42,7 @@ function algod(parts: Algod = {}): Routes {
       'GET /v2/status': tokenGated(parts.status ?? { body: chainFixture('algorand', 'status') }),
       'GET /versions': parts.versions ?? { body: chainFixture('algorand', 'versions-mainnet') },
       [`GET /v2/accounts/${ADDRESS}`]: tokenGated(parts.account ?? { body: chainFixture('algorand', 'account-online') }),
+      [`GET /v2/blocks/${ROUND - 32}`]: parts.block ? tokenGated(parts.block) : (req) => tokenGated(olderHeader(90, Date.now()))(req),
       // The admin route: a correctly configured algod refuses it without the admin token.
       'GET /v2/participation': parts.participation ?? { status: 401, body: chainFixture('algorand', 'error-invalid-token') },
     },
@@ -51,25 +66,59 @@ ${endpointExtra(i)}`).join('\n')}
 }
 
 describe('algorand adapter against replayed algod responses', () => {
-  let node: ReplayServer;
-  beforeAll(async () => {
-    node = await startReplayServer();
-  });
-  afterAll(async () => node.close());
+  const node = replayedChain();
+  // On the probe clock NOW, the round 32 below the head stamped 91 s before it.
+  const run = (parts: Algod, extra = '') =>
+    node.replay(algod({ block: olderHeader(91), ...parts }), (url) => config([url], extra), { env, now: () => NOW });
 
-  const run = async (parts: Algod, extra = '') => {
-    node.setRoutes(algod(parts));
-    node.requests.length = 0;
-    return checkConfig(config([node.url], extra), { env });
-  };
-
-  it('reports a healthy node up, with last-round as height and time-since-last-round as head age', async () => {
+  it('reports a healthy node up, with last-round as height and time-since-last-round as head age, instant finality and the round interval', async () => {
     const report = await run({});
     const e = endpoint(report, 'algo', 'node-1');
     expect(e.status).toBe('up');
     expect(e.reasons).toEqual([]);
-    expect(e.chain).toEqual({ height: ROUND, lagBlocks: 0, headAgeSeconds: 1.5, syncing: false, peers: null });
+    // The head arrived HEAD_AGE before NOW; the round 32 below it is stamped 91 s before NOW.
+    expect(e.chain).toEqual({
+      height: ROUND, lagBlocks: 0, headAgeSeconds: 1.5, syncing: false, peers: null,
+      finalizedHeight: ROUND, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: Math.round(((91 - HEAD_AGE) / 32) * 1000) / 1000,
+    });
     expect(network(report, 'algo').accounts).toEqual([]);
+  });
+
+  it('asks for the round 32 below the head, header only, with the token', async () => {
+    await run({});
+    const block = node.requests.find((r) => r.path.startsWith('/v2/blocks/'));
+    expect(block?.path).toBe(`/v2/blocks/${ROUND - 32}?header-only=true`);
+    expect(block?.headers['x-algo-api-token']).toBe(TOKEN);
+  });
+
+  it('reports rounds slower than cadenceFactor × 2.8 s as slow_blocks (degraded)', async () => {
+    // 32 rounds in about 320 s: 10 s a round.
+    const e = endpoint(await run({ block: olderHeader(322) }), 'algo', 'node-1');
+    expect(e.status).toBe('degraded');
+    expect(e.chain?.blockIntervalSeconds).toBe(Math.round(((322 - HEAD_AGE) / 32) * 1000) / 1000);
+    expect(e.reasons).toEqual([{
+      code: 'slow_blocks',
+      message: 'blocks every 10.0 s over the last 32 blocks, expected ~2.8 s (max cadenceFactor 2 × 2.8 s); the chain, or the branch this node follows, is producing blocks slowly',
+    }]);
+  });
+
+  it('reads the round\'s ts from a whole block too (an algod before 4.0.2 ignores header-only)', async () => {
+    const full = olderHeader(91);
+    (full.body as Record<string, any>)['block']['txns'] = [{ txn: { type: 'pay', amt: 1000 } }];
+    (full.body as Record<string, any>)['cert'] = { rnd: ROUND - 32, step: 2 };
+    const e = endpoint(await run({ block: full }), 'algo', 'node-1');
+    expect(e.chain?.blockIntervalSeconds).toBe(Math.round(((91 - HEAD_AGE) / 32) * 1000) / 1000);
+  });
+
+  it.each([
+    ['404 "None existing block" (a node that no longer has the round)', { status: 404, body: { message: 'failed to retrieve information from the ledger' } }],
+    ['a block for another round', { body: { block: { ...chainFixture('algorand', 'block-header')['block'], rnd: ROUND } } }],
+    ['a body over maxResponseBytes (a whole busy block)', { body: { block: { rnd: ROUND - 32, ts: NOW / 1000 - 91, txns: 'x'.repeat(1_100_000) } } }],
+  ] as const)('gives no block interval, and no reason, on %s', async (_what, reply) => {
+    const e = endpoint(await run({ block: reply }), 'algo', 'node-1');
+    expect(e.status).toBe('up');
+    expect(e.reasons).toEqual([]);
+    expect(e.chain).toMatchObject({ height: ROUND, blockIntervalSeconds: null });
   });
 
   it('sends the configured X-Algo-API-Token on reads and never prints it', async () => {
@@ -127,8 +176,7 @@ describe('algorand adapter against replayed algod responses', () => {
   });
 
   it('reports a rejected token as http_error 401 naming the header, and still checks identity on /versions', async () => {
-    node.setRoutes(algod({ versions: { body: chainFixture('algorand', 'versions-testnet') } }));
-    const report = await checkConfig(config([node.url]), { env: { ALGOD_TOKEN: 'not-the-token' } });
+    const report = await node.replay(algod({ versions: { body: chainFixture('algorand', 'versions-testnet') } }), (url) => config([url]), { env: { ALGOD_TOKEN: 'not-the-token' } });
     const e = endpoint(report, 'algo', 'node-1');
     expect(e.status).toBe('down');
     expect(e.reasons[0]).toEqual({ code: 'http_error', message: 'GET /v2/status: HTTP 401 ({"message":"Invalid API Token"}); check the X-Algo-API-Token header' });
@@ -157,23 +205,14 @@ describe('algorand adapter against replayed algod responses', () => {
 });
 
 describe('algorand participation-key watch', () => {
-  let node: ReplayServer;
-  beforeAll(async () => {
-    node = await startReplayServer();
-  });
-  afterAll(async () => node.close());
-
+  const node = replayedChain();
   const accountsBlock = `    accounts:\n      - address: ${ADDRESS}\n        warnDays: 14`;
   const withVoteLastValid = (voteLastValid: number) => {
     const account = chainFixture('algorand', 'account-online');
     account['participation']['vote-last-valid'] = voteLastValid;
     return { body: account };
   };
-  const run = async (parts: Algod, extra = accountsBlock) => {
-    node.setRoutes(algod(parts));
-    node.requests.length = 0;
-    return checkConfig(config([node.url], extra), { env });
-  };
+  const run = (parts: Algod, extra = accountsBlock) => node.replay(algod(parts), (url) => config([url], extra), { env });
 
   it('reports an Online account with a distant key as up, with days to expiry from the block time', async () => {
     const report = await run({});
@@ -236,11 +275,10 @@ describe('algorand participation-key watch', () => {
   });
 
   it('reads accounts from a reference endpoint when no other endpoint answered', async () => {
-    node.setRoutes(algod({}));
-    node.requests.length = 0;
     const closed = await freePort();
-    const report = await checkConfig(
-      config([`http://127.0.0.1:${closed}`, node.url], accountsBlock, (i) => (i === 1 ? '        reference: true' : '')),
+    const report = await node.replay(
+      algod({}),
+      (url) => config([`http://127.0.0.1:${closed}`, url], accountsBlock, (i) => (i === 1 ? '        reference: true' : '')),
       { env },
     );
     expect(endpoint(report, 'algo', 'node-1').reasons[0]!.code).toBe('connect_refused');
@@ -259,16 +297,11 @@ describe('algorand participation-key watch', () => {
 });
 
 describe('algorand admin API exposure', () => {
-  let node: ReplayServer;
-  beforeAll(async () => {
-    node = await startReplayServer();
-  });
-  afterAll(async () => node.close());
+  const node = replayedChain();
+  const run = (participation: Reply) => node.replay(algod({ participation }), (url) => config([url]), { env });
 
   it('reports exposed_admin_api when GET /v2/participation answers without the admin token, and sends it no token', async () => {
-    node.setRoutes(algod({ participation: { body: chainFixture('algorand', 'participation') } }));
-    node.requests.length = 0;
-    const report = await checkConfig(config([node.url]), { env });
+    const report = await run({ body: chainFixture('algorand', 'participation') });
     const e = endpoint(report, 'algo', 'node-1');
     expect(e.status).toBe('degraded');
     expect(e.reasons).toEqual([{ code: 'exposed_admin_api', message: 'GET /v2/participation answers without the admin token: the algod admin API (participation keys) is open to the internet' }]);
@@ -278,8 +311,7 @@ describe('algorand admin API exposure', () => {
   });
 
   it('reports exposure when algod holds no keys (it answers null)', async () => {
-    node.setRoutes(algod({ participation: { body: null } }));
-    const report = await checkConfig(config([node.url]), { env });
+    const report = await run({ body: null });
     expect(codes(endpoint(report, 'algo', 'node-1'))).toEqual(['exposed_admin_api']);
   });
 
@@ -289,16 +321,17 @@ describe('algorand admin API exposure', () => {
     ['404 from a proxy', { status: 404, body: 'not found' }],
     ['200 HTML from a catch-all page', { status: 200, body: '<html>hello</html>', headers: { 'content-type': 'text/html' } }],
   ] as const)('reports no exposure when /v2/participation answers %s', async (_what, reply) => {
-    node.setRoutes(algod({ participation: reply }));
-    const report = await checkConfig(config([node.url]), { env });
+    const report = await run(reply);
     expect(endpoint(report, 'algo', 'node-1').status).toBe('up');
   });
 
   it('does not probe reference endpoints for exposure', async () => {
-    node.setRoutes(algod({ participation: { body: chainFixture('algorand', 'participation') } }));
-    node.requests.length = 0;
     const closed = await freePort();
-    const report = await checkConfig(config([node.url, `http://127.0.0.1:${closed}`], '', (i) => (i === 0 ? '        reference: true' : '')), { env });
+    const report = await node.replay(
+      algod({ participation: { body: chainFixture('algorand', 'participation') } }),
+      (url) => config([url, `http://127.0.0.1:${closed}`], '', (i) => (i === 0 ? '        reference: true' : '')),
+      { env },
+    );
     expect(endpoint(report, 'algo', 'node-1').status).toBe('up');
     expect(node.requests.map((r) => r.path)).not.toContain('/v2/participation');
   });

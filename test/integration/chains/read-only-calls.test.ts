@@ -1,6 +1,7 @@
 // "Nothing Vantage sends changes state": for every family, a full probe
-// (read, exposure, accounts) against a real node (hardhat, litecoind) or a
-// replay server records every request the node receives. That record must
+// (read, exposure, accounts, and a one-second block arrival watch) against a
+// real node (hardhat, litecoind) or a replay server records every request the
+// node receives. That record must
 // equal the adapter's declared readCalls + exposureCalls (what docs/chains.md
 // tells operators to whitelist), and every declared call must be on the
 // hand-written list of read-only calls below.
@@ -12,7 +13,7 @@ import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import { startReplayServer, type RecordedRequest, type ReplayServer, type Routes } from '../../support/replay-server.ts';
-import { checkConfig } from './run-check.ts';
+import { checkConfig } from '../../support/run-check.ts';
 
 /**
  * Read-only by the node's own documentation. Written by hand, not derived
@@ -20,38 +21,61 @@ import { checkConfig } from './run-check.ts';
  */
 const READ_ONLY: Readonly<Record<Exclude<ChainFamily, 'http-json'>, readonly string[]>> = {
   evm: [
-    'eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', // eth/net reads
+    'eth_chainId', 'eth_syncing', 'net_peerCount', 'eth_blockNumber', // eth/net reads
+    // a block header (hashes of transactions only, params[1] false) by tag or number
+    'eth_getBlockByNumber(latest)', 'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)',
     'admin_nodeInfo', 'admin_peers', // admin namespace, read methods only (never addPeer, startHTTP, …)
     'personal_listAccounts', // lists addresses; never unlocks or signs
   ],
-  algorand: ['GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation'],
-  substrate: ['chain_getBlockHash', 'chain_getHeader', 'system_health', 'system_peers'],
-  cometbft: ['GET /status'],
-  bitcoin: ['getblockchaininfo', 'getblockheader', 'getconnectioncount'],
-  solana: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime'],
+  algorand: [
+    'GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation',
+    'GET /v2/blocks/{round}?header-only=true',
+    'GET /v2/status/wait-for-block-after/{round}', // waits for the next round, then the node status
+  ],
+  substrate: ['chain_getBlockHash', 'chain_getHeader', 'chain_getFinalizedHead', 'system_health', 'system_peers'],
+  cometbft: ['GET /status', 'GET /header?height={height}', 'GET /block?height={height}'],
+  bitcoin: ['getblockchaininfo', 'getblockhash', 'getblockheader', 'getconnectioncount', 'getblockcount'],
+  solana: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot(finalized)', 'getSlot(processed)', 'getBlockTime'],
 };
 
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
 
-/** A request as the adapters name calls: the JSON-RPC method, or `GET /path` with the account address as {address}. */
+/**
+ * A request as the adapters name calls: the JSON-RPC method (with the block
+ * tag or commitment where that decides what is read), or `GET /path` with the
+ * account address, round and height as placeholders.
+ */
 function callName(req: RecordedRequest): string {
-  if (req.rpcMethod !== null) return req.rpcMethod;
-  const path = req.path.replace(`/v2/accounts/${ADDRESS}`, '/v2/accounts/{address}');
+  if (req.rpcMethod !== null) {
+    const first = Array.isArray(req.rpcParams) ? req.rpcParams[0] : undefined;
+    if (req.rpcMethod === 'eth_getBlockByNumber') return `${req.rpcMethod}(${typeof first === 'string' && first.startsWith('0x') ? 'number' : String(first)})`;
+    if (req.rpcMethod === 'getSlot') return `${req.rpcMethod}(${(first as { commitment?: string } | undefined)?.commitment})`;
+    return req.rpcMethod;
+  }
+  const path = req.path
+    .replace(`/v2/accounts/${ADDRESS}`, '/v2/accounts/{address}')
+    .replace(/^\/v2\/blocks\/\d+/, '/v2/blocks/{round}')
+    .replace(/([?&]height=)\d+/, '$1{height}')
+    .replace(/\/wait-for-block-after\/\d+$/, '/wait-for-block-after/{round}');
   return `${req.method} ${path}`;
 }
 
 const declared = (family: ChainFamily) => {
-  const adapter = adapterFor(family)!;
+  const adapter = adapterFor(family);
   return [...adapter.readCalls, ...adapter.exposureCalls];
 };
 
 const sortedSet = (values: string[]) => [...new Set(values)].sort();
+
+/** Every family watches block arrival for a second, so its height call is among the requests. */
+const ARRIVAL = '    arrival: { windowSeconds: 1, maxDelayMs: 500 }';
 
 const yaml = (family: ChainFamily, url: string, extra = '', endpointExtra = '') => `
 version: 1
 networks:
   - id: n
     chain: ${family}
+${ARRIVAL}
 ${extra}
     endpoints:
       - id: e
@@ -64,15 +88,15 @@ describe('every request each adapter sends is a declared, read-only call', () =>
   let evmProxy: RecordingProxy;
   let ltc: LitecoinNode;
   let ltcProxy: RecordingProxy;
-  let replay: ReplayServer;
 
   beforeAll(async () => {
-    [hardhat, ltc, replay] = await Promise.all([startHardhat(), startLitecoind(), startReplayServer()]);
-    await ltc.mine(2);
+    [hardhat, ltc] = await Promise.all([startHardhat(), startLitecoind()]);
+    // Deep enough for the cadence reads (a block below the head other than genesis).
+    await Promise.all([ltc.mine(2), hardhat.mine(40)]);
     [evmProxy, ltcProxy] = await Promise.all([startRecordingProxy(hardhat.url), startRecordingProxy(ltc.url)]);
   });
   afterAll(async () => {
-    await Promise.all([evmProxy?.close(), ltcProxy?.close(), replay?.close()]);
+    await Promise.all([evmProxy?.close(), ltcProxy?.close()]);
     await Promise.all([hardhat?.stop(), ltc?.stop()]);
   });
 
@@ -84,6 +108,8 @@ describe('every request each adapter sends is a declared, read-only call', () =>
       // REST families only ever GET; JSON-RPC families only POST a single call (no batches).
       if (req.rpcMethod === null) expect(req.method).toBe('GET');
       else expect(Array.isArray(JSON.parse(req.body))).toBe(false);
+      // Block reads ask for headers, never for whole transactions.
+      if (req.rpcMethod === 'eth_getBlockByNumber') expect((req.rpcParams as unknown[])[1]).toBe(false);
     }
   };
 
@@ -99,12 +125,25 @@ describe('every request each adapter sends is a declared, read-only call', () =>
     expectReadOnly('bitcoin', ltcProxy.requests);
   });
 
-  const replayed = async (family: Exclude<ChainFamily, 'http-json' | 'evm' | 'bitcoin'>, routes: Routes, extra = '') => {
+  /**
+   * A replay server of the case's own: a request the previous case's watch
+   * wrote just before its window closed can still arrive after that case
+   * ended, and must not land in this case's record.
+   */
+  const withReplay = async (use: (replay: ReplayServer) => Promise<void>) => {
+    const replay = await startReplayServer();
+    try {
+      await use(replay);
+    } finally {
+      await replay.close();
+    }
+  };
+
+  const replayed = (family: Exclude<ChainFamily, 'http-json' | 'evm' | 'bitcoin'>, routes: Routes, extra = '') => withReplay(async (replay) => {
     replay.setRoutes(routes);
-    replay.requests.length = 0;
     await checkConfig(yaml(family, replay.url, extra));
     expectReadOnly(family, replay.requests);
-  };
+  });
 
   it('algorand, with an account watched (replayed algod)', async () => {
     await replayed('algorand', {
@@ -112,6 +151,9 @@ describe('every request each adapter sends is a declared, read-only call', () =>
         'GET /v2/status': { body: chainFixture('algorand', 'status') },
         'GET /versions': { body: chainFixture('algorand', 'versions-mainnet') },
         [`GET /v2/accounts/${ADDRESS}`]: { body: chainFixture('algorand', 'account-online') },
+        [`GET /v2/blocks/${chainFixture('algorand', 'status')['last-round'] - 32}`]: { body: chainFixture('algorand', 'block-header') },
+        // The watch's first wait names the round GET /v2/status gave; this node brings no new one.
+        [`GET /v2/status/wait-for-block-after/${chainFixture('algorand', 'status')['last-round']}`]: { body: chainFixture('algorand', 'status') },
         'GET /v2/participation': { status: 401, body: chainFixture('algorand', 'error-invalid-token') },
       },
     }, `    accounts: [{ address: ${ADDRESS} }]`);
@@ -122,14 +164,30 @@ describe('every request each adapter sends is a declared, read-only call', () =>
       rpc: {
         chain_getBlockHash: { body: chainFixture('substrate', 'chain_getBlockHash-polkadot') },
         chain_getHeader: { body: chainFixture('substrate', 'chain_getHeader') },
+        chain_getFinalizedHead: { body: chainFixture('substrate', 'chain_getFinalizedHead') },
         system_health: { body: chainFixture('substrate', 'system_health') },
         system_peers: { body: chainFixture('substrate', 'error-unsafe') },
       },
     });
   });
 
-  it('cometbft (replayed)', async () => {
-    await replayed('cometbft', { rest: { 'GET /status': { body: chainFixture('cometbft', 'status') } } });
+  it('cometbft, a node with /header (0.38) and one without (0.34) (replayed)', async () => {
+    // The status example of the docs with an unpruned history and each version.
+    const status = (version: string) => {
+      const body = chainFixture('cometbft', 'status');
+      body['result']['node_info']['version'] = version;
+      body['result']['sync_info']['earliest_block_height'] = '1';
+      return { body };
+    };
+    const header = { body: chainFixture('cometbft', 'header') };
+    const block = { body: chainFixture('cometbft', 'block') };
+    await withReplay(async (replay) => {
+      for (const version of ['0.38.12', '0.34.27']) {
+        replay.setRoutes({ rest: { 'GET /status': status(version), 'GET /header': header, 'GET /block': block } });
+        await checkConfig(yaml('cometbft', replay.url));
+      }
+      expectReadOnly('cometbft', replay.requests);
+    });
   });
 
   it('solana (replayed)', async () => {
@@ -138,16 +196,23 @@ describe('every request each adapter sends is a declared, read-only call', () =>
         getGenesisHash: { body: chainFixture('solana', 'getGenesisHash') },
         getHealth: { body: chainFixture('solana', 'getHealth-ok') },
         getBlockHeight: { body: chainFixture('solana', 'getBlockHeight') },
-        getSlot: { body: chainFixture('solana', 'getSlot') },
+        getSlot: (req) => ({ body: chainFixture('solana', (req.rpcParams as [{ commitment: string }])[0].commitment === 'processed' ? 'getSlot-processed' : 'getSlot') }),
         getBlockTime: { body: chainFixture('solana', 'getBlockTime') },
       },
     });
   });
 
-  it('http-json sends only the one configured request', async () => {
-    replay.setRoutes({ rest: { 'GET /height': { body: { result: { number: 7 } } } } });
-    replay.requests.length = 0;
-    await checkConfig(yaml('http-json', `${replay.url}/height`, '', '        heightPointer: /result/number'));
-    expect(replay.requests.map(callName)).toEqual(['GET /height']);
+  it('http-json sends only the one configured request, its arrival watch included', async () => {
+    const calls: string[] = [];
+    await withReplay(async (replay) => {
+      replay.setRoutes({ rest: { 'GET /height': { body: { result: { number: 7 } } } } });
+      await checkConfig(yaml('http-json', `${replay.url}/height`, '', '        heightPointer: /result/number'));
+      calls.push(...replay.requests.map(callName));
+    });
+    // Nothing but the configured request: the probe's, the watch's first ask, and the asks of the
+    // 1 s window on its 2.5 s poll grid (none or one, by where the grid falls).
+    expect(new Set(calls)).toEqual(new Set(['GET /height']));
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls.length).toBeLessThanOrEqual(3);
   });
 });

@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { check } from '../../../src/cli/commands/check.ts';
 import { NODE_TEXT_MAX } from '../../../src/report/node-text.ts';
 import { createCa, issueLeaf } from '../../support/certificates.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
@@ -61,8 +63,9 @@ describe('vantage check against a real hardhat node', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^✓ UP {2}region local · \d{4}-\d\d-\d\dT[\d:.]+Z · \d+ ms$/);
     expect(lines[2]).toBe('local-evm (evm)  ✓ up  reference height 100');
-    expect(lines[3]).toMatch(/^ {2}ENDPOINT +STATUS +HEIGHT +LAG +HEAD AGE +DNS +CONNECT +TLS +TTFB +TOTAL +CERT DAYS$/);
-    expect(lines[4]).toMatch(/^ {2}node-1 +✓ up +100 +0 +\d+\.\d s +- +[\d.]+ ms +- +[\d.]+ ms +[\d.]+ ms +-$/);
+    expect(lines[3]).toMatch(/^ {2}ENDPOINT +STATUS +HEIGHT +LAG +HEAD AGE +FINALITY LAG +BLOCK INTERVAL +DNS +CONNECT +TLS +TTFB +TOTAL +CERT DAYS$/);
+    // hardhat's finalized block is its latest (lag 0); hardhat_mine spaces blocks 1 s apart.
+    expect(lines[4]).toMatch(/^ {2}node-1 +✓ up +100 +0 +\d+\.\d s +0 s +1\.0 s +- +[\d.]+ ms +- +[\d.]+ ms +[\d.]+ ms +-$/);
   });
 
   it('a chain id other than expect.chainId: wrong_chain, exit 1', async () => {
@@ -142,16 +145,18 @@ interface Report {
     endpoints: Array<{
       id: string; url: string; reference: boolean; status: string; reasons: Array<{ code: string; message: string }>;
       timings: Record<string, number | null>; tls: Record<string, unknown> | null; chain: Record<string, number | boolean | null> | null;
+      arrival: Record<string, number | null> | null;
     }>;
   }>;
 }
 
 const REPORT_KEYS = ['schemaVersion', 'startedAt', 'durationMs', 'region', 'status', 'networks'];
 const NETWORK_KEYS = ['id', 'chain', 'status', 'referenceHeight', 'endpoints', 'accounts'];
-const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings', 'tls', 'chain'];
+const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings', 'tls', 'chain', 'arrival'];
 const TIMING_KEYS = ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'totalMs'];
 const TLS_KEYS = ['protocol', 'notAfter', 'daysToExpiry', 'issuer', 'subject', 'trusted', 'hostnameMatch'];
-const CHAIN_KEYS = ['height', 'lagBlocks', 'headAgeSeconds', 'syncing', 'peers'];
+const CHAIN_KEYS = ['height', 'lagBlocks', 'headAgeSeconds', 'syncing', 'peers', 'finalizedHeight', 'finalityLagBlocks', 'finalityLagSeconds', 'blockIntervalSeconds'];
+const ARRIVAL_KEYS = ['blocks', 'p50Ms', 'maxMs', 'missed', 'resolutionMs'];
 
 describe('the --json report', () => {
   let report: Report;
@@ -197,7 +202,48 @@ describe('the --json report', () => {
       if (endpoint.tls) expect(Object.keys(endpoint.tls)).toEqual(TLS_KEYS);
       if (endpoint.chain) expect(Object.keys(endpoint.chain)).toEqual(CHAIN_KEYS);
       for (const r of endpoint.reasons) expect(Object.keys(r)).toEqual(['code', 'message']);
+      // No arrival configured: present and null.
+      expect(endpoint.arrival).toBeNull();
     }
+  });
+
+  it('with arrival set, watched endpoints carry every arrival field; the private one and a dead one null', async () => {
+    const refused = await closedPort();
+    const file = configFile({
+      version: 1,
+      networks: [evmNetwork('eth-local', [
+        { id: 'hardhat', url: a.url },
+        { id: 'ref', url: b.url, reference: true },
+        { id: 'refused', url: `http://127.0.0.1:${refused}` },
+        { id: 'admin', url: `http://127.0.0.1:${refused}`, visibility: 'private' },
+      ], { blockTimeSeconds: 2, arrival: { windowSeconds: 1, maxDelayMs: 500 } })],
+    });
+    const arrivalRun = await vantage(['check', '--config', file, '--json']);
+    const byId = Object.fromEntries((JSON.parse(arrivalRun.stdout) as Report).networks[0]!.endpoints.map((e) => [e.id, e]));
+    for (const id of ['hardhat', 'ref']) {
+      expect(Object.keys(byId[id]!.arrival!)).toEqual(ARRIVAL_KEYS);
+      // hardhat mines on demand here: no new block in the window, nothing judged.
+      expect(byId[id]!.arrival).toEqual({ blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 500 });
+    }
+    expect(byId['refused']!.arrival).toBeNull();
+    expect(byId['admin']!.arrival).toBeNull();
+  });
+
+  it('on a terminal, says it is watching block arrival for the longest window, then clears the line', async () => {
+    const file = configFile({
+      version: 1,
+      networks: [
+        evmNetwork('short', [{ id: 'a', url: a.url }], { arrival: { windowSeconds: 1, maxDelayMs: 500 } }),
+        evmNetwork('long', [{ id: 'b', url: b.url }], { arrival: { windowSeconds: 2, maxDelayMs: 500 } }),
+      ],
+    });
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    const stdout = new PassThrough();
+    let progress = '';
+    stderr.on('data', (c: Buffer) => (progress += c.toString()));
+    stdout.resume();
+    await check.run(['--config', file], { stdout, stderr, env: {}, signal: new AbortController().signal });
+    expect(progress).toContain('\r\x1b[2Kprobing 2/2 endpoints\r\x1b[2Kwatching block arrival for 2 s\r\x1b[2K');
   });
 
   it('a healthy plain-HTTP node: tls null, no DNS or TLS phase, chain read, peers null (hardhat refuses net_peerCount)', () => {
@@ -205,7 +251,11 @@ describe('the --json report', () => {
     expect(e).toMatchObject({ url: a.url, reference: false, status: 'up', reasons: [], tls: null });
     expect(e.timings).toMatchObject({ dnsMs: null, tlsMs: null });
     for (const k of ['connectMs', 'ttfbMs', 'totalMs']) expect(typeof e.timings[k]).toBe('number');
-    expect(e.chain).toEqual({ height: 100, lagBlocks: 0, headAgeSeconds: expect.any(Number), syncing: false, peers: null });
+    // hardhat's finalized block is its latest; hardhat_mine spaced the blocks 1 s apart.
+    expect(e.chain).toEqual({
+      height: 100, lagBlocks: 0, headAgeSeconds: expect.any(Number), syncing: false, peers: null,
+      finalizedHeight: 100, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: 1,
+    });
   });
 
   it('an HTTPS node: every TLS field and every phase but DNS', () => {
@@ -304,6 +354,33 @@ describe('secrets never leave the process', () => {
       }
     });
   }
+});
+
+describe('credentials written literally', () => {
+  const LITERAL_KEY = '4f1c2b9e8d7a6c5b4a3f2e1d0c9b8a7f6e5d4c3b';
+  const LITERAL_PROJECT = 'acme-prod-7f3a';
+
+  it('warns once per value on stderr, naming the config path, and redacts them like resolved secrets', async () => {
+    // Echoes the path and the project header back in an error, as servers do.
+    const echo = await track(serve((req, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`Cannot ${req.method} ${req.url} project=${String(req.headers['x-project-id'])}`);
+    }));
+    const endpoint = (id: string) => ({ id, url: `${echo.url}/${LITERAL_KEY}/rpc`, headers: { 'X-Project-Id': LITERAL_PROJECT } });
+    const file = configFile({ version: 1, networks: [evmNetwork('evm', [endpoint('one'), endpoint('two')])] });
+    for (const args of [['--json'], []]) {
+      const before = echo.requests.length;
+      const run = await vantage(['check', '--config', file, ...args]);
+      expect(echo.requests.slice(before).every((r) => r.url.includes(LITERAL_KEY) && r.headers['x-project-id'] === LITERAL_PROJECT)).toBe(true);
+      expect(run.code).toBe(1);
+      expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+        expect.stringMatching(new RegExp(`^${file}:\\d+: warning: networks\\[0\\]\\.endpoints\\[0\\]\\.url: a URL path segment looks like a credential written literally \\(also written at 1 more place\\);`)),
+        expect.stringMatching(new RegExp(`^${file}:\\d+: warning: networks\\[0\\]\\.endpoints\\[0\\]\\.headers\\.X-Project-Id: the header value looks like a credential written literally \\(also written at 1 more place\\);`)),
+      ]);
+      expect(run.stdout).toContain('***');
+      for (const literal of [LITERAL_KEY, LITERAL_PROJECT]) expect(run.stdout + run.stderr).not.toContain(literal.slice(0, 8));
+    }
+  });
 });
 
 describe('short secrets', () => {

@@ -59,11 +59,17 @@ describe('vantage check --publish', () => {
     const datums = publishedDatums(aws.double);
     expect(run.stderr.trim()).toBe(`published ${datums.length} datums to CloudWatch namespace VantageLocal in eu-central-1`);
     expect(aws.double.calls('cloudwatch').map((c) => [c.region, c.accessKeyId])).toContainEqual(['eu-central-1', TEST_CREDENTIALS.accessKeyId]);
-    expect(datums.find((d) => d.MetricName === 'BlockHeight')).toMatchObject({
+    expect(datums.find((d) => d.MetricName === 'Up')).toMatchObject({
       Namespace: 'VantageLocal',
       Dimensions: [{ Name: 'Network', Value: 'dev' }, { Name: 'Endpoint', Value: 'node-1' }, { Name: 'ProbeRegion', Value: 'office-berlin' }],
-      Value: height,
+      Value: 1,
     });
+    // The alarms' inputs are region-less: this vantage point adds its judgement to the same metric as the Lambda regions.
+    expect(datums.find((d) => d.MetricName === 'RegionsDown')).toMatchObject({
+      Dimensions: [{ Name: 'AlarmGroup', Value: 'g1' }, { Name: 'Network', Value: 'dev' }, { Name: 'Endpoint', Value: 'node-1' }],
+      Value: 0,
+    });
+    expect(JSON.parse(run.stdout).networks[0].endpoints[0].chain.height).toBeGreaterThanOrEqual(height);
     expect(datums.filter((d) => d.MetricName === 'ProbeRuns')).toMatchObject([{ Dimensions: [{ Name: 'ProbeRegion', Value: 'office-berlin' }] }]);
   });
 

@@ -1,12 +1,17 @@
-// CloudWatch alarms in the double: DescribeAlarms and DescribeAlarmHistory
-// over awsJson1_0 (query-compatible), as @aws-sdk/client-cloudwatch sends
-// them (X-Amz-Target GraniteServiceVersion20100801.<Operation>, timestamps as
-// epoch seconds). Validates like AWS (MaxRecords 1-100, AlarmNames and
-// AlarmNamePrefix exclusive, enum values, opaque NextToken) and paginates.
+// CloudWatch alarms in the double: DescribeAlarms, DescribeAlarmHistory and
+// DescribeAlarmContributors over awsJson1_0 (query-compatible), as
+// @aws-sdk/client-cloudwatch sends them (X-Amz-Target
+// GraniteServiceVersion20100801.<Operation>, timestamps as epoch seconds).
+// Validates like AWS (MaxRecords 1-100, AlarmNames and AlarmNamePrefix
+// exclusive, enum values, opaque NextToken; DescribeAlarmContributors:
+// AlarmName required, 1-255 characters, ResourceNotFoundException (404) for
+// an alarm that does not exist, InvalidNextToken (400)) and paginates.
+// DescribeAlarmContributors answers "the current alarm contributors that are
+// in ALARM state" (API reference): contributors in OK are kept but not listed.
 // Tests set alarms and move them between states; every state change is
 // recorded as a StateUpdate history item with the HistoryData document
 // CloudWatch writes.
-import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from '../../../functions/status/aws-limits.ts';
+import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from './aws-limits.ts';
 import { CLOUDWATCH_PROTOCOL } from './cloudwatch.ts';
 import { AwsServiceError } from './protocols.ts';
 import type { AwsRequest, ServiceDefinition } from './server.ts';
@@ -44,9 +49,31 @@ const ALARM_TYPES = new Set(['CompositeAlarm', 'MetricAlarm']);
 const HISTORY_ITEM_TYPES = new Set(['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction']);
 const STATES = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
 
+/** A multi-time-series alarm's contributor (AlarmContributor), with the state the double keeps for it. */
+export interface ContributorDefinition {
+  readonly ContributorId: string;
+  readonly ContributorAttributes: Readonly<Record<string, string>>;
+  readonly StateReason: string;
+  readonly StateTransitionedTimestamp?: Date;
+  readonly state: 'ALARM' | 'OK';
+}
+
 export class AlarmStore {
   readonly #alarms = new Map<string, StoredAlarm>();
   readonly #history: HistoryItem[] = [];
+  readonly #contributors = new Map<string, ContributorDefinition[]>();
+  /** Contributors per DescribeAlarmContributors page (AWS documents no page size; small here so paging is exercised). */
+  contributorPageSize = 2;
+
+  /** Sets the contributors of a metric alarm that exists (a Metrics Insights alarm in AWS). */
+  setContributors(name: string, contributors: readonly ContributorDefinition[]): void {
+    if (!this.#alarms.has(name)) throw new Error(`no alarm "${name}" in the double`);
+    this.#contributors.set(name, [...contributors]);
+  }
+
+  contributors(name: string): readonly ContributorDefinition[] {
+    return this.#contributors.get(name) ?? [];
+  }
 
   /** Creates an alarm in INSUFFICIENT_DATA, as PutMetricAlarm does. */
   put(definition: MetricAlarmDefinition, at: Date = new Date()): void {
@@ -116,7 +143,7 @@ function maxRecords(value: unknown, limit: number): number {
 function readToken(token: unknown, operation: string): number {
   if (token === undefined) return 0;
   const decoded = typeof token === 'string' ? Buffer.from(token, 'base64url').toString('utf8') : '';
-  const match = new RegExp(`^${operation}:(\\d+)$`).exec(decoded);
+  const match = decoded.startsWith(`${operation}:`) ? /^(\d+)$/.exec(decoded.slice(operation.length + 1)) : null;
   if (!match) throw new AwsServiceError('InvalidNextToken', 'The service couldn\'t process your request because the NextToken value is invalid.', { jsonType: 'com.amazonaws.cloudwatch#InvalidNextToken' });
   return Number(match[1]);
 }
@@ -205,12 +232,44 @@ export function describeAlarmHistory(store: AlarmStore) {
   };
 }
 
+const CONTRIBUTOR_ALARM_NAME_MAX_LENGTH = 255;
+
+export function describeAlarmContributors(store: AlarmStore) {
+  return (request: AwsRequest) => {
+    const input = request.input as Record<string, unknown>;
+    const name = input['AlarmName'];
+    if (name === undefined) throw validation("1 validation error detected: Value null at 'alarmName' failed to satisfy constraint: Member must not be null");
+    if (typeof name !== 'string' || name.length < 1 || name.length > CONTRIBUTOR_ALARM_NAME_MAX_LENGTH) {
+      throw validation(`1 validation error detected: Value at 'alarmName' failed to satisfy constraint: Member must have length between 1 and ${CONTRIBUTOR_ALARM_NAME_MAX_LENGTH}`);
+    }
+    if (!store.alarms.some((a) => a.AlarmName === name)) {
+      throw new AwsServiceError('ResourceNotFoundException', `Alarm ${name} does not exist.`, { status: 404, jsonType: 'com.amazonaws.cloudwatch#ResourceNotFoundException' });
+    }
+    const inAlarm = store.contributors(name).filter((c) => c.state === 'ALARM');
+    const offset = readToken(input['NextToken'], `DescribeAlarmContributors:${name}`);
+    const page = inAlarm.slice(offset, offset + store.contributorPageSize);
+    return {
+      AlarmContributors: page.map((c) => ({
+        ContributorId: c.ContributorId,
+        ContributorAttributes: c.ContributorAttributes,
+        StateReason: c.StateReason,
+        ...(c.StateTransitionedTimestamp ? { StateTransitionedTimestamp: epochSeconds(c.StateTransitionedTimestamp) } : {}),
+      })),
+      ...(offset + store.contributorPageSize < inAlarm.length ? { NextToken: writeToken(`DescribeAlarmContributors:${name}`, offset + store.contributorPageSize) } : {}),
+    };
+  };
+}
+
 /** Registers next to PutMetricData under the same signing name ("monitoring"). */
 export function cloudwatchAlarmsService(store: AlarmStore): ServiceDefinition {
   return {
     name: 'cloudwatch',
     signingName: 'monitoring',
     protocol: CLOUDWATCH_PROTOCOL,
-    operations: { DescribeAlarms: describeAlarms(store), DescribeAlarmHistory: describeAlarmHistory(store) },
+    operations: {
+      DescribeAlarms: describeAlarms(store),
+      DescribeAlarmHistory: describeAlarmHistory(store),
+      DescribeAlarmContributors: describeAlarmContributors(store),
+    },
   };
 }

@@ -19,7 +19,7 @@ describe('loading valid configs', () => {
   it('examples/local.yaml gets every default', () => {
     const config = load(join(ROOT, 'examples', 'local.yaml'));
     expect(config).toEqual({
-      probe: { concurrency: 32, schedule: 'rate(1 minute)', regions: [], shards: 1, resolvers: null },
+      probe: { concurrency: 32, schedule: 'rate(1 minute)', everySeconds: 60, regions: [], shards: 1, resolvers: null },
       metrics: { detail: 'standard' },
       logs: { retentionDays: 30 },
       central: null,
@@ -32,8 +32,11 @@ describe('loading valid configs', () => {
         blockTimeSeconds: 12,
         maxLagBlocks: 3,
         maxHeadAgeSeconds: 120,
+        maxFinalityLagSeconds: 1200,
+        cadenceFactor: 2,
         expect: {},
         accounts: [],
+        arrival: null,
         endpoints: [{
           id: 'node-1',
           url: 'http://127.0.0.1:8545',
@@ -46,8 +49,10 @@ describe('loading valid configs', () => {
           slowMs: 2000,
           tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false },
           httpJson: null,
+          allowLiteralSecrets: false,
         }],
       }],
+      maintenance: [],
     });
   });
 
@@ -73,7 +78,7 @@ describe('loading valid configs', () => {
   it('explicit settings win over defaults, endpoint settings over config defaults', () => {
     const config = load(join(VALID, 'every-setting.yaml'));
     expect(config.probe).toEqual({
-      concurrency: 8, schedule: 'rate(5 minutes)', regions: ['eu-west-1', 'us-east-1'], shards: 2, resolvers: ['1.1.1.1', '8.8.8.8:53', '[2606:4700:4700::1111]:53'],
+      concurrency: 8, schedule: 'rate(5 minutes)', everySeconds: 60, regions: ['eu-west-1', 'us-east-1'], shards: 2, resolvers: ['1.1.1.1', '8.8.8.8:53', '[2606:4700:4700::1111]:53'],
     });
     expect(config.metrics.detail).toBe('full');
     expect(config.namespace).toBe('Acme/Nodes');
@@ -96,6 +101,22 @@ describe('loading valid configs', () => {
   it('maxLagBlocks defaults to about 30 s of blocks from the network\'s own blockTimeSeconds', () => {
     const network = load(join(VALID, 'every-setting.yaml')).networks[1]!;
     expect(network).toMatchObject({ blockTimeSeconds: 2, maxLagBlocks: 15, maxHeadAgeSeconds: 20 });
+  });
+
+  it('arrival: maxDelayMs defaults to max(1000, 250 × the network\'s blockTimeSeconds); a network without it does not watch', () => {
+    const config = fromText(`version: 1
+networks:
+  - { id: fast, chain: evm, blockTimeSeconds: 2, arrival: { windowSeconds: 8 }, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }
+  - { id: slow, chain: cometbft, arrival: { windowSeconds: 20 }, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }
+  - { id: set, chain: evm, arrival: { windowSeconds: 2.5, maxDelayMs: 700 }, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }
+  - { id: off, chain: evm, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }
+`);
+    expect(config.networks.map((n) => n.arrival)).toEqual([
+      { windowSeconds: 8, maxDelayMs: 1000 },
+      { windowSeconds: 20, maxDelayMs: 1500 },
+      { windowSeconds: 2.5, maxDelayMs: 700 },
+      null,
+    ]);
   });
 
   it('accepts the $schema editor hint', () => {

@@ -24,6 +24,17 @@ describe('vantage cost', () => {
     expect(out).toMatch(/Synthetics would cost [\d.]+× what Vantage costs/);
   });
 
+  it('says which alarm strategy and why, the quotas, and per alarm kind the time to detect as given and every 10 s', async () => {
+    const { code, out } = await run(['cost', '--config', 'examples/vantage.example.yaml']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Alarms: per-endpoint\. Per-endpoint alarms fit: 38 metric alarms/m);
+    expect(out).toMatch(/^\s+\$[\d.]+ per endpoint-month, \$[\d.]+ per endpoint-region-month$/m);
+    expect(out).toMatch(/^\s+Metrics Insights alarms per account and region\s+0\s+200\s+NO /m);
+    expect(out).toContain('Quota increases needed: none.');
+    expect(out).toMatch(/^\s+outage\s+250 s \(4\.2 min\) \(standard, 60 s × 2\/3\)\s+60 s \(high-resolution, 10 s × 2\/3\)$/m);
+    expect(out).toMatch(/With everySeconds: 10 the deployment costs \$[\d.]+ a month/);
+  });
+
   it('prints JSON whose totals add up to its lines', async () => {
     const { code, out } = await run(['cost', '--config', 'examples/vantage.example.yaml', '--json']);
     expect(code).toBe(0);
@@ -32,6 +43,9 @@ describe('vantage cost', () => {
     expect(json.shape.regions).toEqual(['us-east-1', 'eu-west-1', 'ap-southeast-1']);
     const total = json.vantage.lines.reduce((n: number, l: { monthlyUsd: number }) => n + l.monthlyUsd, 0);
     expect(json.vantage.totalUsd).toBeCloseTo(total, 9);
+    expect(json.detection.find((d: { kind: string }) => d.kind === 'outage').totalSeconds).toBe(250);
+    expect(json.everyTenSeconds.detection.find((d: { kind: string }) => d.kind === 'outage').totalSeconds).toBe(60);
+    expect(json.assumptions.publishSeconds).toBe(5);
   });
 
   it('exits 2 with one line naming probe.regions when the config has none', async () => {

@@ -1,10 +1,39 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../../src/config/load.ts';
+import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import type { MetricDatum } from '../../../src/metrics/datum.ts';
+import { datumPlan } from '../../../src/metrics/datum-plan.ts';
 import { reportToDatums } from '../../../src/metrics/report-datums.ts';
 import type { EndpointReport, NetworkReport, Report } from '../../../src/report/report.ts';
 
-// Reports are written out by hand: the datums each must yield follow from DESIGN.md ("Metrics").
+// Reports are written out by hand: the datums each must yield follow from the
+// layout in src/report/metric-layout.ts (per endpoint and region for the page,
+// region-less with AlarmGroup for alarms, per network for the chain).
 const STARTED = '2026-05-01T12:00:00.000Z';
+
+const CONFIG = `
+version: 1
+probe: { regions: [eu-west-1, us-east-1] }
+networks:
+  - id: eth
+    chain: evm
+    endpoints:
+      - { id: a, url: "https://a.example.com" }
+      - { id: b, url: "http://b.example.com", tls: { warnDays: 7 } }
+      - { id: ref, url: "https://ref.example.com", reference: true }
+      - { id: private, url: "https://10.0.0.9:8545", visibility: private }
+  - id: btc
+    chain: bitcoin
+    endpoints:
+      - { id: node, url: "https://btc.example.com" }
+  - id: algo
+    chain: algorand
+    endpoints:
+      - { id: api, url: "https://algod.example.com" }
+`;
+
+const planOf = (yaml: string, maintenance = '') => datumPlan(applyDefaults(parseConfigText(`${yaml}${maintenance}`, { file: null, baseDir: process.cwd() })));
+const plan = planOf(CONFIG);
 
 function endpoint(over: Partial<EndpointReport> & { id: string }): EndpointReport {
   return {
@@ -14,7 +43,8 @@ function endpoint(over: Partial<EndpointReport> & { id: string }): EndpointRepor
     reasons: [],
     timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41 },
     tls: { protocol: 'TLSv1.3', notAfter: '2026-07-01T00:00:00.000Z', daysToExpiry: 60.5, issuer: 'CN=CA', subject: 'CN=x', trusted: true, hostnameMatch: true },
-    chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9 },
+    chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null },
+    arrival: null,
     ...over,
   };
 }
@@ -34,116 +64,185 @@ function table(datums: readonly MetricDatum[]): Record<string, number> {
   return out;
 }
 
-const dims = (n: string, e: string, r = 'eu-west-1') => `Network=${n},Endpoint=${e},ProbeRegion=${r}`;
+const perRegion = (n: string, e: string, r = 'eu-west-1') => `Network=${n},Endpoint=${e},ProbeRegion=${r}`;
+const alarmed = (n: string, e: string, g = 'g1') => `AlarmGroup=${g},Network=${n},Endpoint=${e}`;
 
 describe('reportToDatums', () => {
-  it('turns a healthy endpoint into the standard metrics with Network, Endpoint and ProbeRegion', () => {
-    const datums = reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), { detail: 'standard' });
-    expect(table(datums)).toEqual({
-      [`BlockHeight ${dims('eth', 'a')}`]: 1000,
-      [`HeadAge ${dims('eth', 'a')}`]: 4.5,
-      [`Up ${dims('eth', 'a')}`]: 1,
-      [`Healthy ${dims('eth', 'a')}`]: 1,
-      [`TimeToFirstByte ${dims('eth', 'a')}`]: 40.25,
-      [`ProbeDuration ${dims('eth', 'a')}`]: 41,
-      [`HeightLag ${dims('eth', 'a')}`]: 0,
-      [`TlsDaysToExpiry ${dims('eth', 'a')}`]: 60.5,
-      [`Exposed ${dims('eth', 'a')}`]: 0,
+  it('publishes a served endpoint per region for the page and region-less with its alarm group for the alarms', () => {
+    const t = table(reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), plan));
+    expect(t).toEqual({
+      [`HeadAge Network=eth`]: 4.5,
+      [`Up ${perRegion('eth', 'a')}`]: 1,
+      [`TimeToFirstByte ${perRegion('eth', 'a')}`]: 40.25,
+      [`HeightLag ${perRegion('eth', 'a')}`]: 0,
+      [`RegionsDown ${alarmed('eth', 'a')}`]: 0,
+      [`Lagging ${alarmed('eth', 'a')}`]: 0,
+      // evm probes admin namespaces: Exposed is watched.
+      [`Exposed ${alarmed('eth', 'a')}`]: 0,
+      [`TlsDaysToExpiry ${alarmed('eth', 'a')},WarnDays=14`]: 60.5,
       'ProbeRuns ProbeRegion=eu-west-1': 1,
     });
   });
 
-  it('stamps every datum with the run start and the unit CloudWatch alarms expect', () => {
-    const datums = reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), { detail: 'standard' });
-    expect(new Set(datums.map((d) => d.timestamp))).toEqual(new Set([Date.parse(STARTED)]));
-    const unit = Object.fromEntries(datums.map((d) => [d.name, d.unit]));
-    expect(unit).toMatchObject({ Up: 'None', TimeToFirstByte: 'Milliseconds', ProbeDuration: 'Milliseconds', HeadAge: 'Seconds', HeightLag: 'Count', ProbeRuns: 'Count' });
+  it('counts a down endpoint in RegionsDown and a lagging one in Lagging, judged only where a lag was measured', () => {
+    const t = table(reportToDatums(report([network('eth', [
+      endpoint({ id: 'a', status: 'down', reasons: [{ code: 'timeout', message: 'no answer' }], chain: null, tls: null }),
+      endpoint({ id: 'b', status: 'degraded', reasons: [{ code: 'lagging', message: '30 behind' }], chain: { ...endpoint({ id: 'x' }).chain!, height: 970, lagBlocks: 30, headAgeSeconds: 40, peers: 3 } }),
+    ])]), plan));
+    expect([t[`Up ${perRegion('eth', 'a')}`], t[`RegionsDown ${alarmed('eth', 'a')}`]]).toEqual([0, 1]);
+    expect(`Lagging ${alarmed('eth', 'a')}` in t).toBe(false);
+    expect([t[`Up ${perRegion('eth', 'b')}`], t[`RegionsDown ${alarmed('eth', 'b')}`], t[`Lagging ${alarmed('eth', 'b')}`]]).toEqual([1, 0, 1]);
+    // The certificate's warnDays travels as a dimension, so one fleet alarm per threshold can select it.
+    expect(t[`TlsDaysToExpiry ${alarmed('eth', 'b')},WarnDays=7`]).toBe(60.5);
   });
 
-  it('adds DnsTime, ConnectTime and TlsTime only with detail full', () => {
+  it('gives the network the head age of every endpoint, references included, as one metric read with Minimum', () => {
+    const datums = reportToDatums(report([network('eth', [
+      endpoint({ id: 'a', chain: { ...endpoint({ id: 'x' }).chain!, headAgeSeconds: 12 } }),
+      endpoint({ id: 'ref', reference: true, chain: { ...endpoint({ id: 'x' }).chain!, headAgeSeconds: 3 } }),
+    ])]), plan);
+    expect(datums.filter((d) => d.name === 'HeadAge').map((d) => [d.dimensions, d.value])).toEqual([
+      [[{ name: 'Network', value: 'eth' }], 12], [[{ name: 'Network', value: 'eth' }], 3],
+    ]);
+    // The reference endpoint feeds nothing else.
+    expect(datums.filter((d) => d.dimensions.some((x) => x.value === 'ref'))).toEqual([]);
+  });
+
+  it('asks a private endpoint only whether it answers (Exposed), and a family without admin probes never', () => {
+    const t = table(reportToDatums(report([
+      network('eth', [endpoint({ id: 'private', status: 'degraded', reasons: [{ code: 'exposed_private_endpoint', message: 'answered' }], chain: null })]),
+      network('btc', [endpoint({ id: 'node' })]),
+    ]), plan));
+    expect(Object.keys(t).filter((k) => k.includes('Endpoint=private'))).toEqual([`Exposed ${alarmed('eth', 'private')}`]);
+    expect(t[`Exposed ${alarmed('eth', 'private')}`]).toBe(1);
+    expect(Object.keys(t).filter((k) => k.startsWith('Exposed') && k.includes('btc'))).toEqual([]);
+  });
+
+  it('adds the phase timings, block height, per-region head age and Healthy with metrics.detail: full', () => {
     const r = report([network('eth', [endpoint({ id: 'a' })])]);
-    const standard = table(reportToDatums(r, { detail: 'standard' }));
-    const full = table(reportToDatums(r, { detail: 'full' }));
-    expect(Object.keys(standard).filter((k) => /^(Dns|Connect|Tls)Time /.test(k))).toEqual([]);
-    expect(full[`DnsTime ${dims('eth', 'a')}`]).toBe(1.5);
-    expect(full[`ConnectTime ${dims('eth', 'a')}`]).toBe(2.5);
-    expect(full[`TlsTime ${dims('eth', 'a')}`]).toBe(3.5);
+    const standard = table(reportToDatums(r, plan));
+    const full = table(reportToDatums(r, { ...plan, detail: 'full' }));
+    expect(Object.keys(full).filter((k) => !(k in standard)).sort()).toEqual([
+      `BlockHeight ${perRegion('eth', 'a')}`, `ConnectTime ${perRegion('eth', 'a')}`, `DnsTime ${perRegion('eth', 'a')}`, `HeadAge ${perRegion('eth', 'a')}`,
+      `Healthy ${perRegion('eth', 'a')}`, `ProbeDuration ${perRegion('eth', 'a')}`, `TlsTime ${perRegion('eth', 'a')}`,
+    ]);
   });
 
-  it('reports Up as "not down" and Healthy as "up with no findings"', () => {
-    const r = report([network('eth', [
-      endpoint({ id: 'ok' }),
-      endpoint({ id: 'lagging', status: 'degraded', reasons: [{ code: 'lagging', message: 'behind' }] }),
-      endpoint({ id: 'dead', status: 'down', reasons: [{ code: 'connect_refused', message: 'refused' }], timings: { dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 0.8 }, tls: null, chain: null }),
-    ])]);
-    const t = table(reportToDatums(r, { detail: 'standard' }));
-    expect([t[`Up ${dims('eth', 'ok')}`], t[`Healthy ${dims('eth', 'ok')}`]]).toEqual([1, 1]);
-    expect([t[`Up ${dims('eth', 'lagging')}`], t[`Healthy ${dims('eth', 'lagging')}`]]).toEqual([1, 0]);
-    expect([t[`Up ${dims('eth', 'dead')}`], t[`Healthy ${dims('eth', 'dead')}`]]).toEqual([0, 0]);
+  it('stamps a later round with its slot at high resolution, without slow facts or the heartbeat', () => {
+    const slot = Date.parse('2026-05-01T12:00:20.000Z');
+    const datums = reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), plan, { timestamp: slot, highResolution: true, invocationFacts: false, heartbeat: false });
+    expect(datums.every((d) => d.timestamp === slot && d.highResolution === true)).toBe(true);
+    expect(datums.map((d) => d.name).sort()).toEqual(['HeadAge', 'HeightLag', 'Lagging', 'RegionsDown', 'TimeToFirstByte', 'Up']);
   });
 
-  it('leaves out what was not measured instead of publishing zeros', () => {
-    const r = report([network('eth', [endpoint({
-      id: 'dead', status: 'down', reasons: [{ code: 'connect_refused', message: 'refused' }],
-      timings: { dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 0.8 }, tls: null, chain: null,
-    })])]);
-    const names = reportToDatums(r, { detail: 'full' }).map((d) => d.name);
-    expect(names).not.toContain('TimeToFirstByte');
-    expect(names).not.toContain('BlockHeight');
-    expect(names).not.toContain('TlsDaysToExpiry');
-    expect(names).not.toContain('DnsTime');
-    expect(names).toContain('ProbeDuration');
+  it('publishes FinalityLag per endpoint and region where finality is tracked, references included, and the 0/1 judgement for the alarms', () => {
+    const chain = (finalityLagSeconds: number | null) => ({ ...endpoint({ id: 'x' }).chain!, finalityLagSeconds });
+    const t = table(reportToDatums(report([network('eth', [
+      endpoint({ id: 'a', chain: chain(768) }),
+      endpoint({ id: 'b', status: 'degraded', reasons: [{ code: 'finality_lagging', message: 'far behind' }], chain: chain(1500) }),
+      endpoint({ id: 'ref', reference: true, chain: chain(1500) }),
+    ])]), plan));
+    expect([t[`FinalityLag ${perRegion('eth', 'a')}`], t[`FinalityLag ${perRegion('eth', 'b')}`], t[`FinalityLag ${perRegion('eth', 'ref')}`]]).toEqual([768, 1500, 1500]);
+    expect([t[`FinalityLagging ${alarmed('eth', 'a')}`], t[`FinalityLagging ${alarmed('eth', 'b')}`]]).toEqual([0, 1]);
+    // "Finality stalled" reads the network's minimum: one endpoint not lagging keeps it at 0.
+    const stalled = reportToDatums(report([network('eth', [endpoint({ id: 'a', chain: chain(768) }), endpoint({ id: 'b', reasons: [{ code: 'finality_lagging', message: 'x' }], chain: chain(1500) })])]), plan)
+      .filter((d) => d.name === 'FinalityLagging' && d.dimensions.length === 1).map((d) => d.value);
+    expect(stalled).toEqual([0, 1]);
   });
 
-  it('publishes only BlockHeight and HeadAge for reference endpoints', () => {
-    const r = report([network('eth', [endpoint({ id: 'ref', reference: true, status: 'down', reasons: [{ code: 'timeout', message: 't' }] })])]);
-    const t = table(reportToDatums(r, { detail: 'full' }));
-    expect(Object.keys(t).sort()).toEqual([`BlockHeight ${dims('eth', 'ref')}`, `HeadAge ${dims('eth', 'ref')}`, 'ProbeRuns ProbeRegion=eu-west-1']);
+  it('publishes no finality where it is instant (always 0) or absent', () => {
+    const chain = { ...endpoint({ id: 'x' }).chain!, finalityLagSeconds: 0 };
+    for (const family of ['algorand', 'cometbft', 'bitcoin']) {
+      const names = reportToDatums(report([{ ...network('n', [endpoint({ id: 'a', chain })]), chain: family }]), plan).map((d) => d.name);
+      expect(names, family).not.toContain('FinalityLag');
+    }
+    expect(reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), plan).map((d) => d.name)).not.toContain('FinalityLagging');
   });
 
-  it('sets Exposed to 1 for either exposure finding, and only where exposure is watched', () => {
-    const r = report([network('eth', [
-      endpoint({ id: 'admin', status: 'degraded', reasons: [{ code: 'exposed_admin_api', message: 'admin_nodeInfo answered' }] }),
-      endpoint({ id: 'private', status: 'degraded', reasons: [{ code: 'exposed_private_endpoint', message: 'answered' }] }),
-      endpoint({ id: 'unwatched' }),
-    ])]);
-    const t = table(reportToDatums(r, { detail: 'standard', watchesExposure: (_n, e) => e !== 'unwatched' }));
-    expect(t[`Exposed ${dims('eth', 'admin')}`]).toBe(1);
-    expect(t[`Exposed ${dims('eth', 'private')}`]).toBe(1);
-    expect(`Exposed ${dims('eth', 'unwatched')}` in t).toBe(false);
+  it('publishes ArrivalDelay (the p50, ms) per region where a block was judged, and LateBlocks for the alarms', () => {
+    const arrival = (p50Ms: number | null) => ({ blocks: p50Ms === null ? 0 : 5, p50Ms, maxMs: p50Ms, missed: 0, resolutionMs: 250 });
+    const t = table(reportToDatums(report([network('eth', [
+      endpoint({ id: 'a', arrival: arrival(0) }),
+      endpoint({ id: 'b', status: 'degraded', reasons: [{ code: 'late_blocks', message: 'late' }], arrival: arrival(2140) }),
+      endpoint({ id: 'ref', reference: true, arrival: arrival(300) }),
+    ])]), plan));
+    expect([t[`ArrivalDelay ${perRegion('eth', 'a')}`], t[`ArrivalDelay ${perRegion('eth', 'b')}`]]).toEqual([0, 2140]);
+    expect(`ArrivalDelay ${perRegion('eth', 'ref')}` in t).toBe(false);
+    expect([t[`LateBlocks ${alarmed('eth', 'a')}`], t[`LateBlocks ${alarmed('eth', 'b')}`]]).toEqual([0, 1]);
   });
 
-  it('publishes a negative HeightLag for an endpoint ahead of the reference', () => {
-    const r = report([network('eth', [endpoint({ id: 'a', chain: { height: 1010, lagBlocks: -10, headAgeSeconds: null, syncing: false, peers: null } })])]);
-    expect(table(reportToDatums(r, { detail: 'standard' }))[`HeightLag ${dims('eth', 'a')}`]).toBe(-10);
+  it('publishes BlockInterval once per network, dimension Network only: the minimum across its endpoints that can speak for the chain', () => {
+    const chain = (blockIntervalSeconds: number | null) => ({ ...endpoint({ id: 'x' }).chain!, blockIntervalSeconds });
+    const r = report([
+      network('eth', [
+        endpoint({ id: 'a', status: 'degraded', reasons: [{ code: 'slow_blocks', message: 's' }], chain: chain(30) }),
+        endpoint({ id: 'b', chain: chain(12.2) }),
+        endpoint({ id: 'ref', reference: true, chain: chain(12.1) }),
+        // Another chain (faster) and a syncing node do not speak for this one.
+        endpoint({ id: 'other-chain', status: 'down', reasons: [{ code: 'wrong_chain', message: 'w' }], chain: chain(2) }),
+        endpoint({ id: 'syncing', status: 'down', reasons: [{ code: 'syncing', message: 's' }], chain: chain(1) }),
+      ]),
+      network('btc', [endpoint({ id: 'node', chain: chain(null) })]),
+    ]);
+    expect(reportToDatums(r, plan).filter((d) => d.name === 'BlockInterval')).toEqual([
+      { name: 'BlockInterval', dimensions: [{ name: 'Network', value: 'eth' }], value: 12.1, unit: 'Seconds', timestamp: Date.parse(STARTED) },
+    ]);
   });
 
-  it('publishes participation key expiry per account with Network and Account only', () => {
+  it('publishes participation key expiry per account with Network and Account only, 0 days when not Online', () => {
     const address = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
-    const r = report([{ ...network('algo', [endpoint({ id: 'a' })]), chain: 'algorand', accounts: [
+    const offline = 'O'.repeat(58);
+    const r = report([{ ...network('algo', [endpoint({ id: 'api' })]), chain: 'algorand', accounts: [
       { address, status: 'degraded', participation: 'Online', voteLastValid: 10, daysToExpiry: 9.1, reasons: [] },
+      { address: offline, status: 'degraded', participation: 'Offline', voteLastValid: 99, daysToExpiry: 30, reasons: [{ code: 'partkey_expiring', message: 'is Offline' }] },
       { address: 'X'.repeat(58), status: 'down', participation: null, voteLastValid: null, daysToExpiry: null, reasons: [] },
     ] }]);
-    const t = table(reportToDatums(r, { detail: 'standard' }));
+    const t = table(reportToDatums(r, plan));
     expect(t[`PartKeyDaysToExpiry Network=algo,Account=${address}`]).toBe(9.1);
-    expect(Object.keys(t).filter((k) => k.startsWith('PartKeyDaysToExpiry'))).toHaveLength(1);
-  });
-
-  it('publishes 0 days for an account that is not Online, so the partkey alarm fires as the reason code says', () => {
-    const offline = 'O'.repeat(58);
-    const parked = 'P'.repeat(58);
-    const r = report([{ ...network('algo', [endpoint({ id: 'a' })]), chain: 'algorand', accounts: [
-      { address: offline, status: 'degraded', participation: 'Offline', voteLastValid: null, daysToExpiry: null, reasons: [{ code: 'partkey_expiring', message: 'is Offline' }] },
-      // Offline with a key still registered: its days do not help, it does not vote.
-      { address: parked, status: 'degraded', participation: 'Offline', voteLastValid: 99, daysToExpiry: 30, reasons: [{ code: 'partkey_expiring', message: 'is Offline' }] },
-    ] }]);
-    const t = table(reportToDatums(r, { detail: 'standard' }));
     expect(t[`PartKeyDaysToExpiry Network=algo,Account=${offline}`]).toBe(0);
-    expect(t[`PartKeyDaysToExpiry Network=algo,Account=${parked}`]).toBe(0);
+    expect(Object.keys(t).filter((k) => k.startsWith('PartKeyDaysToExpiry'))).toHaveLength(2);
   });
 
-  it('sends exactly one ProbeRuns heartbeat per run, also when nothing was probed', () => {
-    const datums = reportToDatums(report([], 'ap-southeast-1'), { detail: 'standard' });
+  it('sends exactly one ProbeRuns heartbeat with the first round, also when nothing was probed', () => {
+    const datums = reportToDatums(report([], 'ap-southeast-1'), plan);
     expect(datums).toEqual([{ name: 'ProbeRuns', dimensions: [{ name: 'ProbeRegion', value: 'ap-southeast-1' }], value: 1, unit: 'Count', timestamp: Date.parse(STARTED) }]);
+  });
+});
+
+describe('reportToDatums during maintenance', () => {
+  const windows = (start: string, end: string) => `maintenance:
+  - { id: upgrade, title: Node upgrade, start: "${start}", end: "${end}", endpoints: [eth/a] }
+  - { id: btc-work, title: Bitcoin work, start: "${start}", end: "${end}", networks: [btc] }
+`;
+  const r = report([network('eth', [endpoint({ id: 'a', status: 'down', reasons: [{ code: 'timeout', message: 'x' }] }), endpoint({ id: 'b' })]), network('btc', [endpoint({ id: 'node' })])]);
+
+  it('withholds a covered endpoint\'s alarm metrics, keeps its page metrics, and publishes Maintenance for what the windows cover', () => {
+    const t = table(reportToDatums(r, planOf(CONFIG, windows('2026-05-01T11:00:00Z', '2026-05-01T13:00:00Z'))));
+    // eth/a: named by a window (its own suppressor), alarm metrics withheld, still on the page.
+    expect(Object.keys(t).filter((k) => k.includes('AlarmGroup') && k.includes('Endpoint=a'))).toEqual([]);
+    expect(t[`Up ${perRegion('eth', 'a')}`]).toBe(0);
+    expect(t['Maintenance Network=eth,Endpoint=a']).toBe(1);
+    // eth/b is not covered: unchanged, and its network is not under maintenance as a whole.
+    expect(t[`RegionsDown ${alarmed('eth', 'b')}`]).toBe(0);
+    expect('Maintenance Network=eth' in t).toBe(false);
+    // btc: covered whole; its endpoint is not named, so only the network-level Maintenance.
+    expect(t['Maintenance Network=btc']).toBe(1);
+    expect(Object.keys(t).filter((k) => k.startsWith('Maintenance'))).toHaveLength(2);
+    expect(`RegionsDown ${alarmed('btc', 'node')}` in t).toBe(false);
+    expect('HeadAge Network=btc' in t).toBe(false);
+  });
+
+  it('publishes nothing of the kind before a window opens or after it closes', () => {
+    for (const [start, end] of [['2026-05-01T13:00:00Z', '2026-05-01T14:00:00Z'], ['2026-05-01T10:00:00Z', '2026-05-01T12:00:00Z']]) {
+      const t = table(reportToDatums(r, planOf(CONFIG, windows(start!, end!))));
+      expect(Object.keys(t).filter((k) => k.startsWith('Maintenance'))).toEqual([]);
+      expect(t[`RegionsDown ${alarmed('eth', 'a')}`]).toBe(1);
+    }
+  });
+
+  it('publishes Maintenance without dimensions for a window over everything, with every network', () => {
+    const t = table(reportToDatums(r, planOf(CONFIG, 'maintenance:\n  - { id: all, title: All, start: "2026-05-01T11:00:00Z", end: "2026-05-01T13:00:00Z" }\n')));
+    expect(Object.keys(t).filter((k) => k.startsWith('Maintenance')).sort()).toEqual(['Maintenance ', 'Maintenance Network=btc', 'Maintenance Network=eth']);
+    expect(Object.keys(t).filter((k) => k.includes('AlarmGroup'))).toEqual([]);
   });
 });

@@ -104,6 +104,17 @@ describe('toEmfLines', () => {
     for (const line of lines) expect(line).not.toContain('\n');
   });
 
+  it('declares high-resolution metrics with StorageResolution 1 (EMF MetricDefinition)', () => {
+    const [line] = toEmfLines('Vantage', [
+      { name: 'Up', dimensions: dimsOf('a'), value: 0, unit: 'None', timestamp: T, highResolution: true },
+      { name: 'TimeToFirstByte', dimensions: dimsOf('a'), value: 12, unit: 'Milliseconds', timestamp: T },
+    ]);
+    expect(JSON.parse(line!)._aws.CloudWatchMetrics[0].Metrics).toEqual([
+      { Name: 'Up', Unit: 'None', StorageResolution: 1 },
+      { Name: 'TimeToFirstByte', Unit: 'Milliseconds' },
+    ]);
+  });
+
   it('carries exactly the datums it was given, repeated samples included', () => {
     const datums: MetricDatum[] = [
       ...Array.from({ length: 120 }, (_, i) => ({ name: 'Up' as const, dimensions: dimsOf(`e${i % 7}`), value: i % 2, unit: 'None' as const, timestamp: T })),

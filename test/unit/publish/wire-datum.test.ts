@@ -35,6 +35,15 @@ describe('toWireDatums', () => {
     expect(packed.map((p) => p.wire.Value)).toEqual([1, 1, 1, 1]);
   });
 
+  it('marks high-resolution samples StorageResolution 1, and never folds them with standard ones', () => {
+    const packed = toWireDatums([sample(1, { highResolution: true }), sample(1), sample(2, { highResolution: true })]);
+    expect(packed.map((p) => p.wire)).toEqual([
+      expect.objectContaining({ StorageResolution: 1, Values: [1, 2], Counts: [1, 1] }),
+      expect.objectContaining({ Value: 1 }),
+    ]);
+    expect('StorageResolution' in packed[1]!.wire).toBe(false);
+  });
+
   it('starts another datum after 150 distinct values', () => {
     const packed = toWireDatums(Array.from({ length: 151 }, (_, i) => sample(i)));
     expect(packed.map((p) => p.wire.Values?.length)).toEqual([150, 1]);

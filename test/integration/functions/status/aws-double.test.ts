@@ -1,10 +1,11 @@
 // The status function's AWS reads and writes against the double: pagination
 // and batching by the real SDK clients, and the double refusing what AWS
 // refuses.
-import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CloudWatchClient, DescribeAlarmContributorsCommand, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { alarmTransitions, describeMetricAlarms } from '../../../../functions/status/alarm-reader.ts';
+import { contributorsInAlarm } from '../../../../functions/status/alarm-contributors.ts';
 import { getMetricData } from '../../../../functions/status/metric-reader.ts';
 import { AwsDouble, TEST_CREDENTIALS } from '../../../support/aws/index.ts';
 import { AlarmStore, cloudwatchAlarmsService } from '../../../support/aws/cloudwatch-alarms.ts';
@@ -27,6 +28,11 @@ beforeAll(async () => {
   s3 = new S3Client(common);
   for (let i = 0; i < 250; i++) store.put({ AlarmName: `Vantage net/e${String(i).padStart(3, '0')} outage` }, new Date(T0));
   store.put({ AlarmName: 'Other team alarm' }, new Date(T0));
+  store.put({ AlarmName: 'Staging fleet g1 outage' }, new Date(T0));
+  store.setContributors('Staging fleet g1 outage', ['a', 'b', 'c', 'd', 'e'].map((e, i) => ({
+    ContributorId: `c0ffee${i}`, ContributorAttributes: { Network: 'net', Endpoint: e }, StateReason: `Threshold Crossed: 1 datapoint [${i}.0] was greater than or equal to the threshold (2.0).`,
+    StateTransitionedTimestamp: new Date(T0 + i * 60_000), state: e === 'c' ? 'OK' : 'ALARM',
+  })));
   for (let i = 0; i < 150; i++) store.setState('Vantage net/e000 outage', i % 2 ? 'OK' : 'ALARM', new Date(T0 + i * 60_000), i);
   for (let q = 0; q < 600; q++) {
     for (let d = 0; d < 3; d++) {
@@ -41,6 +47,33 @@ const upQuery = (q: number) => ({
   Id: `u${q}`,
   MetricStat: { Metric: { Namespace: 'Vantage', MetricName: 'Up', Dimensions: [{ Name: 'Endpoint', Value: `e${q}` }] }, Period: 86_400, Stat: 'Average', Unit: 'None' as const },
   ReturnData: true,
+});
+
+describe('DescribeAlarmContributors against the double', () => {
+  it('lists the contributors in ALARM, page by page, as the SDK sends and reads them', async () => {
+    const contributors = await contributorsInAlarm(cloudwatch, 'Staging fleet g1 outage', signal, async () => undefined);
+    expect(contributors.map((c) => c.ContributorAttributes!['Endpoint'])).toEqual(['a', 'b', 'd', 'e']);
+    expect(contributors[3]).toEqual({
+      ContributorId: 'c0ffee4', ContributorAttributes: { Network: 'net', Endpoint: 'e' },
+      StateReason: 'Threshold Crossed: 1 datapoint [4.0] was greater than or equal to the threshold (2.0).', StateTransitionedTimestamp: new Date(T0 + 4 * 60_000),
+    });
+    const calls = double.calls('cloudwatch', 'DescribeAlarmContributors');
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.headers['x-amz-target']).toBe('GraniteServiceVersion20100801.DescribeAlarmContributors');
+    expect(calls[0]!.input).toEqual({ AlarmName: 'Staging fleet g1 outage' });
+    expect(calls[1]!.input).toEqual({ AlarmName: 'Staging fleet g1 outage', NextToken: expect.any(String) });
+  });
+
+  it('refuses what AWS refuses: no alarm name, one over 255 characters, an alarm that does not exist, a token it did not issue', async () => {
+    const send = (input: { AlarmName?: string; NextToken?: string }) => cloudwatch.send(new DescribeAlarmContributorsCommand(input as { AlarmName: string })).catch((err: Error & { $metadata: { httpStatusCode: number } }) => [err.name, err.$metadata.httpStatusCode]);
+    expect(await send({})).toEqual(['ValidationException', 400]);
+    expect(await send({ AlarmName: 'x'.repeat(256) })).toEqual(['ValidationException', 400]);
+    expect(await send({ AlarmName: 'Staging fleet g9 outage' })).toEqual(['ResourceNotFoundException', 404]);
+    expect(await send({ AlarmName: 'Staging fleet g1 outage', NextToken: 'made-up' })).toEqual(['InvalidNextToken', 400]);
+    // A token is bound to its alarm: another alarm's is refused too.
+    const first = await cloudwatch.send(new DescribeAlarmContributorsCommand({ AlarmName: 'Staging fleet g1 outage' }));
+    expect(await send({ AlarmName: 'Vantage net/e000 outage', NextToken: first.NextToken })).toEqual(['InvalidNextToken', 400]);
+  });
 });
 
 describe('status function AWS reads against the double', () => {
@@ -71,6 +104,38 @@ describe('status function AWS reads against the double', () => {
     ]);
     // 500 queries × 3 points = 1,500 points: 2 pages of at most 1,000; then 100 queries in one page.
     expect(double.calls('cloudwatch', 'GetMetricData')).toHaveLength(3);
+  });
+});
+
+describe('the double answers what the status page asks for', () => {
+  const ttfb = (id: string, period: number, stat: string) => ({
+    Id: id,
+    MetricStat: { Metric: { Namespace: 'Vantage', MetricName: 'TimeToFirstByte', Dimensions: [{ Name: 'Endpoint', Value: 'p' }] }, Period: period, Stat: stat, Unit: 'Milliseconds' as const },
+    ReturnData: true,
+  });
+
+  it('computes percentile statistics (p50, p90) from the raw values, by nearest rank', async () => {
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
+    for (const v of [40, 10, 30, 20, 50]) points.push({ namespace: 'Vantage', metricName: 'TimeToFirstByte', dimensions: { Endpoint: 'p' }, unit: 'Milliseconds', at: hour + 60_000, value: v });
+    const results = await getMetricData(cloudwatch, [ttfb('a', 3600, 'p50'), ttfb('b', 3600, 'p90'), ttfb('c', 3600, 'Maximum')], new Date(hour), new Date(hour + 3_600_000), signal);
+    // Sorted 10..50: p50 is the 3rd of 5 (ceil 2.5), p90 the 5th (ceil 4.5).
+    expect([results.get('a'), results.get('b'), results.get('c')].map((r) => r!.points.map((p) => p.value))).toEqual([[30], [50], [50]]);
+    await expect(cloudwatch.send(new GetMetricDataCommand({ MetricDataQueries: [ttfb('a', 3600, 'median')], StartTime: new Date(hour), EndTime: new Date(hour + 1000) }))).rejects.toThrow(/Stat is invalid/);
+  });
+
+  it('returns no datapoints for a period finer than the data\'s age keeps (T0 is more than 63 days old: hours only)', async () => {
+    const queries = [{ ...upQuery(7), Id: 'fine', MetricStat: { ...upQuery(7).MetricStat, Period: 300 } }, { ...upQuery(7), Id: 'hourly', MetricStat: { ...upQuery(7).MetricStat, Period: 3600 } }];
+    const results = await getMetricData(cloudwatch, queries, new Date(T0), new Date(T0 + 86_400_000), signal);
+    expect(results.get('fine')?.points ?? []).toEqual([]);
+    expect(results.get('hourly')!.points.map((p) => p.value)).toEqual([1]);
+  });
+
+  it('reads an object back with its content type, and answers NoSuchKey for a missing one', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: 'site', Key: 'api/v2/x.json', Body: '{"a":1}', ContentType: 'application/json' }));
+    const object = await s3.send(new GetObjectCommand({ Bucket: 'site', Key: 'api/v2/x.json' }));
+    expect(object.ContentType).toBe('application/json');
+    expect(await object.Body!.transformToString()).toBe('{"a":1}');
+    await expect(s3.send(new GetObjectCommand({ Bucket: 'site', Key: 'nope.json' }))).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
   });
 });
 
