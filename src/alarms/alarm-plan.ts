@@ -28,7 +28,7 @@ export function servedEndpoints(network: ResolvedNetwork): ResolvedEndpoint[] {
 
 /** A URL written with http: has no certificate; anything else (https:, or a secret reference) may. */
 export function mayUseTls(endpoint: ResolvedEndpoint): boolean {
-  return !/^http:/i.test(endpoint.url);
+  return !/^(http|ws):/i.test(endpoint.url);
 }
 
 /** Endpoints whose probes report a head time, so a HeadAge series exists (reference endpoints too). */

@@ -13,6 +13,14 @@ export const evm: ChainAdapter = {
   family: 'evm',
   readCalls: ['eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount'],
   exposureCalls: EXPOSURE_METHODS,
+  // geth's pubsub: notifications are eth_subscription { subscription, result: header }, number in hex.
+  subscription: {
+    subscribe: { method: 'eth_subscribe', params: ['newHeads'] },
+    notification: 'eth_subscription',
+    unsubscribe: 'eth_unsubscribe',
+    announces: 'newHeads',
+    head: (header) => parseHexQuantity(isRecord(header) ? header['number'] : undefined, 'newHeads block number'),
+  },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {
     const reasons: Reason[] = [];

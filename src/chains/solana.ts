@@ -20,6 +20,14 @@ export const solana: ChainAdapter = {
   readCalls: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime'],
   // DESIGN: none; Solana's RPC has no admin namespace over HTTP (admin is a local IPC socket).
   exposureCalls: [],
+  // Agave: notifications are slotNotification { subscription, result: { parent, root, slot } }, numbers.
+  subscription: {
+    subscribe: { method: 'slotSubscribe', params: [] },
+    notification: 'slotNotification',
+    unsubscribe: 'slotUnsubscribe',
+    announces: 'slot',
+    head: (info) => parseJsonInteger(isRecord(info) ? info['slot'] : undefined, 'notified slot'),
+  },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {
     const reasons: Reason[] = [];

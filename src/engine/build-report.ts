@@ -3,7 +3,7 @@
 // URL, message and certificate name. Messages are bounded here too, behind
 // the cleaning of node text where it enters them: whatever a message quotes,
 // the report (the Lambda's one summary log line) cannot grow with it.
-import type { NetworkAgreement } from '../agreement/agreement.ts';
+import { judgeHeight, type NetworkAgreement } from '../agreement/agreement.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import type { Redactor } from '../config/redactor.ts';
 import type { ResolvedNetwork } from '../config/resolved-config.ts';
@@ -11,6 +11,7 @@ import { clip, stripControls } from '../report/node-text.ts';
 import { addReason, statusOfReasons, worstStatus, type Reason } from '../report/reasons.ts';
 import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from '../report/report.ts';
 import type { EndpointProbe } from './probe-endpoint.ts';
+import { judgeAddresses } from './address-verdict.ts';
 
 /** Characters of a reason message, at most: far above any message's own words plus the node text it quotes. */
 export const MESSAGE_MAX = 1000;
@@ -24,13 +25,24 @@ export function buildNetworkReport(
   agreement: NetworkAgreement,
   accounts: readonly AccountReading[],
   redactor: Redactor,
+  nowMs: number = Date.now(),
 ): NetworkReport {
   const redactReasons = (reasons: readonly Reason[]) => reasons.map((r) => ({ code: r.code, message: redactor.redact(boundedMessage(r.message)) }));
   const redactOrNull = (text: string | null) => (text === null ? null : redactor.redact(text));
+  const settings = { maxLagBlocks: network.maxLagBlocks, maxHeadAgeSeconds: network.maxHeadAgeSeconds };
   const endpoints: EndpointReport[] = probes.map((probe) => {
     const agreed = agreement.endpoints.get(probe.endpoint.id);
     const reasons = [...probe.reasons];
     for (const r of agreed?.reasons ?? []) addReason(reasons, r);
+    // Every address's height is judged against the reference the primaries agreed on.
+    const verdict = judgeAddresses(probe.addresses, (a) => judgeHeight({
+      id: a.address,
+      height: a.chain?.height ?? null,
+      headTimeSeconds: a.chain?.headTimeSeconds ?? null,
+      headAgeSeconds: a.chain?.headAgeSeconds ?? null,
+      codes: a.reasons.map((r) => r.code),
+    }, agreement.referenceHeight, settings, nowMs).reasons);
+    for (const r of verdict.reasons) addReason(reasons, r);
     return {
       id: probe.endpoint.id,
       url: redactor.redact(probe.endpoint.url),
@@ -49,6 +61,7 @@ export function buildNetworkReport(
             peers: probe.chain.peers,
           }
         : null,
+      addresses: verdict.addresses.map((a) => ({ ...a, reasons: redactReasons(a.reasons) })),
     };
   });
   const accountReports: AccountReport[] = accounts.map((a) => ({

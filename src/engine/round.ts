@@ -32,7 +32,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const started = performance.now();
   const networks = config.networks.filter((n, i) => options.selectNetwork?.(n, i) ?? true);
   const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
-  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers };
+  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers, ipv6: config.probe.ipv6 };
   let done = 0;
   const probes = await mapConcurrent(tasks, options.concurrency ?? config.probe.concurrency, async ({ network, endpoint }) => {
     const result = await probeEndpoint(network, endpoint, probeOptions);
@@ -49,6 +49,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
 
   const networkReports = await Promise.all(networks.map(async (network) => {
     const results = byNetwork.get(network.id) ?? [];
+    const judgedAt = now();
     const agreement = agree(
       results.map((p) => ({
         id: p.endpoint.id,
@@ -58,10 +59,10 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
         codes: p.reasons.map((r) => r.code),
       })),
       { maxLagBlocks: network.maxLagBlocks, maxHeadAgeSeconds: network.maxHeadAgeSeconds },
-      now(),
+      judgedAt,
     );
     const accounts: AccountReading[] = await readAccounts(network, results, adapterFor(network.chain), probeOptions);
-    return buildNetworkReport(network, results, agreement, accounts, redactor);
+    return buildNetworkReport(network, results, agreement, accounts, redactor, judgedAt);
   }));
 
   return buildReport({

@@ -2,7 +2,7 @@
 // carries the run's start time. Reference endpoints only feed the chain
 // picture (BlockHeight, HeadAge: the line a stalled chain shows on); they are
 // not alarmed, so they get no Up/Healthy/latency/TLS/exposure series.
-import { isExposed } from '../report/reasons.ts';
+import { addressesUnhealthy, isExposed } from '../report/reasons.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import type { Dimension, MetricDatum } from './datum.ts';
 import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from './names.ts';
@@ -10,7 +10,7 @@ import { DIMENSION, METRIC, METRIC_UNIT, type MetricName } from './names.ts';
 export type MetricsDetail = 'standard' | 'full';
 
 export interface DatumOptions {
-  /** `full` adds DnsTime, ConnectTime and TlsTime. */
+  /** `full` adds DnsTime, ConnectTime and TlsTime (and WebSocketUpgradeTime, FirstNotificationTime for ws endpoints). */
   readonly detail: MetricsDetail;
   /** Whether an endpoint has an Exposed series (see exposure-watch.ts); default: every non-reference endpoint. */
   readonly watchesExposure?: (networkId: string, endpointId: string) => boolean;
@@ -51,7 +51,11 @@ function endpointDatums(network: NetworkReport, endpoint: EndpointReport, region
     add(METRIC.DnsTime, dims, endpoint.timings.dnsMs);
     add(METRIC.ConnectTime, dims, endpoint.timings.connectMs);
     add(METRIC.TlsTime, dims, endpoint.timings.tlsMs);
+    add(METRIC.WebSocketUpgradeTime, dims, endpoint.timings.upgradeMs);
+    add(METRIC.FirstNotificationTime, dims, endpoint.timings.firstNotificationMs);
   }
+  // Measured where addresses were probed (not for private endpoints, nor when none resolved).
+  if (endpoint.addresses.length > 0) add(METRIC.AddressesUnhealthy, dims, addressesUnhealthy(endpoint));
   add(METRIC.HeightLag, dims, endpoint.chain?.lagBlocks ?? null);
   add(METRIC.TlsDaysToExpiry, dims, endpoint.tls?.daysToExpiry ?? null);
   if (options.watchesExposure?.(network.id, endpoint.id) ?? true) {

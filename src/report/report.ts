@@ -15,6 +15,22 @@ export interface ChainReport {
   readonly peers: number | null;
 }
 
+/** An address's status; `skipped`: no route from this vantage point under probe.ipv6: auto, counted neither way. */
+export type AddressStatus = Status | 'skipped';
+
+/** One resolved address of an endpoint, probed on its own connection (DESIGN.md, "Every address on its own"). */
+export interface AddressReport {
+  readonly address: string;
+  readonly family: 4 | 6;
+  /** The address whose timings, tls, chain and reasons are the endpoint's. */
+  readonly primary: boolean;
+  readonly status: AddressStatus;
+  /** Its own findings and what agreement judged of its height; [] when skipped. */
+  readonly reasons: readonly Reason[];
+  readonly ttfbMs: number | null;
+  readonly height: number | null;
+}
+
 export interface EndpointReport {
   readonly id: string;
   /** Redacted. */
@@ -25,6 +41,8 @@ export interface EndpointReport {
   readonly timings: Timings;
   readonly tls: TlsInfo | null;
   readonly chain: ChainReport | null;
+  /** Every address probed, in resolution order (IPv4 first); [] for private endpoints and when none resolved. */
+  readonly addresses: readonly AddressReport[];
 }
 
 export interface AccountReport {

@@ -8,10 +8,10 @@ const example = applyDefaults(loadConfigFile('examples/vantage.example.yaml'));
 describe('metricInventory', () => {
   it('counts the example config\'s series per region, plus the region-less account metric', () => {
     // Per region: a served https endpoint has Up, Healthy, TimeToFirstByte, ProbeDuration,
-    // BlockHeight, HeightLag, HeadAge, TlsDaysToExpiry, Exposed (9) — api-1 and rpc-1..3;
-    // the reference public-ref only BlockHeight and HeadAge (2); the private node-3-admin
-    // Up, Healthy, ProbeDuration, Exposed (4); one ProbeRuns heartbeat.
-    const perRegion = 4 * 9 + 2 + 4 + 1;
+    // BlockHeight, HeightLag, HeadAge, TlsDaysToExpiry, Exposed, AddressesUnhealthy (10) — api-1
+    // and rpc-1..3; the reference public-ref only BlockHeight and HeadAge (2); the private
+    // node-3-admin Up, Healthy, ProbeDuration, Exposed (4: no addresses are probed); one ProbeRuns heartbeat.
+    const perRegion = 4 * 10 + 2 + 4 + 1;
     const inventory = metricInventory(example);
     expect(inventory.datumsPerRun).toBe(perRegion + 1);
     expect(inventory.metrics).toBe(3 * perRegion + 1);

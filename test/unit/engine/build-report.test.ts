@@ -17,7 +17,8 @@ function endpoint(id: string, extra: Partial<ResolvedEndpoint> = {}): ResolvedEn
   return {
     id, url: `https://${id}.example.com/v3/SECRETKEY123456`, reference: false, visibility: 'public', headers: {}, basicAuth: null,
     timeoutMs: 5000, maxResponseBytes: 1_048_576, slowMs: 2000,
-    tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false }, httpJson: null, ...extra,
+    tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false }, httpJson: null,
+    transport: 'http', addresses: 'all', subscriptionWindowMs: null, ...extra,
   };
 }
 
@@ -28,7 +29,7 @@ const network = (endpoints: ResolvedEndpoint[]): ResolvedNetwork => ({
 function probe(e: ResolvedEndpoint, height: number | null, reasons: Reason[] = []): EndpointProbe {
   const chain: ChainReading | null = height === null ? null
     : { height, headTimeSeconds: NOW / 1000 - 3, headAgeSeconds: null, syncing: false, peers: 7, identity: { chainId: 1 } };
-  return { endpoint: e, reasons, timings: { ...emptyTimings(), connectMs: 1, ttfbMs: 4, totalMs: 5 }, tls: null, chain };
+  return { endpoint: e, reasons, timings: { ...emptyTimings(), connectMs: 1, ttfbMs: 4, totalMs: 5 }, tls: null, chain, addresses: [] };
 }
 
 function build(probes: EndpointProbe[], redactor = new Redactor()) {

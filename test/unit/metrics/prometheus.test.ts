@@ -22,9 +22,9 @@ function sampleReport(): Report {
   const network = base.networks[0]!;
   const tls = { protocol: 'TLSv1.3', notAfter: '2026-01-01T00:00:00.000Z', daysToExpiry: 42, issuer: 'CN=ca', subject: 'CN=rpc', trusted: true, hostnameMatch: true };
   const endpoints = [
-    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15 } },
+    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15, upgradeMs: null, firstNotificationMs: null } },
     network.endpoints[1]!,
-    { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4 } },
+    { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4, upgradeMs: null, firstNotificationMs: null } },
     network.endpoints[3]!,
   ];
   return {
@@ -112,6 +112,6 @@ describe('Prometheus exposition', () => {
 
   it('derives processing and transfer from first byte and total time', () => {
     const e = endpointReport({ id: 'x' });
-    expect(httpPhases({ ...e, timings: { dnsMs: null, connectMs: 2, tlsMs: null, ttfbMs: 7, totalMs: 20 } })).toEqual({ resolve: 0, connect: 2, tls: 0, processing: 5, transfer: 13 });
+    expect(httpPhases({ ...e, timings: { dnsMs: null, connectMs: 2, tlsMs: null, ttfbMs: 7, totalMs: 20, upgradeMs: null, firstNotificationMs: null } })).toEqual({ resolve: 0, connect: 2, tls: 0, processing: 5, transfer: 13 });
   });
 });

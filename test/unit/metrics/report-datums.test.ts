@@ -12,9 +12,10 @@ function endpoint(over: Partial<EndpointReport> & { id: string }): EndpointRepor
     reference: false,
     status: 'up',
     reasons: [],
-    timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41 },
+    timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41, upgradeMs: null, firstNotificationMs: null },
     tls: { protocol: 'TLSv1.3', notAfter: '2026-07-01T00:00:00.000Z', daysToExpiry: 60.5, issuer: 'CN=CA', subject: 'CN=x', trusted: true, hostnameMatch: true },
     chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9 },
+    addresses: [],
     ...over,
   };
 }
@@ -74,7 +75,7 @@ describe('reportToDatums', () => {
     const r = report([network('eth', [
       endpoint({ id: 'ok' }),
       endpoint({ id: 'lagging', status: 'degraded', reasons: [{ code: 'lagging', message: 'behind' }] }),
-      endpoint({ id: 'dead', status: 'down', reasons: [{ code: 'connect_refused', message: 'refused' }], timings: { dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 0.8 }, tls: null, chain: null }),
+      endpoint({ id: 'dead', status: 'down', reasons: [{ code: 'connect_refused', message: 'refused' }], timings: { dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 0.8, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: null }),
     ])]);
     const t = table(reportToDatums(r, { detail: 'standard' }));
     expect([t[`Up ${dims('eth', 'ok')}`], t[`Healthy ${dims('eth', 'ok')}`]]).toEqual([1, 1]);
@@ -85,7 +86,7 @@ describe('reportToDatums', () => {
   it('leaves out what was not measured instead of publishing zeros', () => {
     const r = report([network('eth', [endpoint({
       id: 'dead', status: 'down', reasons: [{ code: 'connect_refused', message: 'refused' }],
-      timings: { dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 0.8 }, tls: null, chain: null,
+      timings: { dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 0.8, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: null,
     })])]);
     const names = reportToDatums(r, { detail: 'full' }).map((d) => d.name);
     expect(names).not.toContain('TimeToFirstByte');

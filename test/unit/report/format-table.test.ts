@@ -14,7 +14,7 @@ const hostile: Report = {
     endpoints: [{
       id: 'a', url: 'https://a.example.com/', reference: false, status: 'down',
       reasons: [{ code: 'rpc_error', message: `eth_chainId returned error -32000: ${ESC}[2K${ESC}[1A${ESC}]0;pwned\u0007all fine\r\u202eok\u009b2J` }],
-      timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 }, tls: null, chain: null,
+      timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: null, addresses: [],
     }],
     accounts: [{
       address: 'ADDR', status: 'down', participation: `Online${ESC}[8m`, voteLastValid: null, daysToExpiry: null,

@@ -23,9 +23,10 @@ export function endpointReport(spec: EndpointSpec): EndpointReport {
     reference: spec.reference ?? false,
     status,
     reasons,
-    timings: { dnsMs: 1, connectMs: 1, tlsMs: 2, ttfbMs: 5, totalMs: 9 },
+    timings: { dnsMs: 1, connectMs: 1, tlsMs: 2, ttfbMs: 5, totalMs: 9, upgradeMs: null, firstNotificationMs: null },
     tls: null,
     chain: { height: 100, lagBlocks: spec.lagBlocks ?? 0, headAgeSeconds: spec.headAgeSeconds ?? 1, syncing: false, peers: 5 },
+    addresses: [],
   };
 }
 

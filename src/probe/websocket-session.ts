@@ -1,0 +1,283 @@
+// One WebSocket over the connection the probe opened and verified: the `ws`
+// client is handed that socket (createConnection), so there is no second
+// connect, no second handshake, and nothing is written before the
+// certificate passed, exactly as for HTTPS. The upgrade is timed from the
+// request leaving to the 101 arriving (upgradeMs); JSON-RPC answers are
+// matched to their calls by id, notifications handed to whoever listens.
+// Every outcome is a value: an answer's bytes, or a Reason.
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import WebSocket, { type ClientOptions, type RawData } from 'ws';
+import type { HttpOutcome, HttpRequest } from './http-session.ts';
+import { nodeText } from '../report/node-text.ts';
+import { reason, type Reason } from '../report/reasons.ts';
+import { ms, type Timings } from '../report/timings.ts';
+
+export interface WebSocketSessionOptions {
+  /** ws: or wss:, credentials already moved into headers. */
+  readonly url: URL;
+  /** Sent with the upgrade request (API keys, Basic auth): a WebSocket has no other headers. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Largest message read (ws's maxPayload): a bigger one ends the session as response_too_large. */
+  readonly maxResponseBytes: number;
+  /** Bounds the upgrade and every call until deadline() changes it. */
+  readonly signal: AbortSignal;
+  readonly timings: Timings;
+  /** performance.now() at the probe's start: ttfbMs counts from it. */
+  readonly startedAt: number;
+  /** Words for "until the signal fired", e.g. "within 5000 ms". */
+  readonly budget: () => string;
+}
+
+/** The upgrade answered with another status: judged as HTTP (status first) by whoever knows the body's shape. */
+export interface RefusedUpgrade {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Buffer;
+}
+
+export type UpgradeOutcome =
+  | { readonly ok: true; readonly session: WebSocketSession }
+  | { readonly ok: false; readonly refused: RefusedUpgrade }
+  | { readonly ok: false; readonly reason: Reason };
+
+export type FrameAnswer = { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly reason: Reason };
+
+export interface Notification {
+  readonly method: string;
+  readonly params: unknown;
+  /** performance.now() when it arrived. */
+  readonly at: number;
+}
+
+const USER_AGENT = 'vantage-probe/0.1';
+/** How long a close handshake may take before the socket is destroyed (ws waits 30 s by default). */
+const CLOSE_TIMEOUT_MS = 1000;
+/** Of a refused upgrade's body, at most this much is read (enough to quote the error it carries). */
+const REFUSAL_BODY_BYTES = 16 * 1024;
+
+/** Sends the upgrade request on `socket` and waits for the 101 (or what came instead). */
+export function openWebSocket(socket: Socket, options: WebSocketSessionOptions): Promise<UpgradeOutcome> {
+  const { signal, timings, budget } = options;
+  return new Promise((resolve) => {
+    let settled = false;
+    let sentAt = 0;
+    const settle = (outcome: UpgradeOutcome) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(options.url, {
+        createConnection: () => socket,
+        // Off: a compressed frame would be checked against maxPayload only after inflating, and a probe gains nothing from it.
+        perMessageDeflate: false,
+        maxPayload: options.maxResponseBytes,
+        followRedirects: false,
+        headers: { 'user-agent': USER_AGENT, ...options.headers },
+        closeTimeout: CLOSE_TIMEOUT_MS,
+        finishRequest: (request: ClientRequest) => {
+          request.once('finish', () => (sentAt = performance.now()));
+          request.end();
+        },
+      } as ClientOptions);
+    } catch (err) {
+      socket.destroy();
+      resolve({ ok: false, reason: reason('http_error', `cannot start the WebSocket upgrade: ${nodeText(err instanceof Error ? err.message : String(err))}`) });
+      return;
+    }
+    const onAbort = () => {
+      settle({ ok: false, reason: reason('timeout', `connected, but no answer to the WebSocket upgrade ${budget()}`) });
+      ws.terminate();
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    ws.on('upgrade', () => {
+      if (sentAt > 0) timings.upgradeMs = ms(sentAt, performance.now());
+    });
+    ws.on('unexpected-response', (_request: ClientRequest, response: IncomingMessage) => {
+      void readRefusal(response, signal).then((refused) => {
+        settle({ ok: false, refused });
+        ws.terminate();
+      });
+    });
+    ws.once('open', () => settle({ ok: true, session: new WebSocketSession(ws, socket, options) }));
+    // Handshake failures (a bad Sec-WebSocket-Accept, the server hanging up); after open, the session listens.
+    ws.on('error', (err: Error) => settle({ ok: false, reason: reason('http_error', `WebSocket upgrade failed: ${describeError(err)}`) }));
+  });
+}
+
+function readRefusal(response: IncomingMessage, signal: AbortSignal): Promise<RefusedUpgrade> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      response.removeAllListeners('data');
+      response.destroy();
+      resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).subarray(0, REFUSAL_BODY_BYTES) });
+    };
+    response.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= REFUSAL_BODY_BYTES) done();
+    });
+    response.once('end', done);
+    response.once('error', done);
+    response.once('close', done);
+    if (signal.aborted) done();
+    else signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+interface Pending {
+  readonly what: string;
+  readonly resolve: (answer: FrameAnswer) => void;
+}
+
+export class WebSocketSession {
+  readonly #ws: WebSocket;
+  readonly #socket: Socket;
+  readonly #options: WebSocketSessionOptions;
+  readonly #pending = new Map<string, Pending>();
+  readonly #listeners = new Set<(notification: Notification) => void>();
+  #signal: AbortSignal;
+  #budget: () => string;
+  #failure: Reason | null = null;
+  readonly #failed: Promise<Reason>;
+  #markFailed: (failure: Reason) => void = () => undefined;
+  #firstByteSeen = false;
+
+  constructor(ws: WebSocket, socket: Socket, options: WebSocketSessionOptions) {
+    this.#ws = ws;
+    this.#socket = socket;
+    this.#options = options;
+    this.#signal = options.signal;
+    this.#budget = options.budget;
+    this.#failed = new Promise((resolve) => (this.#markFailed = resolve));
+    ws.on('message', (data: RawData) => this.#onMessage(toBuffer(data)));
+    ws.on('error', (err: Error & { code?: string }) => this.#fail(err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+      ? reason('response_too_large', `a WebSocket message is over maxResponseBytes ${options.maxResponseBytes}`)
+      : reason('http_error', `the WebSocket failed: ${describeError(err)}`)));
+    ws.on('close', (code: number, why: Buffer) => {
+      const text = nodeText(why.toString('utf8'));
+      this.#fail(reason('http_error', `the server closed the WebSocket (code ${code}${text ? `: ${text}` : ''}) before answering`));
+    });
+  }
+
+  /** The first failure that ended the session (size cap, close, error); null while it works. */
+  get failure(): Reason | null {
+    return this.#failure;
+  }
+
+  /** Settles with the first failure, whenever it comes (never, if the session ends well). */
+  get failed(): Promise<Reason> {
+    return this.#failed;
+  }
+
+  /**
+   * Bounds the calls from now on by another deadline: the subscription's
+   * window, which runs past the reads' timeout (DESIGN.md: timeoutMs, then
+   * max(5 s, 2 × blockTimeSeconds) for the first notification).
+   */
+  deadline(signal: AbortSignal, budget: () => string): void {
+    this.#signal = signal;
+    this.#budget = budget;
+  }
+
+  /** Sends one JSON-RPC request (`body`, carrying `id`) as a text frame and waits for the answer with that id. */
+  call(id: number | string, body: string, what: string): Promise<FrameAnswer> {
+    if (this.#failure) return Promise.resolve({ ok: false, reason: this.#failure });
+    const signal = this.#signal;
+    const budget = this.#budget;
+    if (signal.aborted) return Promise.resolve({ ok: false, reason: reason('timeout', `no answer to ${what} over the WebSocket ${budget()}`) });
+    const key = String(id);
+    return new Promise((resolve) => {
+      const onAbort = () => finish({ ok: false, reason: reason('timeout', `no answer to ${what} over the WebSocket ${budget()}`) });
+      const finish = (answer: FrameAnswer) => {
+        signal.removeEventListener('abort', onAbort);
+        this.#pending.delete(key);
+        resolve(answer);
+      };
+      this.#pending.set(key, { what, resolve: finish });
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#watchFirstByte();
+      this.#ws.send(body);
+    });
+  }
+
+  /** Calls `listener` for every notification (a message with a method and no id) until the returned function is called. */
+  onNotification(listener: (notification: Notification) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** A WebSocket endpoint speaks JSON-RPC only: a REST request is refused as a value (config keeps REST families on http(s)). */
+  request(_req: HttpRequest): Promise<HttpOutcome> {
+    return Promise.resolve({ ok: false, reason: reason('invalid_response', 'this family reads over HTTP requests; a WebSocket endpoint cannot answer them (use an http(s) URL)') });
+  }
+
+  /** A close frame (code 1000), then the socket ends; destroyed after 1 s if the server does not answer it. */
+  close(): void {
+    this.#fail(reason('http_error', 'the probe closed the WebSocket'));
+    if (this.#ws.readyState === WebSocket.OPEN) this.#ws.close(1000);
+    else this.#ws.terminate();
+  }
+
+  /** The first answer's first byte, at the socket: the same moment ttfbMs marks for HTTP. */
+  #watchFirstByte(): void {
+    if (this.#firstByteSeen) return;
+    this.#firstByteSeen = true;
+    this.#socket.once('data', () => {
+      this.#options.timings.ttfbMs = ms(this.#options.startedAt, performance.now());
+    });
+  }
+
+  #onMessage(body: Buffer): void {
+    const at = performance.now();
+    const message = parseObject(body);
+    const id = message?.['id'];
+    if ((typeof id === 'number' || typeof id === 'string') && this.#pending.has(String(id))) {
+      this.#pending.get(String(id))!.resolve({ ok: true, body });
+      return;
+    }
+    if (message && typeof message['method'] === 'string' && (id === undefined || id === null)) {
+      for (const listener of this.#listeners) listener({ method: message['method'], params: message['params'], at });
+      return;
+    }
+    // Not JSON, or an answer without our id (a parse error answers with id null):
+    // the oldest waiting call gets it, to be judged like any answer body.
+    const oldest = this.#pending.values().next();
+    if (!oldest.done) oldest.value.resolve({ ok: true, body });
+  }
+
+  #fail(failure: Reason): void {
+    this.#failure ??= failure;
+    this.#markFailed(this.#failure);
+    for (const pending of [...this.#pending.values()]) pending.resolve({ ok: false, reason: this.#failure });
+  }
+}
+
+function toBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}
+
+function parseObject(body: Buffer): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** ws's errors carry a stable code (WS_ERR_*) or a socket errno; the text is ws's own words, cleaned anyway. */
+function describeError(err: Error & { code?: string }): string {
+  const text = nodeText(err.message.split('\n')[0] ?? '');
+  return err.code ? `${text} (${nodeText(err.code)})` : text;
+}
