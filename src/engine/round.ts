@@ -9,6 +9,7 @@ import type { ResolvedConfig, ResolvedNetwork } from '../config/resolved-config.
 import { probeEndpoint, type EndpointProbe, type ProbeOptions } from './probe-endpoint.ts';
 import { buildNetworkReport, buildReport } from './build-report.ts';
 import type { Report } from '../report/report.ts';
+import type { SocketFactory } from '../probe/connect.ts';
 import { readAccounts } from './accounts.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 
@@ -24,6 +25,8 @@ export interface RoundOptions {
   readonly selectNetwork?: (network: ResolvedNetwork, index: number) => boolean;
   /** Called as each endpoint finishes (progress output). */
   readonly onProbe?: (done: number, total: number) => void;
+  /** Where sockets come from: node's, unless a test fails an address at the connect boundary (ProbeOptions.sockets). */
+  readonly sockets?: SocketFactory;
 }
 
 export async function runRound(config: ResolvedConfig, redactor: Redactor, options: RoundOptions): Promise<Report> {
@@ -32,7 +35,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const started = performance.now();
   const networks = config.networks.filter((n, i) => options.selectNetwork?.(n, i) ?? true);
   const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
-  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers, ipv6: config.probe.ipv6 };
+  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers, ipv6: config.probe.ipv6, sockets: options.sockets };
   let done = 0;
   const probes = await mapConcurrent(tasks, options.concurrency ?? config.probe.concurrency, async ({ network, endpoint }) => {
     const result = await probeEndpoint(network, endpoint, probeOptions);

@@ -24,14 +24,18 @@ export interface TestServer {
   readonly port: number;
   /** Every request that reached a handler, in arrival order. */
   readonly requests: RecordedRequest[];
+  /** TCP connections accepted so far. */
+  connectionCount(): number;
   close(): Promise<void>;
 }
 
 export interface ServeOptions {
   /** Serve HTTPS with this certificate and key. */
   readonly tls?: Pem;
-  /** Loopback address to listen on; 127.0.0.1 unless ::1 is asked for. */
-  readonly host?: '127.0.0.1' | '::1';
+  /** Loopback address to listen on (any of 127.0.0.0/8, or ::1); 127.0.0.1 by default. */
+  readonly host?: string;
+  /** A fixed port (several loopback addresses serving one port, as behind DNS round-robin); a free one by default. */
+  readonly port?: number;
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>;
@@ -62,25 +66,28 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
   server.keepAliveTimeout = 60_000;
   server.requestTimeout = 0;
   server.headersTimeout = 0;
-  return listen(server, options.tls ? 'https' : 'http', requests, options.host);
+  return listen(server, options.tls ? 'https' : 'http', requests, options.host, options.port);
 }
 
-async function listen(server: Server | ReturnType<typeof createTcpServer>, scheme: string, requests: RecordedRequest[], host: string = HOST): Promise<TestServer> {
+async function listen(server: Server | ReturnType<typeof createTcpServer>, scheme: string, requests: RecordedRequest[], host: string = HOST, port = 0): Promise<TestServer> {
   const sockets = new Set<Socket>();
+  let connections = 0;
   server.on('connection', (socket: Socket) => {
+    connections++;
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
   // TLS servers report client errors (a probe hanging up mid-handshake) here.
   server.on('tlsClientError', () => undefined);
   server.on('clientError', (_err: Error, socket: Socket) => socket.destroy());
-  server.listen(0, host);
+  server.listen(port, host);
   await once(server, 'listening');
-  const { port } = server.address() as { port: number };
+  const bound = (server.address() as { port: number }).port;
   return {
-    url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
+    url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+    port: bound,
     requests,
+    connectionCount: () => connections,
     close: () => new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
