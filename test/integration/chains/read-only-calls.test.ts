@@ -3,7 +3,9 @@
 // replay server records every request the node receives. That record must
 // equal the adapter's declared readCalls + exposureCalls (what docs/chains.md
 // tells operators to whitelist), and every declared call must be on the
-// hand-written list of read-only calls below.
+// hand-written list of read-only calls below. Over WebSocket (evm,
+// substrate, solana) every frame is recorded the same way, and the record is
+// the same calls plus the subscription's subscribe and unsubscribe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/chains/registry.ts';
 import type { ChainFamily } from '../../../src/config/families.ts';
@@ -12,6 +14,8 @@ import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import { startReplayServer, type RecordedRequest, type ReplayServer, type Routes } from '../../support/replay-server.ts';
+import { startWebSocketRecordingProxy } from '../../support/websocket-recording-proxy.ts';
+import { startWebSocketRpcServer, type RpcFrame, type WebSocketRpcOptions } from '../../support/websocket-rpc-server.ts';
 import { checkConfig } from './run-check.ts';
 
 /**
@@ -23,12 +27,13 @@ const READ_ONLY: Readonly<Record<Exclude<ChainFamily, 'http-json'>, readonly str
     'eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', // eth/net reads
     'admin_nodeInfo', 'admin_peers', // admin namespace, read methods only (never addPeer, startHTTP, …)
     'personal_listAccounts', // lists addresses; never unlocks or signs
+    'eth_subscribe', 'eth_unsubscribe', // WebSocket: newHeads notifications, then cancelled
   ],
   algorand: ['GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation'],
-  substrate: ['chain_getBlockHash', 'chain_getHeader', 'system_health', 'system_peers'],
+  substrate: ['chain_getBlockHash', 'chain_getHeader', 'system_health', 'system_peers', 'chain_subscribeNewHeads', 'chain_unsubscribeNewHeads'],
   cometbft: ['GET /status'],
   bitcoin: ['getblockchaininfo', 'getblockheader', 'getconnectioncount'],
-  solana: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime'],
+  solana: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime', 'slotSubscribe', 'slotUnsubscribe'],
 };
 
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
@@ -43,6 +48,12 @@ function callName(req: RecordedRequest): string {
 const declared = (family: ChainFamily) => {
   const adapter = adapterFor(family)!;
   return [...adapter.readCalls, ...adapter.exposureCalls];
+};
+
+/** Over WebSocket: the same calls, plus the subscription's subscribe and unsubscribe. */
+const declaredOverWebSocket = (family: ChainFamily) => {
+  const { subscription } = adapterFor(family)!;
+  return [...declared(family), subscription!.subscribe.method, subscription!.unsubscribe];
 };
 
 const sortedSet = (values: string[]) => [...new Set(values)].sort();
@@ -149,5 +160,74 @@ describe('every request each adapter sends is a declared, read-only call', () =>
     replay.requests.length = 0;
     await checkConfig(yaml('http-json', `${replay.url}/height`, '', '        heightPointer: /result/number'));
     expect(replay.requests.map(callName)).toEqual(['GET /height']);
+  });
+});
+
+describe('over WebSocket, every frame each adapter sends is a declared, read-only call', () => {
+  const expectReadOnlyFrames = (family: 'evm' | 'substrate' | 'solana', frames: readonly RpcFrame[]) => {
+    expect(sortedSet(frames.map((f) => f.method))).toEqual(sortedSet(declaredOverWebSocket(family)));
+    for (const call of declaredOverWebSocket(family)) expect(READ_ONLY[family]).toContain(call);
+    // One call per frame, never a batch.
+    for (const f of frames) expect(f.method).not.toBe('');
+  };
+
+  it('evm (real hardhat, a block every second)', async () => {
+    const hardhat = await startHardhat();
+    try {
+      await hardhat.setIntervalMining(1000);
+      const proxy = await startWebSocketRecordingProxy(`ws://127.0.0.1:${hardhat.port}/`);
+      try {
+        const report = await checkConfig(yaml('evm', proxy.url, '    blockTimeSeconds: 1'));
+        expect(report.networks[0]!.endpoints[0]!.timings.firstNotificationMs).not.toBeNull();
+        expectReadOnlyFrames('evm', proxy.frames);
+      } finally {
+        await proxy.close();
+      }
+    } finally {
+      await hardhat.stop();
+    }
+  });
+
+  const served = async (family: 'substrate' | 'solana', options: WebSocketRpcOptions) => {
+    const server = await startWebSocketRpcServer(options);
+    try {
+      const report = await checkConfig(yaml(family, server.url, '    blockTimeSeconds: 1'));
+      expect(report.networks[0]!.endpoints[0]!.timings.firstNotificationMs).not.toBeNull();
+      expectReadOnlyFrames(family, server.frames);
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('substrate (docs shapes)', async () => {
+    await served('substrate', {
+      answers: {
+        chain_getBlockHash: chainFixture('substrate', 'chain_getBlockHash-polkadot'),
+        chain_getHeader: chainFixture('substrate', 'chain_getHeader'),
+        system_health: chainFixture('substrate', 'system_health'),
+        system_peers: chainFixture('substrate', 'error-unsafe'),
+      },
+      subscriptions: {
+        chain_subscribeNewHeads: {
+          id: 'sub', notification: 'chain_newHead', unsubscribe: 'chain_unsubscribeNewHeads',
+          result: () => chainFixture('substrate', 'chain_newHead')['params'].result,
+        },
+      },
+    });
+  });
+
+  it('solana (docs shapes)', async () => {
+    await served('solana', {
+      answers: {
+        getGenesisHash: chainFixture('solana', 'getGenesisHash'),
+        getHealth: chainFixture('solana', 'getHealth-ok'),
+        getBlockHeight: chainFixture('solana', 'getBlockHeight'),
+        getSlot: chainFixture('solana', 'getSlot'),
+        getBlockTime: chainFixture('solana', 'getBlockTime'),
+      },
+      subscriptions: {
+        slotSubscribe: { id: 0, notification: 'slotNotification', unsubscribe: 'slotUnsubscribe', result: () => chainFixture('solana', 'slotNotification')['params'].result },
+      },
+    });
   });
 });
