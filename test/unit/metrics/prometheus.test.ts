@@ -17,6 +17,7 @@ function sampleReport(): Report {
       { id: 'rpc-2', reasons: ['lagging'], lagBlocks: 37 },
       { id: 'rpc-3', reasons: ['connect_refused'] },
       { id: 'admin', reasons: ['exposed_private_endpoint'] },
+      { id: 'ws-1', reasons: ['address_unhealthy'] },
     ],
   }, 'eu-west-1');
   const network = base.networks[0]!;
@@ -26,6 +27,14 @@ function sampleReport(): Report {
     network.endpoints[1]!,
     { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4, upgradeMs: null, firstNotificationMs: null } },
     network.endpoints[3]!,
+    {
+      ...network.endpoints[4]!,
+      timings: { dnsMs: 1, connectMs: 0.5, tlsMs: null, ttfbMs: 6, totalMs: 1250, upgradeMs: 2.25, firstNotificationMs: 1003.5 },
+      addresses: [
+        { address: '198.51.100.7', family: 4 as const, primary: true, status: 'up' as const, reasons: [], ttfbMs: 6, height: 100 },
+        { address: '198.51.100.8', family: 4 as const, primary: false, status: 'down' as const, reasons: [{ code: 'connect_refused' as const, message: 'refused' }], ttfbMs: null, height: null },
+      ],
+    },
   ];
   return {
     ...base,
@@ -87,6 +96,19 @@ describe('Prometheus exposition', () => {
     expect(value(f, 'vantage_rounds_total', {})).toBe('4');
     expect(f.find((x) => x.name === 'vantage_rounds_total')!.type).toBe('COUNTER');
     expect(value(f, 'vantage_last_round_timestamp_seconds', {})).toBe('1763632801');
+  });
+
+  it('adds the WebSocket phases under probe_websocket_ names, and unhealthy addresses as a count with no address label', () => {
+    const text = renderPrometheus(sampleReport(), { rounds: 1, lastRoundEndedAt: null });
+    const f = parse(text);
+    const at = (endpoint: string) => ({ network: 'eth-main', endpoint, region: 'eu-west-1' });
+    expect(value(f, 'probe_websocket_upgrade_duration_seconds', at('ws-1'))).toBe('0.00225');
+    expect(value(f, 'probe_websocket_first_notification_duration_seconds', at('ws-1'))).toBe('1.0035');
+    expect(value(f, 'probe_websocket_upgrade_duration_seconds', at('rpc-1'))).toBeUndefined();
+    expect(value(f, 'vantage_addresses_unhealthy', at('ws-1'))).toBe('1');
+    // Only endpoints whose addresses were probed have the series.
+    expect(value(f, 'vantage_addresses_unhealthy', at('rpc-1'))).toBeUndefined();
+    expect(text).not.toContain('198.51.100');
   });
 
   it('reports an account that is not Online as 0 days left (its key votes no more), as CloudWatch does', () => {

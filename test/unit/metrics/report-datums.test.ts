@@ -71,6 +71,37 @@ describe('reportToDatums', () => {
     expect(full[`TlsTime ${dims('eth', 'a')}`]).toBe(3.5);
   });
 
+  it('publishes AddressesUnhealthy where addresses were probed: the count of address_unhealthy findings, no address as a dimension', () => {
+    const addresses: EndpointReport['addresses'] = [
+      { address: '198.51.100.7', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 40.25, height: 1000 },
+      { address: '198.51.100.8', family: 4, primary: false, status: 'down', reasons: [{ code: 'connect_refused', message: 'refused' }], ttfbMs: null, height: null },
+      { address: '2001:db8::8', family: 6, primary: false, status: 'degraded', reasons: [{ code: 'lagging', message: 'behind' }], ttfbMs: 41, height: 900 },
+    ];
+    const r = report([network('eth', [
+      endpoint({ id: 'split', status: 'degraded', addresses, reasons: [{ code: 'address_unhealthy', message: 'address 198.51.100.8 is down' }, { code: 'address_unhealthy', message: 'address 2001:db8::8 is degraded' }] }),
+      endpoint({ id: 'single', addresses: addresses.slice(0, 1) }),
+      endpoint({ id: 'private', addresses: [] }),
+    ])]);
+    const datums = reportToDatums(r, { detail: 'standard' });
+    const t = table(datums);
+    expect(t[`AddressesUnhealthy ${dims('eth', 'split')}`]).toBe(2);
+    expect(t[`AddressesUnhealthy ${dims('eth', 'single')}`]).toBe(0);
+    expect(t[`AddressesUnhealthy ${dims('eth', 'private')}`]).toBeUndefined();
+    expect(datums.find((d) => d.name === 'AddressesUnhealthy')!.unit).toBe('Count');
+    expect(JSON.stringify(datums)).not.toMatch(/198\.51\.100|2001:db8/);
+  });
+
+  it('adds WebSocketUpgradeTime and FirstNotificationTime only with detail full, where they were measured', () => {
+    const ws = endpoint({ id: 'ws', timings: { dnsMs: 1, connectMs: 2, tlsMs: 3, ttfbMs: 9, totalMs: 1300, upgradeMs: 4.5, firstNotificationMs: 1200.25 } });
+    const r = report([network('eth', [ws, endpoint({ id: 'http' })])]);
+    const standard = table(reportToDatums(r, { detail: 'standard' }));
+    const full = table(reportToDatums(r, { detail: 'full' }));
+    expect(Object.keys(standard).filter((k) => /^(WebSocketUpgradeTime|FirstNotificationTime) /.test(k))).toEqual([]);
+    expect(full[`WebSocketUpgradeTime ${dims('eth', 'ws')}`]).toBe(4.5);
+    expect(full[`FirstNotificationTime ${dims('eth', 'ws')}`]).toBe(1200.25);
+    expect(full[`WebSocketUpgradeTime ${dims('eth', 'http')}`]).toBeUndefined();
+  });
+
   it('reports Up as "not down" and Healthy as "up with no findings"', () => {
     const r = report([network('eth', [
       endpoint({ id: 'ok' }),

@@ -41,3 +41,40 @@ describe('formatTable with text that was never cleaned', () => {
     expect(text.replace(OWN_COLOURS, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
+
+describe('formatTable with addresses and WebSocket phases', () => {
+  const timings = { dnsMs: 1, connectMs: 2, tlsMs: null, ttfbMs: 6, totalMs: 1300, upgradeMs: 2.5, firstNotificationMs: 1003 };
+  const report: Report = {
+    schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 1400, region: 'local', status: 'degraded',
+    networks: [{
+      id: 'eth', chain: 'evm', status: 'degraded', referenceHeight: 30,
+      endpoints: [{
+        id: 'ws', url: 'ws://rr.example:8546/', reference: false, status: 'degraded',
+        reasons: [{ code: 'address_unhealthy', message: 'address 10.0.0.2 is degraded: lagging, height 10 is 20 blocks behind reference 30 (max 3)' }],
+        timings, tls: null, chain: { height: 30, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null },
+        addresses: [
+          { address: '10.0.0.1', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 6, height: 30 },
+          { address: '10.0.0.2', family: 4, primary: false, status: 'degraded', reasons: [{ code: 'lagging', message: 'behind' }], ttfbMs: 7.5, height: 10 },
+          { address: '10.0.0.3', family: 4, primary: false, status: 'up', reasons: [], ttfbMs: 6.5, height: 30 },
+          { address: '2001:db8::1', family: 6, primary: false, status: 'skipped', reasons: [], ttfbMs: null, height: null },
+        ],
+      }],
+      accounts: [],
+    }],
+  };
+
+  it('shows the WebSocket phases as columns, and each address that is not up under its endpoint', () => {
+    expect(formatTable(report, { color: false }).split('\n').slice(3)).toEqual([
+      '  ENDPOINT  STATUS      HEIGHT  LAG  HEAD AGE  DNS     CONNECT  TLS  UPGRADE  TTFB    1ST NOTIFY  TOTAL    CERT DAYS',
+      '  ws        ! degraded  30      0    1.0 s     1.0 ms  2.0 ms   -    2.5 ms   6.0 ms  1003 ms     1300 ms  -',
+      '      address_unhealthy: address 10.0.0.2 is degraded: lagging, height 10 is 20 blocks behind reference 30 (max 3)',
+      '    ↳ 10.0.0.2 (IPv4)  ! degraded  lagging, height 10, ttfb 7.5 ms',
+      '    ↳ 2001:db8::1 (IPv6)  skipped: no route from here (probe.ipv6: auto)',
+      '',
+    ]);
+  });
+
+  it('leaves the WebSocket columns out of a network without WebSocket endpoints', () => {
+    expect(formatTable(hostile, { color: false })).not.toMatch(/UPGRADE|1ST NOTIFY/);
+  });
+});

@@ -12,6 +12,7 @@ export interface EndpointSpec {
   readonly lagBlocks?: number | null;
   readonly headAgeSeconds?: number | null;
   readonly url?: string;
+  readonly addresses?: EndpointReport['addresses'];
 }
 
 export function endpointReport(spec: EndpointSpec): EndpointReport {
@@ -26,7 +27,7 @@ export function endpointReport(spec: EndpointSpec): EndpointReport {
     timings: { dnsMs: 1, connectMs: 1, tlsMs: 2, ttfbMs: 5, totalMs: 9, upgradeMs: null, firstNotificationMs: null },
     tls: null,
     chain: { height: 100, lagBlocks: spec.lagBlocks ?? 0, headAgeSeconds: spec.headAgeSeconds ?? 1, syncing: false, peers: 5 },
-    addresses: [],
+    addresses: spec.addresses ?? [],
   };
 }
 
