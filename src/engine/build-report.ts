@@ -61,7 +61,10 @@ export function buildNetworkReport(
             peers: probe.chain.peers,
           }
         : null,
-      addresses: verdict.addresses.map((a) => ({ ...a, reasons: redactReasons(a.reasons) })),
+      // In DESIGN.md's order, the primary flag beside the family. An IP-literal host can be a secret reference's value.
+      addresses: verdict.addresses.map((a) => ({
+        address: redactor.redact(a.address), family: a.family, primary: a.primary, status: a.status, reasons: redactReasons(a.reasons), ttfbMs: a.ttfbMs, height: a.height,
+      })),
     };
   });
   const accountReports: AccountReport[] = accounts.map((a) => ({
