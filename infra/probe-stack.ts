@@ -11,6 +11,7 @@ import {
 import { DEFAULT_DEADLINE_RESERVE_MS, FUNCTION_ENV, PROBE_NODE_OPTIONS } from '../functions/common/environment.ts';
 import { publisherRoleName } from '../src/config/deployment-names.ts';
 import { listSecretReferences } from '../src/config/resolve-secrets.ts';
+import { probeBudgetMs } from '../src/config/resolved-config.ts';
 import type { SecretReference } from '../src/config/secret-reference.ts';
 import { PROBE_FUNCTION } from '../src/cost/deployment-sizes.ts';
 import { LAMBDA_MAX_TIMEOUT_SECONDS } from './aws-limits.ts';
@@ -101,7 +102,8 @@ export function probeTimeoutSeconds(deployment: Deployment): number {
   const { config } = deployment;
   const endpoints = config.networks.reduce((n, net) => n + net.endpoints.length, 0);
   const waves = Math.ceil(Math.ceil(endpoints / config.probe.shards) / config.probe.concurrency);
-  const slowest = Math.max(...config.networks.flatMap((n) => n.endpoints.map((e) => e.timeoutMs)));
+  // A WebSocket endpoint's probe runs past its timeout by the subscription window.
+  const slowest = Math.max(...config.networks.flatMap((n) => n.endpoints.map(probeBudgetMs)));
   const needed = Math.ceil((waves * slowest + DEFAULT_DEADLINE_RESERVE_MS) / 1000) + 5;
   return Math.min(LAMBDA_MAX_TIMEOUT_SECONDS, Math.max(needed, Math.min(deployment.intervalSeconds, 300)));
 }

@@ -9,7 +9,7 @@
 // folded into address_unhealthy.
 import { addReason, EXPOSURE_CODES, REASON_STATUS, reason, statusOfReasons, worstStatus, type Reason, type Status } from '../report/reasons.ts';
 import type { AddressStatus } from '../report/report.ts';
-import type { AddressProbe } from './probe-endpoint.ts';
+import type { AddressProbe } from './probe-types.ts';
 
 export interface JudgedAddress {
   readonly address: string;

@@ -7,7 +7,7 @@ import { MAX_ADDRESSES_PER_ENDPOINT } from '../config/defaults.ts';
 import { safeDecode } from '../config/resolve-secrets.ts';
 import type { ConnectTarget } from '../probe/connect.ts';
 import type { ResolvedAddress } from '../probe/resolve.ts';
-import type { ProbeOptions } from './probe-endpoint.ts';
+import type { ProbeOptions } from './probe-types.ts';
 
 export function targetOf(url: URL, endpoint: ResolvedEndpoint): ConnectTarget {
   const secure = url.protocol === 'https:' || url.protocol === 'wss:';

@@ -5,34 +5,15 @@
 // skipped under probe.ipv6: auto (DESIGN.md), and no_route otherwise.
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { expiryWarning } from '../probe/certificate.ts';
-import type { ConnectTarget } from '../probe/connect.ts';
 import { Connector } from '../probe/connector.ts';
 import { HttpSession } from '../probe/http-session.ts';
-import type { ResolvedAddress } from '../probe/resolve.ts';
 import { addReason, reason, type Reason } from '../report/reasons.ts';
 import { emptyTimings, ms, type Timings } from '../report/timings.ts';
 import { requestHeaders } from './endpoint-target.ts';
-import type { AddressProbe, ProbeOptions } from './probe-endpoint.ts';
+import type { AddressContext, AddressProbe } from './probe-types.ts';
 import { readEndpoint, type EndpointRead } from './read-endpoint.ts';
 import { readOverWebSocket } from './websocket-probe.ts';
-
-export interface AddressContext {
-  readonly network: ResolvedNetwork;
-  readonly endpoint: ResolvedEndpoint;
-  readonly url: URL;
-  readonly target: ConnectTarget;
-  readonly address: ResolvedAddress;
-  /** The endpoint's resolution time, shared by its addresses (null for an IP literal). */
-  readonly dnsMs: number | null;
-  /** performance.now() at the endpoint probe's start: ttfbMs and totalMs count from it. */
-  readonly startedAt: number;
-  /** The endpoint's deadline (timeoutMs), shared by its addresses. */
-  readonly signal: AbortSignal;
-  readonly budget: () => string;
-  readonly options: ProbeOptions;
-}
 
 export async function probeAddress(c: AddressContext): Promise<AddressProbe> {
   const now = c.options.now ?? Date.now;

@@ -5,9 +5,7 @@
 // best one is the primary, whose facts are the endpoint's. It never throws
 // and never outlives the endpoint's budget.
 import { performance } from 'node:perf_hooks';
-import type { ChainReading } from '../chains/adapter.ts';
 import { probeBudgetMs, type ResolvedEndpoint, type ResolvedNetwork } from '../config/resolved-config.ts';
-import type { SocketFactory } from '../probe/connect.ts';
 import { Connector } from '../probe/connector.ts';
 import { HttpSession } from '../probe/http-session.ts';
 import { probeDeadline } from '../probe/probe-deadline.ts';
@@ -20,44 +18,12 @@ import { choosePrimary } from './address-verdict.ts';
 import { budgetWords, parseUrl, requestHeaders, selectAddresses, targetOf } from './endpoint-target.ts';
 import { probeAddress } from './probe-address.ts';
 import { probePrivate } from './probe-private.ts';
+import type { AddressProbe, EndpointProbe, ProbeOptions } from './probe-types.ts';
 
-/** One address of an endpoint, probed on its own connection. */
-export interface AddressProbe {
-  readonly address: string;
-  readonly family: 4 | 6;
-  /** The best address: its timings, tls, chain and reasons are the endpoint's. */
-  readonly primary: boolean;
-  /** No route from this vantage point under probe.ipv6: auto: counted neither way. */
-  readonly skipped: boolean;
-  readonly reasons: readonly Reason[];
-  readonly timings: Timings;
-  readonly tls: TlsInfo | null;
-  readonly chain: ChainReading | null;
-}
+export type { AddressProbe, EndpointProbe, ProbeOptions } from './probe-types.ts';
 
-export interface EndpointProbe {
-  readonly endpoint: ResolvedEndpoint;
-  /** The primary address's reasons (what agreement and the other addresses add comes later). */
-  readonly reasons: Reason[];
-  readonly timings: Timings;
-  readonly tls: TlsInfo | null;
-  readonly chain: ChainReading | null;
-  /** Every address probed, in resolution order; [] for private endpoints and when none resolved. */
-  readonly addresses: readonly AddressProbe[];
-}
 
-export interface ProbeOptions {
-  /** Fires at the run's deadline (Lambda): unfinished probes become `timeout`. */
-  readonly runSignal?: AbortSignal;
-  /** Wall clock in ms. */
-  readonly now?: () => number;
-  /** probe.resolvers: the DNS servers asked; null or absent: the system's. */
-  readonly resolvers?: readonly string[] | null;
-  /** probe.ipv6; default auto. */
-  readonly ipv6?: 'auto' | 'on' | 'off';
-  /** Where sockets come from: node's, unless a test fails an address at the connect boundary. */
-  readonly sockets?: SocketFactory;
-}
+
 
 /** Extra time a probe gets past its budget before the runner stops waiting for it. */
 const GRACE_MS = 250;

@@ -10,7 +10,7 @@ import { resolveAddresses } from '../probe/resolve.ts';
 import { reason } from '../report/reasons.ts';
 import { emptyTimings, ms } from '../report/timings.ts';
 import { parseUrl, selectAddresses, targetOf } from './endpoint-target.ts';
-import type { EndpointProbe, ProbeOptions } from './probe-endpoint.ts';
+import type { EndpointProbe, ProbeOptions } from './probe-types.ts';
 
 export async function probePrivate(endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
   const timings = emptyTimings();

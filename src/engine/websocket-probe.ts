@@ -11,7 +11,7 @@ import { openWebSocket, type RefusedUpgrade } from '../probe/websocket-session.t
 import { addReason, reason, type Reason } from '../report/reasons.ts';
 import type { Timings } from '../report/timings.ts';
 import { requestHeaders, withoutCredentials } from './endpoint-target.ts';
-import type { AddressContext } from './probe-address.ts';
+import type { AddressContext } from './probe-types.ts';
 import { readEndpoint, type EndpointRead } from './read-endpoint.ts';
 import { watchSubscription } from './subscription-watch.ts';
 
