@@ -66,7 +66,17 @@ module.exports = {
       comment: 'The pure core never imports Lambda types, CDK or constructs.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { path: '(^|/)node_modules/(@types/aws-lambda|aws-cdk-lib|constructs|@middy|@aws-lambda-powertools)/' },
+      to: {
+        path: '(^|/)node_modules/(@types/aws-lambda|aws-cdk-lib|constructs|@middy|@aws-lambda-powertools)/',
+        pathNot: '(^|/)node_modules/@aws-lambda-powertools/parameters/',
+      },
+    },
+    {
+      name: 'powertools-parameters-at-the-edge',
+      comment: 'Powertools Parameters (SDK clients with a value cache, nothing Lambda-specific) reads ssm/secretsmanager references for the Lambda and the CLI alike, from src/publish/ only.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/publish/' },
+      to: { path: '(^|/)node_modules/@aws-lambda-powertools/parameters/' },
     },
     {
       name: 'aws-sdk-at-the-edges',

@@ -11,7 +11,7 @@ import { loadDeployment, type AccountSettings } from './deployment.ts';
 import { stackLimitProblems, templateSizeProblems } from './stack-limits.ts';
 import { buildVantageApp } from './vantage-app.ts';
 
-export const DEFAULT_CONFIG = 'examples/vantage.example.yaml';
+const DEFAULT_CONFIG = 'examples/vantage.example.yaml';
 
 const app = new App();
 const configFile = String(app.node.tryGetContext('config') ?? DEFAULT_CONFIG);

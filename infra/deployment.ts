@@ -3,6 +3,7 @@
 // than about what to watch (CDK context). Everything synth cannot build is
 // reported here, all at once, one line per problem naming the config path.
 import { ConfigError, formatPath, type ConfigProblem } from '../src/config/config-error.ts';
+import { findLiteralSecrets } from '../src/config/literal-secrets.ts';
 import { loadConfigFile } from '../src/config/load.ts';
 import { applyDefaults, type ResolvedConfig } from '../src/config/resolved-config.ts';
 import { scanReferences } from '../src/config/secret-reference.ts';
@@ -10,7 +11,7 @@ import { alarmPlan } from '../src/alarms/alarm-plan.ts';
 import { scheduleIntervalSeconds } from '../src/config/schedule.ts';
 import {
   ALARM_MAX_PERIOD_SECONDS, ALARM_NAME_MAX_LENGTH, COMPOSITE_ALARM_MAX_CHILDREN, COMPOSITE_ALARM_RULE_MAX_LENGTH, LOG_RETENTION_DAYS, MATH_ALARM_MAX_METRICS,
-} from './aws-limits.ts';
+} from '../src/config/aws-limits.ts';
 
 /** Facts about accounts, from CDK context (`-c key=value` or cdk.json). */
 export interface AccountSettings {
@@ -73,7 +74,7 @@ export function deploymentProblems(config: ResolvedConfig): ConfigProblem[] {
   if (!(LOG_RETENTION_DAYS as readonly number[]).includes(config.logs.retentionDays)) {
     add(['logs', 'retentionDays'], `is ${config.logs.retentionDays}; CloudWatch Logs keeps logs for one of ${LOG_RETENTION_DAYS.join(', ')} days`);
   }
-  problems.push(...environmentReferenceProblems(config));
+  problems.push(...environmentReferenceProblems(config), ...literalSecretProblems(config));
   if (problems.length === 0) problems.push(...alarmNameProblems(config), ...compositeProblems(config));
   return problems;
 }
@@ -116,6 +117,25 @@ function environmentReferenceProblems(config: ResolvedConfig): ConfigProblem[] {
     }
   }));
   return problems;
+}
+
+/**
+ * A credential written literally would be embedded in the probe function's
+ * bundle (and readable by anyone who may read the function's code). One line
+ * per config path, never quoting the value; `allowLiteralSecrets: true` on
+ * the endpoint accepts it (a value that only looks like a key, or a test node).
+ */
+function literalSecretProblems(config: ResolvedConfig): ConfigProblem[] {
+  const byPath = new Map<string, string[]>();
+  for (const literal of findLiteralSecrets(config).filter((l) => !l.allowed)) {
+    const path = formatPath(literal.path);
+    byPath.set(path, [...new Set([...(byPath.get(path) ?? []), literal.what])]);
+  }
+  return [...byPath].map(([path, what]) => ({
+    path,
+    message: `${what.join(' and ')} looks like a credential written literally, which would be embedded in the probe function; `
+      + 'use ${ssm:/name} or ${secretsmanager:name}, or set allowLiteralSecrets: true on the endpoint if it is not a secret',
+  }));
 }
 
 function compositeProblems(config: ResolvedConfig): ConfigProblem[] {

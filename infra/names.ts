@@ -2,7 +2,7 @@
 // stacks live in other regions (maybe other accounts) than the central one.
 // Names the Lambda functions read are in src/config/deployment-names.ts.
 import { namespaceSlug } from '../src/config/deployment-names.ts';
-import { IAM_ROLE_NAME_MAX_LENGTH } from './aws-limits.ts';
+import { IAM_ROLE_NAME_MAX_LENGTH } from '../src/config/aws-limits.ts';
 
 export const CENTRAL_STACK_NAME = 'Vantage-Central';
 

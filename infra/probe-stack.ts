@@ -6,7 +6,7 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import {
-  PROBE_ENTRY,
+  PROBE_ENTRY, probeBundleDefine,
 } from '../functions/common/bundle-config.ts';
 import { DEFAULT_DEADLINE_RESERVE_MS, FUNCTION_ENV, PROBE_NODE_OPTIONS } from '../functions/common/environment.ts';
 import { publisherRoleName } from '../src/config/deployment-names.ts';
@@ -14,7 +14,7 @@ import { listSecretReferences } from '../src/config/resolve-secrets.ts';
 import { probeBudgetMs } from '../src/config/resolved-config.ts';
 import type { SecretReference } from '../src/config/secret-reference.ts';
 import { PROBE_FUNCTION } from '../src/cost/deployment-sizes.ts';
-import { LAMBDA_MAX_TIMEOUT_SECONDS } from './aws-limits.ts';
+import { LAMBDA_MAX_TIMEOUT_SECONDS } from '../src/config/aws-limits.ts';
 import { ProbeSchedule } from './constructs/probe-schedule.ts';
 import { acknowledgeScheduledFunction } from './constructs/scheduled-function-findings.ts';
 import { VantageFunction } from './constructs/vantage-function.ts';
@@ -52,7 +52,7 @@ export class ProbeStack extends Stack {
 
     this.probe = new VantageFunction(this, 'Probe', {
       entry: PROBE_ENTRY,
-      configFile: deployment.configFile,
+      bundleDefine: probeBundleDefine(deployment.configFile),
       memoryMb: PROBE_FUNCTION.memoryMb,
       timeout: Duration.seconds(probeTimeoutSeconds(deployment)),
       role: this.role,

@@ -8,7 +8,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { statSync } from 'node:fs';
 import type { ConfigProblem } from '../src/config/config-error.ts';
-import { DASHBOARD_MAX_METRICS, DASHBOARD_MAX_WIDGETS, STACK_MAX_RESOURCES, TEMPLATE_MAX_BYTES } from './aws-limits.ts';
+import { DASHBOARD_MAX_METRICS, DASHBOARD_MAX_WIDGETS, STACK_MAX_RESOURCES, TEMPLATE_MAX_BYTES } from '../src/config/aws-limits.ts';
 import type { VantageStacks } from './vantage-app.ts';
 
 const ADVICE = '(docs/deploy.md, "Limits")';

@@ -41,15 +41,15 @@ export async function transportOnce(endpoint: ResolvedEndpoint): Promise<void> {
   const timings = emptyTimings();
   const signal = AbortSignal.timeout(endpoint.timeoutMs);
   const startedAt = performance.now();
-  const budget = () => `within ${endpoint.timeoutMs} ms`;
+  const deadlineWords = () => `within ${endpoint.timeoutMs} ms`;
   const target = {
     host: url.hostname, port: Number(url.port), tls: url.protocol === 'https:', serverName: null, caFile: endpoint.tls.caFile, insecureSkipVerify: false,
   };
-  const connector = new Connector(target, { signal, timings, budget, now: Date.now, resolvers: null, timeoutMs: endpoint.timeoutMs });
+  const connector = new Connector(target, { signal, timings, deadlineWords, now: Date.now, resolvers: null, timeoutMs: endpoint.timeoutMs });
   const connected = await connector.open();
   if (!connected.ok) throw new Error(`transport: ${connected.reasons[0]!.message}`);
   const http = new HttpSession(connected.socket, {
-    url, headers: {}, maxResponseBytes: endpoint.maxResponseBytes, signal, timings, startedAt, budget, reconnect: () => connector.open(),
+    url, headers: {}, maxResponseBytes: endpoint.maxResponseBytes, signal, timings, startedAt, deadlineWords, reconnect: () => connector.open(),
   });
   try {
     const answer = await http.request();

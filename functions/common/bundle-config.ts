@@ -1,5 +1,6 @@
-// Build-time side of the probe bundle: validates the config and turns it into
-// the esbuild `define` that embeds it, plus the esbuild options that
+// Build-time side of the bundles: validates the config and turns it into the
+// esbuild `define` that embeds it (the probe: the config; the status
+// function: only its status view), plus the esbuild options that
 // functions/probe/build.ts and the CDK NodejsFunction (infra/) both use, so
 // the bundle tested here is the bundle deployed.
 import { createHash } from 'node:crypto';
@@ -11,7 +12,9 @@ import { ConfigError, formatPath, type ConfigProblem } from '../../src/config/co
 import { loadConfigFile } from '../../src/config/load.ts';
 import { applyDefaults } from '../../src/config/resolved-config.ts';
 import type { ConfigInput } from '../../src/config/schema.ts';
+import { statusView } from '../../src/status/status-view.ts';
 import { EMBEDDED_CONFIG_FORMAT, EMBEDDED_CONFIG_GLOBAL, type EmbeddedConfig } from './embedded-config.ts';
+import { EMBEDDED_VIEW_FORMAT, EMBEDDED_VIEW_GLOBAL, type EmbeddedStatusView } from './embedded-status-view.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -40,7 +43,7 @@ export const PROBE_BUNDLE_OPTIONS = {
   // Only undici's Client (see undici-client.ts). NodejsFunction: esbuildArgs { '--alias:undici': this path }.
   alias: { undici: join(HERE, 'undici-client.ts') },
   // undici's own switch for bundlers (Node.js core sets it too): HTTP/1 uses
-  // llhttp only, leaving out the experimental Milo parser's two WASM builds (148 KiB).
+  // llhttp only, leaving out the experimental Milo parser's two WASM builds (sizes: docs/lambda.md).
   define: { esbuildDetection: 'true' },
   legalComments: 'none',
 } as const satisfies BuildOptions;
@@ -57,8 +60,8 @@ export function probeBundleDefine(configFile: string): Record<string, string> {
   return { [`globalThis.${EMBEDDED_CONFIG_GLOBAL}`]: JSON.stringify(JSON.stringify(embedConfig(configFile))) };
 }
 
-/** The payload itself (exported for tests and size checks). */
-export function embedConfig(configFile: string): EmbeddedConfig {
+/** The payload itself: the config as written, CA files inlined. */
+function embedConfig(configFile: string): EmbeddedConfig {
   const loaded = loadConfigFile(configFile);
   const resolved = applyDefaults(loaded);
   const input = structuredClone(loaded.input) as ConfigInput;
@@ -81,4 +84,14 @@ export function embedConfig(configFile: string): EmbeddedConfig {
   });
   if (problems.length > 0) throw new ConfigError(problems, configFile);
   return { format: EMBEDDED_CONFIG_FORMAT, source: basename(configFile), input, caCertificates };
+}
+
+/**
+ * Validates `configFile` (throws ConfigError) and returns the `define` that
+ * embeds its status view (ids, titles, regions) in the status function: what
+ * the page renders, and nothing that could hold a URL or a credential.
+ */
+export function statusBundleDefine(configFile: string): Record<string, string> {
+  const payload: EmbeddedStatusView = { format: EMBEDDED_VIEW_FORMAT, view: statusView(applyDefaults(loadConfigFile(configFile))) };
+  return { [`globalThis.${EMBEDDED_VIEW_GLOBAL}`]: JSON.stringify(JSON.stringify(payload)) };
 }

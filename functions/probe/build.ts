@@ -12,7 +12,7 @@ import { PROBE_BUNDLE_OPTIONS, PROBE_ENTRY, probeBundleDefine } from '../common/
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The handler file inside the output directory (NodejsFunction's name for ESM). */
-export const BUNDLE_FILE = 'index.mjs';
+const BUNDLE_FILE = 'index.mjs';
 
 export interface ProbeBuildOptions {
   readonly configFile: string;

@@ -4,7 +4,7 @@
 // kept for the EMF fallback and the summary log line.
 
 /** Kept after publishing for writing EMF lines and the summary line. */
-export const FINAL_MARGIN_MS = 1_000;
+const FINAL_MARGIN_MS = 1_000;
 
 export interface RunDeadlines {
   /** ms from now at which unfinished probes are cut. */

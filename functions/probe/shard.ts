@@ -9,12 +9,12 @@ export interface Shard {
   readonly of: number;
 }
 
-export const WHOLE_RUN: Shard = { shard: 0, of: 1 };
+const WHOLE_RUN: Shard = { shard: 0, of: 1 };
 
 /** Upper bound from the config schema (probe.shards ≤ 100). */
 const MAX_SHARDS = 100;
 
-export class ShardEventError extends Error {
+class ShardEventError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ShardEventError';
@@ -48,7 +48,7 @@ export function fnv1a(text: string): number {
   return hash;
 }
 
-export function shardOfNetwork(networkId: string, of: number): number {
+function shardOfNetwork(networkId: string, of: number): number {
   return fnv1a(networkId) % of;
 }
 

@@ -5,7 +5,7 @@ import {
   DescribeAlarmHistoryCommand, DescribeAlarmsCommand, type AlarmHistoryItem, type CloudWatchClient, type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import type { AlarmState, AlarmTransition } from '../../src/status/alarm-model.ts';
-import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from './aws-limits.ts';
+import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from '../../src/config/aws-limits.ts';
 import type { Pacer } from './request-pacer.ts';
 
 export async function describeMetricAlarms(client: CloudWatchClient, prefix: string, signal: AbortSignal): Promise<MetricAlarm[]> {
@@ -59,7 +59,7 @@ const STATES: ReadonlySet<string> = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']
  * {"version":"1.0","oldState":{"stateValue":…},"newState":{"stateValue":…,"stateReasonData":{…}}}.
  * Items that do not parse are skipped, not fatal.
  */
-export function transitionOf(item: AlarmHistoryItem): AlarmTransition | null {
+function transitionOf(item: AlarmHistoryItem): AlarmTransition | null {
   if (item.HistoryItemType !== 'StateUpdate' || !item.AlarmName || !item.Timestamp || !item.HistoryData) return null;
   let data: { oldState?: { stateValue?: string }; newState?: { stateValue?: string; stateReasonData?: unknown } };
   try {

@@ -2,10 +2,11 @@
 // short cache lifetimes (the feed is rebuilt every minute; CloudFront follows
 // Cache-Control). The page goes last, so it never links to data older than it.
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { mapConcurrent } from '../../src/engine/map-concurrent.ts';
 import type { StatusFile } from '../../src/status/status-files.ts';
 
 /** Seconds browsers and CloudFront may reuse a file: half the rebuild interval. */
-export const STATUS_MAX_AGE_SECONDS = 30;
+const STATUS_MAX_AGE_SECONDS = 30;
 /** PutObject calls in flight at once. */
 const CONCURRENCY = 8;
 
@@ -23,7 +24,7 @@ export async function writeStatusFiles(s3: S3Client, bucket: string, files: read
     );
   const page = files.filter((f) => f.path === 'index.html');
   const data = files.filter((f) => f.path !== 'index.html');
-  for (let i = 0; i < data.length; i += CONCURRENCY) await Promise.all(data.slice(i, i + CONCURRENCY).map(put));
+  await mapConcurrent(data, CONCURRENCY, put);
   for (const file of page) await put(file);
   return files.length;
 }

@@ -1,7 +1,8 @@
-// The central status Lambda, every minute (EventBridge). Thin: the config
-// was validated and embedded at build time (like the probe function's);
-// everything else is in status-handler.ts.
-import { embeddedConfigText, readEmbeddedConfig } from '../common/embedded-config.ts';
+// The central status Lambda, every minute (EventBridge). Thin: the status
+// view of the config (ids, titles, regions: no URLs or credentials) was made
+// and embedded at build time, and is decoded at the first invocation, inside
+// the handler, so even that failure logs one redacted line.
+import { embeddedViewText, readEmbeddedView } from '../common/embedded-status-view.ts';
 import { createStatusHandler } from './status-handler.ts';
 
-export const handler = createStatusHandler({ config: readEmbeddedConfig(embeddedConfigText()) });
+export const handler = createStatusHandler({ view: () => readEmbeddedView(embeddedViewText()) });

@@ -1,7 +1,7 @@
 // GetMetricData in batches of the API's query limit, following NextToken,
 // results merged per query id.
 import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { GET_METRIC_DATA } from './aws-limits.ts';
+import { GET_METRIC_DATA } from '../../src/config/aws-limits.ts';
 
 export interface Series {
   /** Newest first, as GetMetricData returns them by default. */

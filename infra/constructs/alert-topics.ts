@@ -3,6 +3,24 @@
 // SNS key does not let CloudWatch publish). Subscriptions come from the
 // config; an HTTPS URL's secret references become CloudFormation dynamic
 // references, resolved at deploy time, never written into the template.
+//
+// The whole path from an alarm to a person, and what each hop needs:
+// - alarm → topic: the topic policy must allow cloudwatch.amazonaws.com to
+//   sns:Publish. enforceSSL writes a topic policy, which replaces SNS's
+//   default one, so without that Allow no alarm is ever delivered (SNS
+//   Developer Guide, "Amazon SNS access control case examples": CloudWatch
+//   alarms publishing to a topic).
+// - the topic's KMS key: CloudWatch needs kms:Decrypt and kms:GenerateDataKey*
+//   on it (SNS Developer Guide, "Key management": compatibility between event
+//   sources from AWS services and encrypted topics).
+// - topic → dead-letter queue: the queue policy must allow sns.amazonaws.com
+//   to sqs:SendMessage from these topics (SNS Developer Guide, "Configuring an
+//   Amazon SNS dead-letter queue for a subscription"); CDK adds that
+//   statement with each subscription's deadLetterQueue. The queue uses SQS
+//   managed encryption: a queue under a KMS key would also need SNS on that
+//   key's policy.
+// Both service principals are limited to this account's alarms and topics
+// (confused deputy: a service acts for many accounts).
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -36,16 +54,13 @@ export class AlertTopics extends Construct implements Topics {
       removalPolicy: RemovalPolicy.DESTROY,
       pendingWindow: Duration.days(7),
     });
+    const fromThisAccountsAlarms = alarmSourceConditions(Stack.of(this).partition, central.account, central.region);
     this.key.addToResourcePolicy(new PolicyStatement({
       sid: 'CloudWatchAlarmsPublishToEncryptedTopics',
-      principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+      principals: [new ServicePrincipal(CLOUDWATCH_PRINCIPAL)],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      // Only this account's alarms (confused deputy: CloudWatch acts for many accounts).
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': central.account },
-        ArnLike: { 'aws:SourceArn': `arn:${Stack.of(this).partition}:cloudwatch:${central.region}:${central.account}:alarm:*` },
-      },
+      conditions: fromThisAccountsAlarms,
     }));
     this.undelivered = new Queue(this, 'Undelivered', {
       queueName: `${slug}-undelivered-alerts`,
@@ -65,6 +80,16 @@ export class AlertTopics extends Construct implements Topics {
     });
     this.critical = topic('critical');
     this.warning = topic('warning');
+    for (const target of [this.critical, this.warning]) {
+      // Goes into the same topic policy as enforceSSL's TLS-only Deny.
+      target.addToResourcePolicy(new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal(CLOUDWATCH_PRINCIPAL)],
+        actions: ['sns:Publish'],
+        resources: [target.topicArn],
+        conditions: fromThisAccountsAlarms,
+      }));
+    }
 
     const deadLetterQueue = this.undelivered;
     for (const address of config.alerting.email) {
@@ -76,6 +101,16 @@ export class AlertTopics extends Construct implements Topics {
       this.critical.addSubscription(new UrlSubscription(dynamicReferences(url), { protocol: SubscriptionProtocol.HTTPS, deadLetterQueue }));
     }
   }
+}
+
+const CLOUDWATCH_PRINCIPAL = 'cloudwatch.amazonaws.com';
+
+/** CloudWatch acting for an alarm of this account in the central region, and nothing else. */
+export function alarmSourceConditions(partition: string, account: string, region: string): Record<string, Record<string, string>> {
+  return {
+    StringEquals: { 'aws:SourceAccount': account },
+    ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+  };
 }
 
 /** `${ssm:/p}` → `{{resolve:ssm:/p}}`, `${secretsmanager:n}` → `{{resolve:secretsmanager:n:SecretString}}`. */

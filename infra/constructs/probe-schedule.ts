@@ -6,7 +6,7 @@ import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { EVENTBRIDGE_RULE_MAX_TARGETS } from '../aws-limits.ts';
+import { EVENTBRIDGE_RULE_MAX_TARGETS } from '../../src/config/aws-limits.ts';
 
 export interface ProbeScheduleProps {
   readonly function: IFunction;

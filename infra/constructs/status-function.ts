@@ -8,6 +8,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { statusBundleDefine } from '../../functions/common/bundle-config.ts';
 import { FUNCTION_ENV } from '../../functions/common/environment.ts';
 import { alarmNamePrefix } from '../../src/alarms/alarm-names.ts';
 import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
@@ -38,7 +39,8 @@ export class StatusFunction extends Construct {
     });
     this.function = new VantageFunction(this, 'Status', {
       entry: STATUS_ENTRY,
-      configFile: props.deployment.configFile,
+      // Only what the page renders: the status function never holds a URL or credential.
+      bundleDefine: statusBundleDefine(props.deployment.configFile),
       memoryMb: STATUS_FUNCTION.memoryMb,
       timeout: Duration.seconds(50),
       role: this.role,

@@ -10,6 +10,8 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
+import { fixedPageSecurityPolicy } from '../../src/status/render/page-policy.ts';
 
 export class StatusSite extends Construct {
   readonly bucket: Bucket;
@@ -54,7 +56,9 @@ export class StatusSite extends Construct {
     });
 
     // The managed SECURITY_HEADERS set, plus CORS: summary.json and the badges
-    // are read by other sites' status widgets and by shields.io.
+    // are read by other sites' status widgets and by shields.io. The CSP is
+    // the one `vantage run --serve` sends: the page's inline style and script
+    // by hash (they are the same in every page the status function renders).
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       comment: 'Vantage status page: security headers, and CORS for the public JSON feed',
       corsBehavior: {
@@ -70,6 +74,7 @@ export class StatusSite extends Construct {
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: fixedPageSecurityPolicy(STATUS_FUNCTION.pageRefreshSeconds), override: true },
       },
     });
 

@@ -1,8 +1,9 @@
 // The one way this app builds a Lambda function (as Powertools' example app
 // has one function construct): Node.js 24 on arm64, JSON logs into its own
-// log group with a retention, bundled locally by esbuild with the validated
-// config embedded, using the probe bundle's own esbuild options so what
-// functions/probe/build.ts tests is what deploys.
+// log group with a retention, bundled locally by esbuild with what the
+// function needs of the config embedded (the probe: the validated config;
+// the status function: only its status view), using the probe bundle's own
+// esbuild options so what functions/probe/build.ts tests is what deploys.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Duration } from 'aws-cdk-lib';
@@ -11,15 +12,15 @@ import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../functions/common/bundle-config.ts';
+import { PROBE_BUNDLE_OPTIONS } from '../../functions/common/bundle-config.ts';
 
-export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface VantageFunctionProps {
   /** Handler file, relative to the repository root. */
   readonly entry: string;
-  /** Config embedded in the bundle (validated by probeBundleDefine). */
-  readonly configFile: string;
+  /** What the bundle embeds (esbuild define): probeBundleDefine or statusBundleDefine of the config. */
+  readonly bundleDefine: Readonly<Record<string, string>>;
   readonly memoryMb: number;
   readonly timeout: Duration;
   readonly role: IRole;
@@ -33,9 +34,12 @@ export interface VantageFunctionProps {
 export class VantageFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
+  /** What the bundle embeds, as given (tests build the same bundle from it). */
+  readonly bundleDefine: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: VantageFunctionProps) {
     super(scope, id);
+    this.bundleDefine = props.bundleDefine;
     this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetentionDays as RetentionDays });
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(REPOSITORY_ROOT, props.entry),
@@ -54,7 +58,7 @@ export class VantageFunction extends Construct {
       // A scheduled run that failed is superseded by the next tick; retrying it late only adds stale data.
       retryAttempts: 0,
       maxEventAge: props.maxEventAge,
-      bundling: nodejsBundling(probeBundleDefine(props.configFile)),
+      bundling: nodejsBundling(props.bundleDefine),
     });
   }
 }
@@ -64,7 +68,7 @@ export class VantageFunction extends Construct {
  * terms. An option added there and not mapped here fails synth instead of
  * silently building a different bundle.
  */
-export function nodejsBundling(define: Record<string, string>): BundlingOptions {
+export function nodejsBundling(define: Readonly<Record<string, string>>): BundlingOptions {
   const { bundle, platform, format, target, minify, sourcemap, mainFields, banner, external, alias, define: fixedDefine, legalComments, ...unmapped } = PROBE_BUNDLE_OPTIONS;
   if (Object.keys(unmapped).length > 0 || !bundle || platform !== 'node' || format !== 'esm' || sourcemap !== 'external') {
     throw new Error(`PROBE_BUNDLE_OPTIONS changed (${Object.keys(unmapped).join(', ') || 'bundle/platform/format/sourcemap'}): map it in infra/constructs/vantage-function.ts`);

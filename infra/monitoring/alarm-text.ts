@@ -3,7 +3,7 @@
 // what to look at first. Notifications carry it verbatim.
 import type { ResolvedConfig, ResolvedNetwork } from '../../src/config/resolved-config.ts';
 import type { PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
-import { ALARM_DESCRIPTION_MAX_LENGTH } from '../aws-limits.ts';
+import { ALARM_DESCRIPTION_MAX_LENGTH } from '../../src/config/aws-limits.ts';
 import { alarmTuning } from '../../src/alarms/alarm-tuning.ts';
 
 export interface AlarmTextContext {

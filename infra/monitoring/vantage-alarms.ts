@@ -1,4 +1,4 @@
-// Builds every alarm of the alarm inventory (src/cost/alarm-inventory.ts),
+// Builds every alarm of the alarm plan (src/alarms/alarm-plan.ts),
 // named with alarmName() so the status function can parse the names back.
 // Routing: critical alarms of a network are combined in its "health"
 // composite, which pages once (critical topic); warnings notify the warning

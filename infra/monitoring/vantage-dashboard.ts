@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import type { ResolvedNetwork } from '../../src/config/resolved-config.ts';
 import { DIMENSION } from '../../src/metrics/names.ts';
 import { headAgeEndpoints, mayUseTls, servedEndpoints, type PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
-import { ALARM_STATUS_WIDGET_MAX_ALARMS } from '../aws-limits.ts';
+import { ALARM_STATUS_WIDGET_MAX_ALARMS } from '../../src/config/aws-limits.ts';
 import type { Deployment } from '../deployment.ts';
 import type { EndpointMetricName, InsightsAggregate, VantageMetrics } from './vantage-metrics.ts';
 

@@ -34,7 +34,7 @@ export interface NetworkAgreement {
 /** An endpoint on the wrong chain, syncing, or talking nonsense must not move the reference. */
 const EXCLUDING: ReadonlySet<ReasonCode> = new Set(['wrong_chain', 'syncing', 'invalid_response']);
 
-export function isAgreementInput(input: AgreementInput): boolean {
+function isAgreementInput(input: AgreementInput): boolean {
   return input.height !== null && !input.codes.some((c) => EXCLUDING.has(c));
 }
 

@@ -9,7 +9,7 @@
  *   "<namespace> account <network>/<address> partkey-expiry"
  *   "<namespace> probe <region> heartbeat"
  */
-export const ALARM_KINDS = [
+const ALARM_KINDS = [
   'outage', 'regional', 'lagging', 'stale-head', 'tls-expiry', 'exposure', 'partkey-expiry', 'heartbeat', 'health',
 ] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];

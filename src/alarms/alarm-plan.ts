@@ -39,7 +39,7 @@ export function headAgeEndpoints(network: ResolvedNetwork): ResolvedEndpoint[] {
 }
 
 /** The regional alarm fires between 1 and outageRegions − 1 regions: none when one region already is an outage. */
-export function hasRegionalAlarm(config: ResolvedConfig): boolean {
+function hasRegionalAlarm(config: ResolvedConfig): boolean {
   return config.alerting.outageRegions > 1 && config.probe.regions.length > 1;
 }
 

@@ -9,7 +9,7 @@ import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-confi
 export function watchesExposure(network: ResolvedNetwork, endpoint: ResolvedEndpoint): boolean {
   if (endpoint.reference) return false;
   if (endpoint.visibility === 'private') return true;
-  return (adapterFor(network.chain)?.exposureCalls.length ?? 0) > 0;
+  return adapterFor(network.chain).exposureCalls.length > 0;
 }
 
 /** `(networkId, endpointId) → watched`, for turning a report into datums. */

@@ -5,7 +5,7 @@ import type { ResolvedAccount, ResolvedEndpoint, ResolvedNetwork } from '../conf
 import type { ProbeSession } from '../probe/probe-session.ts';
 import type { Reason } from '../report/reasons.ts';
 import type { ChainFamily } from '../config/families.ts';
-import type { Parsed } from './heights.ts';
+import type { Parsed } from './node-numbers.ts';
 
 export interface ChainReading {
   /** Latest block height the endpoint serves; null when it could not be read. */

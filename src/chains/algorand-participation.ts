@@ -2,7 +2,7 @@
 // says about it. Pure, so every branch is tested with plain data.
 import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import { parseJsonInteger } from './heights.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 
 export const PARTICIPATION_STATUSES = ['Online', 'Offline', 'NotParticipating'] as const;
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];

@@ -7,9 +7,9 @@ import { nodeText, quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AccountReading, AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { judgeParticipation } from './algorand-participation.ts';
-import { expectJson, parseJsonBody } from './http-json-response.ts';
+import { expectJson, parseJsonBody } from './json-response.ts';
 import { isRecord } from './json-value.ts';
-import { parseJsonInteger } from './heights.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 
 const STATUS = '/v2/status';
 const VERSIONS = '/versions';

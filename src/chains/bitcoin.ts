@@ -6,7 +6,7 @@ import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './json-value.ts';
-import { parseJsonInteger } from './heights.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc, type RpcOutcome } from './json-rpc.ts';
 
 const V1 = { version: '1.0' } as const;

@@ -4,9 +4,9 @@ import type { HttpOutcome } from '../probe/http-session.ts';
 import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { expectJson } from './http-json-response.ts';
+import { expectJson } from './json-response.ts';
 import { isRecord } from './json-value.ts';
-import { parseUnsigned } from './heights.ts';
+import { parseUnsigned } from './node-numbers.ts';
 import { answeredErrorReason, rpcErrorOf } from './rpc-error.ts';
 
 const STATUS = '/status';

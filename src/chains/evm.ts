@@ -3,7 +3,7 @@ import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './json-value.ts';
-import { parseHexQuantity, parseUnsigned } from './heights.ts';
+import { parseHexQuantity, parseUnsigned } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 
 /** Read-only admin methods; a result (not an error) means the namespace faces the internet. */

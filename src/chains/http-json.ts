@@ -2,8 +2,8 @@
 // (heightPointer) and, optionally, the head time (timePointer).
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
-import { expectJson } from './http-json-response.ts';
-import { parseAnyHeight, parseTimestampSeconds } from './heights.ts';
+import { expectJson } from './json-response.ts';
+import { parseAnyHeight, parseTimestampSeconds } from './node-numbers.ts';
 import { resolvePointer } from './json-pointer.ts';
 
 export const httpJson: ChainAdapter = {

@@ -9,7 +9,7 @@ import type { HttpSession } from '../probe/http-session.ts';
 import type { ProbeSession } from '../probe/probe-session.ts';
 import { WebSocketSession } from '../probe/websocket-session.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import { httpStatusReason, isSuccess, parseJsonBytes, parseQuietly, snippet } from './http-json-response.ts';
+import { httpStatusReason, isSuccess, parseJsonBytes, parseQuietly, snippet } from './json-response.ts';
 import { isRecord } from './json-value.ts';
 import { answeredErrorReason, rpcErrorOf, type RpcError } from './rpc-error.ts';
 

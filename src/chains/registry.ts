@@ -1,4 +1,5 @@
-// Family name → adapter. Families without an adapter yet report that plainly.
+// Family name → adapter. Every family the config accepts has one: the type
+// below does not compile without it.
 import type { ChainAdapter } from './adapter.ts';
 import { algorand } from './algorand.ts';
 import { bitcoin } from './bitcoin.ts';
@@ -9,7 +10,7 @@ import { httpJson } from './http-json.ts';
 import { solana } from './solana.ts';
 import { substrate } from './substrate.ts';
 
-const ADAPTERS: Partial<Record<ChainFamily, ChainAdapter>> = {
+const ADAPTERS: Readonly<Record<ChainFamily, ChainAdapter>> = {
   algorand,
   evm,
   substrate,
@@ -19,10 +20,6 @@ const ADAPTERS: Partial<Record<ChainFamily, ChainAdapter>> = {
   'http-json': httpJson,
 };
 
-export function adapterFor(family: ChainFamily): ChainAdapter | null {
-  return ADAPTERS[family] ?? null;
-}
-
-export function allAdapters(): ChainAdapter[] {
-  return Object.values(ADAPTERS);
+export function adapterFor(family: ChainFamily): ChainAdapter {
+  return ADAPTERS[family];
 }

@@ -7,7 +7,7 @@ import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './json-value.ts';
-import { parseJsonInteger } from './heights.ts';
+import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 
 /** JSON_RPC_SERVER_ERROR_NODE_UNHEALTHY */

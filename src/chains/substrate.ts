@@ -6,7 +6,7 @@ import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
 import { isRecord } from './json-value.ts';
-import { parseHexQuantity, parseUnsigned } from './heights.ts';
+import { parseHexQuantity, parseUnsigned } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 
 const HASH = /^0x[0-9a-fA-F]{64}$/;

@@ -20,7 +20,7 @@ export class ConfigError extends Error {
   }
 }
 
-export function formatProblem(problem: ConfigProblem, file: string | null): string {
+function formatProblem(problem: ConfigProblem, file: string | null): string {
   const where = file ? (problem.line ? `${file}:${problem.line}: ` : `${file}: `) : '';
   return problem.path ? `${where}${problem.path}: ${problem.message}` : `${where}${problem.message}`;
 }

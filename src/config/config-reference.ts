@@ -23,8 +23,8 @@ interface Row {
 
 const SECRET_KIND_TEXT: Readonly<Record<SecretKind, string>> = {
   env: '`${env:NAME}`: the environment variable NAME (the CLI; and the Lambda, for variables you set on it)',
-  ssm: '`${ssm:/path}`: an SSM Parameter Store parameter (SecureString decrypted), read by the probe Lambda at cold start',
-  secretsmanager: '`${secretsmanager:name-or-arn}`: a Secrets Manager secret string, read by the probe Lambda at cold start',
+  ssm: '`${ssm:/path}`: an SSM Parameter Store parameter (SecureString decrypted), in the probe Lambda\'s region; the CLI reads it too, with the standard AWS credential chain and region',
+  secretsmanager: '`${secretsmanager:name-or-arn}`: a Secrets Manager secret string, read like `${ssm:…}`',
 };
 
 /** The whole of docs/config.md. */
@@ -57,8 +57,12 @@ export function configReference(): string {
     ...table(Object.keys(props).map((key) => ({ key, schema: props[key]!, required: isRequired(root, key) })), (row) => sectionLink(row)),
   ];
   for (const [name, schema] of Object.entries(props)) {
-    if (name === 'networks' || !properties(schema, false)) continue;
-    out.push('', `## ${name}`, '', String(schema['description'] ?? ''), '', ...table(flatten(schema)), '', ...yamlBlock({ [name]: example(schema) }));
+    if (name === 'networks') continue;
+    // A section of keys, or a list of such sections (maintenance windows): rows say `name[].key` then.
+    const item = isList(schema) ? (schema['items'] ?? {}) as Schema : schema;
+    if (!properties(item, false)) continue;
+    const rows = isList(schema) ? flatten(item, `${name}[].`) : flatten(schema);
+    out.push('', `## ${name}`, '', String(schema['description'] ?? ''), '', ...table(rows), '', ...yamlBlock({ [name]: example(schema) }));
   }
   out.push(...networkSections(networks));
   out.push(...overrideSection(properties(props['defaults'] ?? {}), networks.endpoint));
@@ -210,9 +214,16 @@ function secretSection(root: Schema): string[] {
     ...[...new Set(secretKeys)].map((k) => `- \`${k}\``), '',
     `The ${SECRET_KINDS.length} kinds:`, '',
     ...SECRET_KINDS.map((kind) => `- ${SECRET_KIND_TEXT[kind]}`), '',
+    'A reference that cannot be read stops the CLI (exit 2, naming it and why). The probe Lambda reports the',
+    'endpoints that need it `secret_unresolved` (not probed) and probes every other endpoint; the next run',
+    'tries again.', '',
     'Resolved values never appear in output, logs, metrics or the status feed: every URL and message is',
     'redacted, including URL-encoded, base64 (Basic auth) and clipped forms. A literal value where a',
-    'reference is allowed works (for local nodes without credentials), but a credential belongs in a reference.'];
+    'reference is allowed works (for local nodes without credentials), but a credential belongs in a reference:',
+    'a literal that looks like one (a credential-named header such as `X-Api-Key` or `X-Project-Id`, a random',
+    'URL path segment such as `/v3/<32 hex>`, a key-like or `api-key` query value, a password) is redacted like a',
+    'resolved secret, `check` and `run` warn about it on stderr, and `cdk synth` refuses it unless its endpoint',
+    'sets `allowLiteralSecrets: true` ([docs/deploy.md](deploy.md#secrets)).'];
 }
 
 /** Every key of the file with its full path (networks[].endpoints[].url), for the secret list. */
@@ -247,7 +258,8 @@ function table(rows: readonly Row[], extra: (row: Row) => string = () => ''): st
 
 function sectionLink(row: Row): string {
   if (row.key === 'networks') return ' (see [networks](#networks))';
-  return properties(row.schema, false) ? ` (see [${row.key}](#${row.key.toLowerCase()}))` : '';
+  const item = isList(row.schema) ? (row.schema['items'] ?? {}) as Schema : row.schema;
+  return properties(item, false) ? ` (see [${row.key}](#${row.key.toLowerCase()}))` : '';
 }
 
 function defaultCell(row: Row): string {

@@ -3,7 +3,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import type { LoadedConfig } from './load.ts';
-import type { EndpointInput, NetworkInput } from './schema.ts';
+import type { ResolvedMaintenance } from './maintenance.ts';
+import type { ConfigInput, EndpointInput, NetworkInput } from './schema.ts';
 import { DEFAULTS, MIN_SUBSCRIPTION_WINDOW_MS } from './defaults.ts';
 
 export interface ResolvedTls {
@@ -46,6 +47,13 @@ export interface ResolvedEndpoint {
   readonly slowMs: number;
   readonly tls: ResolvedTls;
   readonly httpJson: HttpJsonSettings | null;
+  /**
+   * Set by resolveReferences when a secret reference this endpoint needs could
+   * not be read: one message per reference. Such an endpoint is not probed.
+   */
+  readonly unresolvedSecrets?: readonly string[];
+  /** `cdk synth` may deploy literal credentials of this endpoint (literal-secrets.ts). */
+  readonly allowLiteralSecrets: boolean;
 }
 
 export interface ResolvedAccount {
@@ -92,6 +100,8 @@ export interface ResolvedConfig {
   };
   readonly status: { readonly title: string };
   readonly networks: readonly ResolvedNetwork[];
+  /** Planned work windows, in config order (src/config/maintenance.ts reads them). */
+  readonly maintenance: readonly ResolvedMaintenance[];
 }
 
 export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
@@ -126,6 +136,7 @@ export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
     },
     status: { title: input.status?.title ?? DEFAULTS.statusTitle },
     networks: input.networks.map((n) => resolveNetwork(n, endpointDefaults, loaded.baseDir)),
+    maintenance: (input.maintenance ?? []).map(resolveMaintenance),
   };
 }
 
@@ -188,6 +199,27 @@ function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string,
           body: e.body === undefined ? null : typeof e.body === 'string' ? e.body : JSON.stringify(e.body),
         }
       : null,
+    allowLiteralSecrets: e.allowLiteralSecrets ?? false,
+  };
+}
+
+type MaintenanceInput = NonNullable<ConfigInput['maintenance']>[number];
+
+function resolveMaintenance(m: MaintenanceInput): ResolvedMaintenance {
+  const startMs = Date.parse(m.start);
+  const endMs = Date.parse(m.end);
+  return {
+    id: m.id,
+    title: m.title,
+    start: new Date(startMs).toISOString(),
+    end: new Date(endMs).toISOString(),
+    startMs,
+    endMs,
+    networks: m.networks ?? null,
+    endpoints: m.endpoints?.map((name) => {
+      const [network, endpoint] = name.split('/') as [string, string];
+      return { network, endpoint };
+    }) ?? null,
   };
 }
 

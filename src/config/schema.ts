@@ -7,6 +7,7 @@
 // with the value applyDefaults() uses, or .meta({ examples }): `vantage schema`
 // and docs/config.md (`npm run docs:config`) are generated from them.
 import { z } from 'zod';
+import { PUT_METRIC_DATA } from './aws-limits.ts';
 import { CHAIN_FAMILIES } from './families.ts';
 import { resolverAddressProblem } from './resolver-address.ts';
 import { DEFAULTS, MAX_ADDRESSES_PER_ENDPOINT } from './defaults.ts';
@@ -99,6 +100,9 @@ const endpointBase = {
   addresses: z.enum(['all', 'first'], { error: 'must be "all" or "first"' }).optional()
     .describe(`which of the host's addresses are probed, each on its own connection: all (the first ${MAX_ADDRESSES_PER_ENDPOINT}, IPv4 then IPv6; one failing or lagging is address_unhealthy) or first (only the first)`)
     .meta({ default: DEFAULTS.addresses }),
+  allowLiteralSecrets: z.boolean({ error: 'must be true or false' }).optional()
+    .describe('let cdk synth deploy values of this endpoint that look like credentials written literally (they are not secrets, or you accept them in the probe bundle); check and run stop warning about them')
+    .meta({ default: false }),
 };
 
 export const endpointSchema = z.strictObject(endpointBase);
@@ -217,6 +221,37 @@ export const networkSchema = z.discriminatedUnion('chain', [
     : `chain must be one of ${CHAIN_FAMILIES.join(', ')}`,
 });
 
+/** ISO-8601 in UTC, to the minute at least: 2026-12-08T10:00Z, 2026-12-08T10:00:00Z, …:00.000Z. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+
+/** The text names a real instant: Date.parse would roll 2026-02-30 over to March. */
+function isRealUtcTime(text: string): boolean {
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 16) === text.slice(0, 16);
+}
+
+const utcTime = (what: string) => z.string({ error: `must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z (${what})` })
+  .regex(ISO_UTC, { error: `must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z, ending in Z (${what})`, abort: true })
+  .refine(isRealUtcTime, { error: `is not a real date and time (${what})` });
+
+const maintenanceSchema = z.strictObject({
+  id: idSchema.describe('names the window in the feed (Statuspage scheduled_maintenances) and in alarm suppressions; unique')
+    .meta({ examples: ['node-upgrade-2026-12'] }),
+  title: nonEmpty.max(200, { error: 'must be at most 200 characters' }).describe('what the public page and feeds say the work is')
+    .meta({ examples: ['Upgrading the RPC nodes to v1.14'] }),
+  start: utcTime('start').describe('when the window opens (inclusive), UTC').meta({ examples: ['2026-12-08T10:00:00Z'] }),
+  end: utcTime('end').describe('when it closes (exclusive), UTC; after start').meta({ examples: ['2026-12-08T11:00:00Z'] }),
+  networks: z.array(idSchema, { error: 'must be a list of network ids' }).min(1, { error: 'must list at least one network (or leave it out)' }).optional()
+    .describe('networks covered whole; with neither networks nor endpoints the window covers everything')
+    .meta({ examples: [['evm-main']] }),
+  endpoints: z.array(
+    z.string({ error: 'must be "network/endpoint"' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { error: 'must be "network/endpoint", e.g. eth-main/rpc-2' }),
+    { error: 'must be a list of "network/endpoint" names' },
+  ).min(1, { error: 'must list at least one endpoint (or leave it out)' }).optional()
+    .describe('single endpoints covered, as "network/endpoint"')
+    .meta({ examples: [['evm-main/rpc-1']] }),
+});
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional().describe('editor hint (path or URL of the JSON Schema from `vantage schema`); ignored')
     .meta({ examples: ['vantage.schema.json'] }),
@@ -273,7 +308,7 @@ export const configSchema = z.strictObject({
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region name such as us-east-1' })
       .describe('the home region: metrics are published and alarmed there')
       .meta({ examples: ['us-east-1'] }),
-    namespace: z.string().regex(/^[A-Za-z0-9._/#:-]{1,255}$/, { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
+    namespace: z.string().regex(new RegExp(`^[A-Za-z0-9._/#:-]{1,${PUT_METRIC_DATA.maxNamespaceLength}}$`), { error: 'must be a CloudWatch namespace (letters, digits, . _ / # : -)' })
       .refine((s) => !s.startsWith('AWS/'), { error: 'must not start with "AWS/" (reserved by AWS)' })
       .refine((s) => !s.startsWith(':'), { error: 'must not start with ":" (CloudWatch rejects it)' }).optional()
       .describe('CloudWatch namespace of the metrics; not starting with "AWS/" or ":"')
@@ -295,6 +330,8 @@ export const configSchema = z.strictObject({
   }).optional().describe('the public status page'),
   networks: z.array(networkSchema, { error: 'must be a list of networks' }).min(1, { error: 'must list at least one network' })
     .describe('the chains to watch, each with its endpoints'),
+  maintenance: z.array(maintenanceSchema, { error: 'must be a list of maintenance windows' }).optional()
+    .describe('planned work: inside a window the covered components show under_maintenance, no incident opens, no alarm notifies, and uptime leaves the window out'),
 });
 
 /** rate(N unit) from 1 minute to MAX_SCHEDULE_SECONDS; cron() is EventBridge's to judge. */

@@ -1,6 +1,7 @@
 // Secret references: `${env:NAME}`, `${ssm:/path}`, `${secretsmanager:name-or-arn}`.
 // They may appear anywhere inside url, headers, basicAuth and
 // httpsSubscriptions strings, several in one string.
+import { SECRET_ID_MAX_LENGTH, SSM_PARAMETER_NAME_MAX_LENGTH } from './aws-limits.ts';
 
 export const SECRET_KINDS = ['env', 'ssm', 'secretsmanager'] as const;
 export type SecretKind = (typeof SECRET_KINDS)[number];
@@ -15,9 +16,9 @@ export interface SecretReference {
 const NAME_RULES: Readonly<Record<SecretKind, { pattern: RegExp; hint: string }>> = {
   env: { pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, hint: 'an environment variable name' },
   // SSM parameter names: letters, digits and .-_/ (a leading slash for hierarchies).
-  ssm: { pattern: /^\/?[A-Za-z0-9_.\-/]{1,2048}$/, hint: 'an SSM parameter name such as /vantage/token' },
+  ssm: { pattern: new RegExp(`^/?[A-Za-z0-9_.\\-/]{1,${SSM_PARAMETER_NAME_MAX_LENGTH}}$`), hint: 'an SSM parameter name such as /vantage/token' },
   // Secret names (and full ARNs, which add ':').
-  secretsmanager: { pattern: /^[A-Za-z0-9/_+=.@:\-!]{1,2048}$/, hint: 'a Secrets Manager secret name or ARN' },
+  secretsmanager: { pattern: new RegExp(`^[A-Za-z0-9/_+=.@:\\-!]{1,${SECRET_ID_MAX_LENGTH}}$`), hint: 'a Secrets Manager secret name or ARN' },
 };
 
 export type ReferenceScan =

@@ -31,6 +31,8 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
     checkUrl(value, ['alerting', 'httpsSubscriptions', i], add, ['https:']);
   });
 
+  maintenanceProblems(config, add);
+
   const networkIds = new Map<string, number>();
   config.networks.forEach((network, n) => {
     const first = networkIds.get(network.id);
@@ -53,6 +55,28 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
 }
 
 type Add = (pathParts: PropertyKey[], message: string) => void;
+
+/** Each window: after its start, a unique id, and only networks and endpoints that exist. */
+function maintenanceProblems(config: ConfigInput, add: Add): void {
+  const ids = new Map<string, number>();
+  (config.maintenance ?? []).forEach((window, m) => {
+    const at = ['maintenance', m];
+    const first = ids.get(window.id);
+    if (first !== undefined) add([...at, 'id'], `duplicate maintenance id "${window.id}" (also maintenance[${first}])`);
+    else ids.set(window.id, m);
+    if (Date.parse(window.end) <= Date.parse(window.start)) add([...at, 'end'], `must be after start (${window.start})`);
+    (window.networks ?? []).forEach((id, i) => {
+      if (!config.networks.some((n) => n.id === id)) add([...at, 'networks', i], `names network "${id}", which is not in networks`);
+    });
+    (window.endpoints ?? []).forEach((name, i) => {
+      const [networkId, endpointId] = name.split('/') as [string, string];
+      const network = config.networks.find((n) => n.id === networkId);
+      if (!network) add([...at, 'endpoints', i], `names network "${networkId}", which is not in networks`);
+      else if (!network.endpoints.some((e) => e.id === endpointId)) add([...at, 'endpoints', i], `names endpoint "${endpointId}", which is not in network "${networkId}"`);
+    });
+  });
+}
+
 
 /** Families whose node APIs speak JSON-RPC over WebSocket, with a subscription Vantage can time. */
 export const WEBSOCKET_FAMILIES: ReadonlySet<ChainFamily> = new Set(['evm', 'substrate', 'solana']);
@@ -102,7 +126,7 @@ function caFileProblem(caFile: string, full: string): string | null {
       return false;
     }
   };
-  // Worded like the Lambda bundler's own check (functions/probe/bundle-config.ts).
+  // Worded like the Lambda bundler's own check (functions/common/bundle-config.ts).
   return (text.match(PEM_CERTIFICATE) ?? []).some(parses) ? null : `"${basename(caFile)}" holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
 }
 

@@ -10,6 +10,8 @@ export const STATUS_FUNCTION = {
   memoryMb: 256,
   /** The status feed is rebuilt every minute (DESIGN.md, "Status function"). */
   schedule: 'rate(1 minute)',
+  /** The page refreshes itself at the pace the feed is rebuilt (and the CloudFront CSP hashes that script). */
+  pageRefreshSeconds: 60,
 } as const;
 
 /** One dashboard for the whole deployment. */

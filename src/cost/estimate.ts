@@ -1,7 +1,7 @@
 // The monthly cost of deploying a config, priced line by line, beside what
 // CloudWatch Synthetics charges to run the same checks (one canary per
 // endpoint per region, on the same schedule). Pure: counts come from the
-// alarm and metric inventories, prices from prices.ts, and every number that
+// alarm plan and the metric inventory, prices from prices.ts, and every number that
 // is a guess rather than a count is in ASSUMPTIONS with its reason.
 import type { ResolvedConfig } from '../config/resolved-config.ts';
 import { alarmPlan, servedEndpoints } from '../alarms/alarm-plan.ts';
@@ -9,6 +9,7 @@ import { DASHBOARDS, PROBE_FUNCTION, STATUS_FUNCTION } from './deployment-sizes.
 import { metricInventory } from './metric-inventory.ts';
 import { PRICES, tieredCost, type Price } from './prices.ts';
 import { HOURS_PER_MONTH, runsPerMonth } from '../config/schedule.ts';
+import { DESCRIBE_ALARMS, PUT_METRIC_DATA } from '../config/aws-limits.ts';
 
 export const ASSUMPTIONS = {
   /** Probes run concurrently in waves of probe.concurrency; a healthy probe, TLS and chain calls included, ends well inside a second. */
@@ -21,8 +22,6 @@ export const ASSUMPTIONS = {
   statusLogBytesPerRun: 1000,
   /** index.html, api/v2/{summary,status,components,incidents}.json, history.json, feed.atom; plus one badge per network. */
   statusFixedFilesPerRun: 7,
-  /** A DescribeAlarms page holds 100 alarms; plus one DescribeAlarmHistory call. */
-  describeAlarmsPageSize: 100,
   /** A Synthetics API canary: 1 GB (about the smallest a canary runtime accepts) for 2 s per run. */
   canaryMemoryGb: 1,
   canaryRunSeconds: 2,
@@ -75,13 +74,14 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
   const invocations = runs * regions.length * shards;
   const endpointsPerShard = Math.ceil(endpoints / shards);
   const probeSeconds = Math.ceil(endpointsPerShard / config.probe.concurrency) * ASSUMPTIONS.probeWaveSeconds + ASSUMPTIONS.probeOverheadSeconds;
-  // Each shard sends its datums (1,000 a request), then its ProbeRuns heartbeat alone (src/publish/publish-run.ts).
-  const putRequests = runs * regions.length * (Math.max(shards, Math.ceil(metrics.datumsPerRun / 1000)) + shards);
+  // Each shard sends its datums (PUT_METRIC_DATA.maxDatums a request), then its ProbeRuns heartbeat alone (src/publish/publish-run.ts).
+  const putRequests = runs * regions.length * (Math.max(shards, Math.ceil(metrics.datumsPerRun / PUT_METRIC_DATA.maxDatums)) + shards);
 
   const statusRuns = runsPerMonth(STATUS_FUNCTION.schedule);
   const served = config.networks.reduce((n, net) => n + servedEndpoints(net).length, 0);
   const statusMetricsRequested = statusRuns * served * regions.length;
-  const describeCalls = statusRuns * (Math.ceil(alarms.length / ASSUMPTIONS.describeAlarmsPageSize) + 1);
+  // DescribeAlarms pages, plus one DescribeAlarmHistory call.
+  const describeCalls = statusRuns * (Math.ceil(alarms.length / DESCRIBE_ALARMS.maxRecords) + 1);
   const statusPuts = statusRuns * (ASSUMPTIONS.statusFixedFilesPerRun + config.networks.length);
 
   const logGb = (invocations * (ASSUMPTIONS.platformLogBytes + metrics.reportBytes / shards)

@@ -33,7 +33,7 @@ export function metricInventory(config: ResolvedConfig): MetricInventory {
 }
 
 /** A report in which everything answered and is healthy. */
-export function representativeReport(config: ResolvedConfig, region: string): Report {
+function representativeReport(config: ResolvedConfig, region: string): Report {
   return {
     schemaVersion: 1,
     startedAt: '2026-01-01T00:00:00.000Z',

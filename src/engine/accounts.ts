@@ -10,13 +10,13 @@ import { addReason, reason, type Reason } from '../report/reasons.ts';
 export async function readAccounts(
   network: ResolvedNetwork,
   probes: readonly EndpointProbe[],
-  adapter: ChainAdapter | null,
+  adapter: ChainAdapter,
   options: ProbeOptions,
 ): Promise<AccountReading[]> {
   if (network.accounts.length === 0) return [];
   const answered = (p: EndpointProbe) => p.chain?.height !== null && p.chain?.height !== undefined && p.endpoint.visibility === 'public';
   const source = probes.find((p) => !p.endpoint.reference && answered(p)) ?? probes.find((p) => p.endpoint.reference && answered(p));
-  if (!adapter?.readAccounts || !source) {
+  if (!adapter.readAccounts || !source) {
     const why = source ? reason('invalid_response', `chain family ${network.chain} has no account watch`) : noSourceReason(probes);
     return failAll(network.accounts, [why]);
   }

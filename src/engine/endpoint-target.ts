@@ -52,5 +52,5 @@ export function parseUrl(text: string): URL | null {
 }
 
 /** Words for "until the probe's signal fired", e.g. "within 5000 ms". */
-export const budgetWords = (endpoint: ResolvedEndpoint, options: ProbeOptions) => (): string =>
+export const deadlineWordsFor = (endpoint: ResolvedEndpoint, options: ProbeOptions) => (): string =>
   (options.runSignal?.aborted ? "before the run's deadline" : `within ${endpoint.timeoutMs} ms`);

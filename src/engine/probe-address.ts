@@ -20,7 +20,7 @@ export async function probeAddress(c: AddressContext): Promise<AddressProbe> {
   const timings = emptyTimings();
   timings.dnsMs = c.dnsMs;
   const connector = new Connector(c.target, {
-    signal: c.signal, timings, budget: c.budget, now, resolvers: null, timeoutMs: c.endpoint.timeoutMs,
+    signal: c.signal, timings, deadlineWords: c.deadlineWords, now, resolvers: null, timeoutMs: c.endpoint.timeoutMs,
     address: c.address, sockets: c.options.sockets,
   });
   const first = await connector.open();
@@ -51,7 +51,7 @@ export async function probeAddress(c: AddressContext): Promise<AddressProbe> {
 async function readOverHttp(socket: Socket, connector: Connector, c: AddressContext, timings: Timings, now: () => number): Promise<EndpointRead> {
   const http = new HttpSession(socket, {
     url: c.url, headers: requestHeaders(c.endpoint, c.url), maxResponseBytes: c.endpoint.maxResponseBytes,
-    signal: c.signal, timings, startedAt: c.startedAt, budget: c.budget,
+    signal: c.signal, timings, startedAt: c.startedAt, deadlineWords: c.deadlineWords,
     reconnect: () => connector.open(),
   });
   try {

@@ -15,7 +15,7 @@ import { reason, type Reason } from '../report/reasons.ts';
 import { emptyTimings, ms, type Timings } from '../report/timings.ts';
 import type { TlsInfo } from '../report/tls-info.ts';
 import { choosePrimary } from './address-verdict.ts';
-import { budgetWords, parseUrl, requestHeaders, selectAddresses, targetOf } from './endpoint-target.ts';
+import { deadlineWordsFor, parseUrl, requestHeaders, selectAddresses, targetOf } from './endpoint-target.ts';
 import { probeAddress } from './probe-address.ts';
 import { probePrivate } from './probe-private.ts';
 import type { AddressProbe, EndpointProbe, ProbeOptions } from './probe-types.ts';
@@ -67,11 +67,11 @@ async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, 
   const now = options.now ?? Date.now;
   const timings = emptyTimings();
   const startedAt = performance.now();
-  const budget = budgetWords(endpoint, options);
+  const deadlineWords = deadlineWordsFor(endpoint, options);
   const url = parseUrl(endpoint.url);
   if (!url) return { value: null, timings, tls: null, connectionReasons: [invalidUrl()] };
   const connector = new Connector(targetOf(url, endpoint), {
-    signal, timings, budget, now, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
+    signal, timings, deadlineWords, now, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
     ipv6: options.ipv6 !== 'off', sockets: options.sockets,
   });
   const ended = (value: T | null): SessionEnd<T> => {
@@ -81,7 +81,7 @@ async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, 
   const first = await connector.open();
   if (!first.ok) return ended(null);
   const http = new HttpSession(first.socket, {
-    url, headers: requestHeaders(endpoint, url), maxResponseBytes: endpoint.maxResponseBytes, signal, timings, startedAt, budget,
+    url, headers: requestHeaders(endpoint, url), maxResponseBytes: endpoint.maxResponseBytes, signal, timings, startedAt, deadlineWords,
     reconnect: () => connector.open(),
   });
   let value: T;
@@ -136,15 +136,15 @@ async function probeEveryAddress(network: ResolvedNetwork, endpoint: ResolvedEnd
   };
   const url = parseUrl(endpoint.url);
   if (!url) return ended([invalidUrl()]);
-  const budget = budgetWords(endpoint, options);
+  const deadlineWords = deadlineWordsFor(endpoint, options);
   const target = targetOf(url, endpoint);
   const resolved = await resolveAddresses(target.host, {
-    signal, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs, budget, ipv6: options.ipv6 !== 'off',
+    signal, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs, deadlineWords, ipv6: options.ipv6 !== 'off',
   });
   timings.dnsMs = resolved.dnsMs;
   if (!resolved.ok) return ended([resolved.reason]);
   const addresses = await Promise.all(selectAddresses(resolved.addresses, endpoint.addresses).map((address) =>
-    probeAddress({ network, endpoint, url, target, address, dnsMs: resolved.dnsMs, startedAt, signal, budget, options })));
+    probeAddress({ network, endpoint, url, target, address, dnsMs: resolved.dnsMs, startedAt, signal, deadlineWords, options })));
   const primary = choosePrimary(addresses);
   if (primary === null) {
     const skipped = addresses.map((a) => a.address).join(', ');

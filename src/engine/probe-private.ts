@@ -21,7 +21,7 @@ export async function probePrivate(endpoint: ResolvedEndpoint, options: ProbeOpt
   const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
   try {
     const target = targetOf(url, endpoint);
-    const common = { signal: deadline.signal, budget: () => '', resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs };
+    const common = { signal: deadline.signal, deadlineWords: () => '', resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs };
     const resolved = await resolveAddresses(target.host, { ...common, ipv6: options.ipv6 !== 'off' });
     timings.dnsMs = resolved.dnsMs;
     if (!resolved.ok) return healthy();

@@ -60,6 +60,6 @@ export interface AddressContext {
   readonly startedAt: number;
   /** The endpoint's deadline (timeoutMs), shared by its addresses. */
   readonly signal: AbortSignal;
-  readonly budget: () => string;
+  readonly deadlineWords: () => string;
   readonly options: ProbeOptions;
 }

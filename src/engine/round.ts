@@ -12,11 +12,10 @@ import type { Report } from '../report/report.ts';
 import type { SocketFactory } from '../probe/connect.ts';
 import { readAccounts } from './accounts.ts';
 import { mapConcurrent } from './map-concurrent.ts';
+import { unprobedEndpoint } from './unresolved-endpoint.ts';
 
 export interface RoundOptions {
   readonly region: string;
-  /** Overrides probe.concurrency. */
-  readonly concurrency?: number;
   /** Fires at the run's deadline; unfinished probes become `timeout`. */
   readonly runSignal?: AbortSignal;
   /** Wall clock in ms. */
@@ -37,8 +36,8 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
   const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers, ipv6: config.probe.ipv6, sockets: options.sockets };
   let done = 0;
-  const probes = await mapConcurrent(tasks, options.concurrency ?? config.probe.concurrency, async ({ network, endpoint }) => {
-    const result = await probeEndpoint(network, endpoint, probeOptions);
+  const probes = await mapConcurrent(tasks, config.probe.concurrency, async ({ network, endpoint }) => {
+    const result = unprobedEndpoint(endpoint) ?? await probeEndpoint(network, endpoint, probeOptions);
     options.onProbe?.(++done, tasks.length);
     return result;
   });

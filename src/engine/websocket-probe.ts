@@ -4,7 +4,7 @@
 // notification. A refused upgrade is judged like any HTTP answer (status
 // first: http_error, quoting the JSON-RPC error a body carries).
 import type { Socket } from 'node:net';
-import { httpStatusReason } from '../chains/http-json-response.ts';
+import { httpStatusReason } from '../chains/json-response.ts';
 import { adapterFor } from '../chains/registry.ts';
 import { nodeTextOfBytes } from '../report/node-text.ts';
 import { openWebSocket, type RefusedUpgrade } from '../probe/websocket-session.ts';
@@ -19,7 +19,7 @@ export async function readOverWebSocket(socket: Socket, c: AddressContext & { re
   const { network, endpoint } = c;
   const opened = await openWebSocket(socket, {
     url: withoutCredentials(c.url), headers: requestHeaders(endpoint, c.url), maxResponseBytes: endpoint.maxResponseBytes,
-    signal: c.signal, timings: c.timings, startedAt: c.startedAt, budget: c.budget,
+    signal: c.signal, timings: c.timings, startedAt: c.startedAt, deadlineWords: c.deadlineWords,
   });
   if (!opened.ok) return { chain: null, reasons: ['refused' in opened ? refusedUpgrade(opened.refused) : opened.reason] };
   const session = opened.session;

@@ -10,7 +10,7 @@ import { partKeyDaysLeft } from './report-datums.ts';
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 /** blackbox_exporter's phases of probe_http_duration_seconds, always all five. */
-export const HTTP_PHASES = ['resolve', 'connect', 'tls', 'processing', 'transfer'] as const;
+const HTTP_PHASES = ['resolve', 'connect', 'tls', 'processing', 'transfer'] as const;
 
 export interface ProberFacts {
   /** Rounds completed since start. */
@@ -91,7 +91,7 @@ function addEndpoint(f: ReturnType<typeof families>, e: EndpointReport, labels: 
  * first byte to the end of the probe (the adapter's remaining calls). Phases
  * that did not happen are 0, as blackbox_exporter reports them.
  */
-export function httpPhases(e: EndpointReport): Record<(typeof HTTP_PHASES)[number], number> {
+function httpPhases(e: EndpointReport): Record<(typeof HTTP_PHASES)[number], number> {
   const { dnsMs, connectMs, tlsMs, ttfbMs, totalMs } = e.timings;
   const ready = (dnsMs ?? 0) + (connectMs ?? 0) + (tlsMs ?? 0);
   return {

@@ -8,7 +8,7 @@ export interface RequestContext {
   /** The probe's signal fired: the deadline, not the server, ended it. */
   readonly aborted: boolean;
   readonly gotHeaders: boolean;
-  readonly budget: string;
+  readonly deadlineWords: string;
   readonly maxResponseBytes: number;
 }
 
@@ -21,8 +21,8 @@ export function classifyRequestError(err: unknown, ctx: RequestContext): Reason 
   }
   if (ctx.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return ctx.gotHeaders
-      ? reason('timeout', `response headers arrived, but the body did not complete ${ctx.budget} (slow or stalled)`)
-      : reason('timeout', `connected, but no HTTP response ${ctx.budget}`);
+      ? reason('timeout', `response headers arrived, but the body did not complete ${ctx.deadlineWords} (slow or stalled)`)
+      : reason('timeout', `connected, but no HTTP response ${ctx.deadlineWords}`);
   }
   if (code.startsWith('HPE_')) return reason('http_error', `malformed HTTP response (${code})`);
   // undici leaves `code` unset when llhttp's error number has no name; the

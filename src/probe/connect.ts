@@ -52,7 +52,7 @@ export interface ConnectOptions {
   /** Where phase timings are written; also read by the caller on failure. */
   readonly timings: Timings;
   /** Words for "until the signal fired", e.g. "within 5000 ms". */
-  readonly budget: () => string;
+  readonly deadlineWords: () => string;
   /** Wall clock in ms: certificate validity is judged against it. */
   readonly now: () => number;
   /** Stop after TCP: private endpoints must not be sent anything. */
@@ -68,22 +68,22 @@ export interface ConnectOptions {
  * that failed verification is destroyed here, before a byte is sent.
  */
 export async function openConnection(target: ConnectTarget, address: string, options: ConnectOptions): Promise<ConnectOutcome> {
-  const { signal, timings, budget } = options;
+  const { signal, timings, deadlineWords } = options;
   const sockets = options.sockets ?? NODE_SOCKETS;
   const where = `${target.host}:${target.port}`;
   if (!target.tls || options.tcpOnly) {
     const tcpStart = performance.now();
     const tcp = await connectTcp(sockets, address, target.port, signal);
     if (!tcp.aborted) timings.connectMs = ms(tcpStart, performance.now());
-    if (!tcp.ok) return { ok: false, reasons: [connectFailure(tcp, where, address, budget)], tls: null };
+    if (!tcp.ok) return { ok: false, reasons: [connectFailure(tcp, where, address, deadlineWords)], tls: null };
     return { ok: true, socket: tcp.socket, tls: null };
   }
 
   const secured = await connectTls(sockets, address, target, signal, timings);
   if (!secured.ok) {
-    if (secured.phase === 'tcp') return { ok: false, reasons: [connectFailure(secured, where, address, budget)], tls: null };
+    if (secured.phase === 'tcp') return { ok: false, reasons: [connectFailure(secured, where, address, deadlineWords)], tls: null };
     const failure = secured.aborted
-      ? reason('timeout', `connected to ${where}, but the TLS handshake got no answer ${budget()}`)
+      ? reason('timeout', `connected to ${where}, but the TLS handshake got no answer ${deadlineWords()}`)
       : reason('tls_failed', `TLS handshake with ${where} failed: ${secured.message}`);
     return { ok: false, reasons: [failure], tls: null };
   }
@@ -110,8 +110,8 @@ const UNANSWERED = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDO
  */
 export const NO_ROUTE_CODES: ReadonlySet<string> = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
 
-function connectFailure(tcp: { readonly aborted: boolean; readonly code: string }, where: string, address: string, budget: () => string): Reason {
-  if (tcp.aborted) return reason('connect_timeout', `no TCP answer from ${where} ${budget()}`);
+function connectFailure(tcp: { readonly aborted: boolean; readonly code: string }, where: string, address: string, deadlineWords: () => string): Reason {
+  if (tcp.aborted) return reason('connect_timeout', `no TCP answer from ${where} ${deadlineWords()}`);
   if (NO_ROUTE_CODES.has(tcp.code) && isIP(address) === 6) {
     return reason('no_route', `no route to ${address} (${where}) from this vantage point (${tcp.code})`);
   }
@@ -150,7 +150,7 @@ type Secured =
  * TCP connect and TLS handshake on one tls.connect: the socket's 'connect'
  * (TCP up) and 'secureConnect' (handshake done) events time the two phases.
  * (Connecting a net.Socket first and wrapping it in TLS afterwards costs
- * ~70 µs more CPU per probe, measured: a sixth of a raw client's cost.)
+ * more CPU per probe: docs/benchmarks.md.)
  */
 function connectTls(sockets: SocketFactory, address: string, target: ConnectTarget, signal: AbortSignal, timings: Timings): Promise<Secured> {
   return new Promise((resolve) => {

@@ -54,7 +54,7 @@ export class Connector {
         signal: this.#options.signal,
         resolvers: this.#options.resolvers,
         timeoutMs: this.#options.timeoutMs,
-        budget: this.#options.budget,
+        deadlineWords: this.#options.deadlineWords,
         ipv6: this.#options.ipv6,
       });
       if (first) timings.dnsMs = resolved.dnsMs;

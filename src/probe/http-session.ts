@@ -30,7 +30,7 @@ export interface HttpSessionOptions {
   readonly signal: AbortSignal;
   readonly timings: Timings;
   readonly startedAt: number;
-  readonly budget: () => string;
+  readonly deadlineWords: () => string;
   /**
    * Opens a further connection if the server closes the first between
    * calls. It must verify as the first was verified (Connector.open does).
@@ -98,8 +98,8 @@ export class HttpSession {
   }
 
   async request(req: HttpRequest = {}): Promise<HttpOutcome> {
-    const { url, signal, maxResponseBytes, budget } = this.#options;
-    if (signal.aborted) return { ok: false, reason: reason('timeout', `no complete answer ${budget()}`) };
+    const { url, signal, maxResponseBytes, deadlineWords } = this.#options;
+    if (signal.aborted) return { ok: false, reason: reason('timeout', `no complete answer ${deadlineWords()}`) };
     const headers: Record<string, string> = {
       'user-agent': USER_AGENT,
       accept: 'application/json',
@@ -117,7 +117,7 @@ export class HttpSession {
     });
     if ('tooLarge' in exchange) return { ok: false, reason: tooLarge(`declares ${exchange.tooLarge} bytes`, maxResponseBytes) };
     if ('error' in exchange) {
-      return { ok: false, reason: classifyRequestError(exchange.error, { aborted: signal.aborted, gotHeaders: exchange.gotHeaders, budget: budget(), maxResponseBytes }) };
+      return { ok: false, reason: classifyRequestError(exchange.error, { aborted: signal.aborted, gotHeaders: exchange.gotHeaders, deadlineWords: deadlineWords(), maxResponseBytes }) };
     }
     return { ok: true, ...exchange };
   }
@@ -125,8 +125,8 @@ export class HttpSession {
   /**
    * One request through undici's dispatch API, the body gathered straight
    * into a Buffer. Client.request() would add an AsyncResource, a body
-   * stream and an abort-signal wrapper per request: ~5% of a probe's CPU
-   * (npm run bench), for nothing a probe uses. maxResponseSize is still
+   * stream and an abort-signal wrapper per request: CPU for nothing a probe
+   * uses (docs/benchmarks.md). maxResponseSize is still
    * enforced by the Client; the probe's signal aborts the exchange.
    */
   #exchange(options: { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body: string | null }): Promise<Exchange> {
@@ -182,8 +182,8 @@ export class HttpSession {
 
   close(): void {
     // Our own error, made once: without one undici builds a
-    // ClientDestroyedError (and its stack trace) per probe, ~5% of a probe's
-    // CPU (npm run bench). Nothing is pending here; no caller ever sees it.
+    // ClientDestroyedError (and its stack trace) per probe, a cost docs/benchmarks.md
+    // measures. Nothing is pending here; no caller ever sees it.
     this.#client.destroy(SESSION_CLOSED).catch(() => undefined);
   }
 }

@@ -31,7 +31,7 @@ export interface ResolveOptions {
   /** Ask AAAA too (false for `probe.ipv6: off`). Default true. */
   readonly ipv6?: boolean;
   /** Words for "until the signal fired", e.g. "within 5000 ms". */
-  readonly budget?: () => string;
+  readonly deadlineWords?: () => string;
   /** The hosts file's table; the system's file by default (tests pass their own). */
   readonly hosts?: () => HostsTable;
 }
@@ -88,7 +88,7 @@ type Answer = { readonly family: Family; readonly addresses: readonly string[] }
 
 function askDns(host: string, options: ResolveOptions, ipv6: boolean, start: number): Promise<Resolution> {
   const { signal } = options;
-  const budget = options.budget ?? (() => 'before the deadline');
+  const deadlineWords = options.deadlineWords ?? (() => 'before the deadline');
   const families: Family[] = ipv6 ? [4, 6] : [4];
   let resolver: Resolver;
   try {
@@ -98,7 +98,7 @@ function askDns(host: string, options: ResolveOptions, ipv6: boolean, start: num
     return Promise.resolve({ ok: false, reason: reason('dns_failed', `${host}: cannot use the resolvers (${text})`), dnsMs: null });
   }
   const servers = describeServers(resolver.getServers());
-  if (signal.aborted) return Promise.resolve({ ok: false, reason: reason('dns_failed', `${host}: timeout, no answer from ${servers} ${budget()}`), dnsMs: null });
+  if (signal.aborted) return Promise.resolve({ ok: false, reason: reason('dns_failed', `${host}: timeout, no answer from ${servers} ${deadlineWords()}`), dnsMs: null });
 
   return new Promise((resolve) => {
     const answers = new Map<Family, Answer>();
@@ -117,7 +117,7 @@ function askDns(host: string, options: ResolveOptions, ipv6: boolean, start: num
         return a && 'addresses' in a ? a.addresses.map((address) => ({ address, family: f })) : [];
       });
       if (addresses.length > 0 && !aborted) return resolve({ ok: true, addresses, dnsMs });
-      resolve({ ok: false, reason: reason('dns_failed', failureMessage(host, families, answers, servers, aborted ? budget() : null)), dnsMs });
+      resolve({ ok: false, reason: reason('dns_failed', failureMessage(host, families, answers, servers, aborted ? deadlineWords() : null)), dnsMs });
     };
     const onAbort = () => finish(true);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -138,7 +138,7 @@ function newResolver(options: ResolveOptions): Resolver {
   // so a lost datagram is asked again well inside the deadline, and three
   // tries that outlast it, so the deadline, not c-ares, ends a black hole.
   // The probe's signal is the real bound: cancel() ends every query of this
-  // resolver, which is why each resolution has its own (~50 µs to make, measured).
+  // resolver, which is why each resolution has its own (cheap to make: docs/benchmarks.md).
   const timeout = Math.min(2000, Math.max(250, Math.round(options.timeoutMs / 4)));
   const resolver = new Resolver({ timeout, tries: 3, maxTimeout: options.timeoutMs });
   if (options.resolvers) resolver.setServers([...options.resolvers]);
@@ -169,14 +169,14 @@ const ANSWER_WORDS: Readonly<Record<string, string>> = {
   EBADNAME: 'not a valid DNS name',
 };
 
-function failureMessage(host: string, families: readonly Family[], answers: ReadonlyMap<Family, Answer>, servers: string, budget: string | null): string {
+function failureMessage(host: string, families: readonly Family[], answers: ReadonlyMap<Family, Answer>, servers: string, deadlineWords: string | null): string {
   const words = families.map((f) => {
     const a = answers.get(f);
     if (!a) return 'timeout';
     if ('addresses' in a) return 'no records';
     return ANSWER_WORDS[a.code] ?? a.code;
   });
-  const deadline = budget ? ` ${budget}` : '';
+  const deadline = deadlineWords ? ` ${deadlineWords}` : '';
   if (words.every((w) => w === words[0])) {
     const word = words[0]!;
     if (word === 'timeout') return `${host}: timeout, no answer from ${servers}${deadline}`;

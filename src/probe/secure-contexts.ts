@@ -1,6 +1,6 @@
 // One TLS SecureContext per distinct trust setting, reused by every probe:
-// passing `ca` to each tls.connect re-parses the PEM (measured at +0.5-0.8 ms
-// CPU per probe, a third of the probe's cost).
+// passing `ca` to each tls.connect would re-parse the PEM every time, a large
+// share of a probe's CPU (docs/benchmarks.md).
 import { readFileSync } from 'node:fs';
 import { createSecureContext, type SecureContext } from 'node:tls';
 

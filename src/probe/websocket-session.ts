@@ -27,7 +27,7 @@ export interface WebSocketSessionOptions {
   /** performance.now() at the probe's start: ttfbMs counts from it. */
   readonly startedAt: number;
   /** Words for "until the signal fired", e.g. "within 5000 ms". */
-  readonly budget: () => string;
+  readonly deadlineWords: () => string;
 }
 
 /** The upgrade answered with another status: judged as HTTP (status first) by whoever knows the body's shape. */
@@ -59,7 +59,7 @@ const REFUSAL_BODY_BYTES = 16 * 1024;
 
 /** Sends the upgrade request on `socket` and waits for the 101 (or what came instead). */
 export function openWebSocket(socket: Socket, options: WebSocketSessionOptions): Promise<UpgradeOutcome> {
-  const { signal, timings, budget } = options;
+  const { signal, timings, deadlineWords } = options;
   return new Promise((resolve) => {
     let settled = false;
     let sentAt = 0;
@@ -90,7 +90,7 @@ export function openWebSocket(socket: Socket, options: WebSocketSessionOptions):
       return;
     }
     const onAbort = () => {
-      settle({ ok: false, reason: reason('timeout', `connected, but no answer to the WebSocket upgrade ${budget()}`) });
+      settle({ ok: false, reason: reason('timeout', `connected, but no answer to the WebSocket upgrade ${deadlineWords()}`) });
       ws.terminate();
     };
     if (signal.aborted) return onAbort();
@@ -145,7 +145,7 @@ export class WebSocketSession {
   readonly #pending = new Map<string, Pending>();
   readonly #listeners = new Set<(notification: Notification) => void>();
   #signal: AbortSignal;
-  #budget: () => string;
+  #deadlineWords: () => string;
   #failure: Reason | null = null;
   readonly #failed: Promise<Reason>;
   #markFailed: (failure: Reason) => void = () => undefined;
@@ -156,7 +156,7 @@ export class WebSocketSession {
     this.#socket = socket;
     this.#options = options;
     this.#signal = options.signal;
-    this.#budget = options.budget;
+    this.#deadlineWords = options.deadlineWords;
     this.#failed = new Promise((resolve) => (this.#markFailed = resolve));
     ws.on('message', (data: RawData) => this.#onMessage(toBuffer(data)));
     ws.on('error', (err: Error & { code?: string }) => this.#fail(err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
@@ -183,20 +183,20 @@ export class WebSocketSession {
    * window, which runs past the reads' timeout (DESIGN.md: timeoutMs, then
    * max(5 s, 2 × blockTimeSeconds) for the first notification).
    */
-  deadline(signal: AbortSignal, budget: () => string): void {
+  deadline(signal: AbortSignal, deadlineWords: () => string): void {
     this.#signal = signal;
-    this.#budget = budget;
+    this.#deadlineWords = deadlineWords;
   }
 
   /** Sends one JSON-RPC request (`body`, carrying `id`) as a text frame and waits for the answer with that id. */
   call(id: number | string, body: string, what: string): Promise<FrameAnswer> {
     if (this.#failure) return Promise.resolve({ ok: false, reason: this.#failure });
     const signal = this.#signal;
-    const budget = this.#budget;
-    if (signal.aborted) return Promise.resolve({ ok: false, reason: reason('timeout', `no answer to ${what} over the WebSocket ${budget()}`) });
+    const deadlineWords = this.#deadlineWords;
+    if (signal.aborted) return Promise.resolve({ ok: false, reason: reason('timeout', `no answer to ${what} over the WebSocket ${deadlineWords()}`) });
     const key = String(id);
     return new Promise((resolve) => {
-      const onAbort = () => finish({ ok: false, reason: reason('timeout', `no answer to ${what} over the WebSocket ${budget()}`) });
+      const onAbort = () => finish({ ok: false, reason: reason('timeout', `no answer to ${what} over the WebSocket ${deadlineWords()}`) });
       const finish = (answer: FrameAnswer) => {
         signal.removeEventListener('abort', onAbort);
         this.#pending.delete(key);

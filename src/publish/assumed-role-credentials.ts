@@ -3,7 +3,7 @@
 // expire, so a warm Lambda assumes the role every few invocations, not every
 // minute. A failed assumption is not cached: the next call tries again.
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
-import { ASSUME_ROLE } from './cloudwatch-limits.ts';
+import { ASSUME_ROLE } from '../config/aws-limits.ts';
 
 export interface TemporaryCredentials {
   readonly accessKeyId: string;
@@ -34,7 +34,7 @@ export function assumedRoleCredentials(options: AssumedRoleOptions): CredentialP
   const assume = async (): Promise<TemporaryCredentials> => {
     const out = await options.sts.send(new AssumeRoleCommand({
       RoleArn: options.roleArn,
-      RoleSessionName: options.sessionName.slice(0, 64),
+      RoleSessionName: options.sessionName.slice(0, ASSUME_ROLE.maxSessionNameLength),
       DurationSeconds: options.durationSeconds ?? ASSUME_ROLE.minDurationSeconds,
     }));
     const c = out.Credentials;

@@ -2,7 +2,7 @@
 // 1,000 datums and 1 MB of body each. Invalid datums are set aside with the
 // reason (one would make AWS reject its whole request).
 import type { MetricDatum } from '../metrics/datum.ts';
-import { DIMENSION_TEXT, PUT_METRIC_DATA } from './cloudwatch-limits.ts';
+import { DIMENSION_TEXT, PUT_METRIC_DATA } from '../config/aws-limits.ts';
 import { toWireDatums, wireDatumBytes, type PackedDatum } from './wire-datum.ts';
 
 export interface Batch {

@@ -9,7 +9,7 @@
 // extraction of its whole document. The caller logs why it was not sent.
 import type { MetricDatum } from '../metrics/datum.ts';
 import { invalidDatumReason } from './batches.ts';
-import { EMBEDDED_METRIC_FORMAT } from './cloudwatch-limits.ts';
+import { EMBEDDED_METRIC_FORMAT } from '../config/aws-limits.ts';
 
 interface Group {
   readonly timestamp: number;

@@ -1,6 +1,6 @@
-// `vantage check --publish` (and `vantage run --publish`): the same datums and
-// the same publisher as the Lambda, from any machine, so a server outside AWS
-// can be a vantage point too. Credentials come from the standard AWS chain
+// `vantage check --publish`: the same datums, publisher and fallback as the
+// Lambda (publishWithFallback), from any machine, so a server outside AWS can
+// be a vantage point too. Credentials come from the standard AWS chain
 // (environment, profile, SSO, instance role); namespace and region from the
 // config's `central` block.
 import { ConfigError } from '../config/config-error.ts';
@@ -8,18 +8,20 @@ import type { ResolvedConfig } from '../config/resolved-config.ts';
 import { exposureWatchFor } from '../alarms/exposure-rule.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
 import type { Report } from '../report/report.ts';
-import type { PublishOutcome } from './cloudwatch-publisher.ts';
 import { createPublisher } from './create-publisher.ts';
-import { publishRun } from './publish-run.ts';
+import { publishWithFallback, type FallbackPublication } from './publish-with-fallback.ts';
 
 /** A CLI run has no Lambda timeout; this bounds it all the same. */
 export const CLI_PUBLISH_TIMEOUT_MS = 30_000;
 
-export interface ReportPublication {
+/**
+ * What was published. The EMF lines of a failed publish are not printed: no
+ * log pipeline reads a terminal, the report on stdout holds every value, and
+ * exit 1 says the metrics did not arrive.
+ */
+export interface ReportPublication extends FallbackPublication {
   readonly namespace: string;
   readonly region: string;
-  readonly datums: number;
-  readonly outcome: PublishOutcome;
 }
 
 /** Checked before probing, so a config that cannot publish fails fast (exit 2). */
@@ -33,9 +35,12 @@ export function requirePublishTarget(config: ResolvedConfig, file: string | null
 export async function publishReport(report: Report, config: ResolvedConfig, file: string | null): Promise<ReportPublication> {
   const central = requirePublishTarget(config, file);
   const datums = reportToDatums(report, { detail: config.metrics.detail, watchesExposure: exposureWatchFor(config.networks) });
-  const publisher = createPublisher({ namespace: config.namespace, centralRegion: central.region, roleArn: null });
-  const outcome = await publishRun(publisher, datums, { deadline: Date.now() + CLI_PUBLISH_TIMEOUT_MS });
-  return { namespace: config.namespace, region: central.region, datums: datums.length, outcome };
+  const publication = await publishWithFallback(datums, {
+    namespace: config.namespace,
+    publisher: () => createPublisher({ namespace: config.namespace, centralRegion: central.region, roleArn: null }),
+    deadline: Date.now() + CLI_PUBLISH_TIMEOUT_MS,
+  });
+  return { ...publication, namespace: config.namespace, region: central.region };
 }
 
 /** One line for stderr. */

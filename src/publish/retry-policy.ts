@@ -24,7 +24,7 @@ interface SdkErrorShape {
   readonly cause?: unknown;
 }
 
-export function isThrottling(error: unknown): boolean {
+function isThrottling(error: unknown): boolean {
   const e = (error ?? {}) as SdkErrorShape;
   return e.$metadata?.httpStatusCode === 429 || THROTTLING_CODES.has(e.name ?? '') || THROTTLING_CODES.has(e.Code ?? '') || e.$retryable?.throttling === true;
 }

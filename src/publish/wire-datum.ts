@@ -3,7 +3,7 @@
 // values). Pure: structurally the SDK's MetricDatum, without importing it.
 import type { MetricDatum } from '../metrics/datum.ts';
 import type { MetricUnit } from '../metrics/names.ts';
-import { PUT_METRIC_DATA } from './cloudwatch-limits.ts';
+import { PUT_METRIC_DATA } from '../config/aws-limits.ts';
 
 export interface WireDatum {
   readonly MetricName: string;

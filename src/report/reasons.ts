@@ -19,6 +19,9 @@ export const REASON_STATUS = {
   wrong_chain: 'down',
   syncing: 'down',
   stale_head: 'down',
+  // A config-class reason: the probe could not read a secret the endpoint
+  // needs, so it sent nothing (the endpoint itself may well be fine).
+  secret_unresolved: 'down',
   lagging: 'degraded',
   ahead: 'degraded',
   slow: 'degraded',

@@ -1,7 +1,7 @@
 // Runs probe rounds at a fixed rate until stopped. A round that overruns the
 // interval is followed at once by the next (rounds never overlap). Stopping
 // aborts the round in flight and discards it: a round cut short would record
-// timeouts that never happened.
+// timeouts that never happened. The interval is timed on the monotonic clock.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Report } from '../report/report.ts';
 
@@ -13,15 +13,12 @@ export interface ProbeLoopOptions {
   readonly onReport: (report: Report) => void | Promise<void>;
   readonly onError?: (error: unknown) => void;
   readonly signal: AbortSignal;
-  /** Monotonic clock in ms (tests). */
-  readonly clock?: () => number;
 }
 
 export async function runProbeLoop(options: ProbeLoopOptions): Promise<void> {
-  const clock = options.clock ?? (() => performance.now());
   const { signal } = options;
   while (!signal.aborted) {
-    const started = clock();
+    const started = performance.now();
     try {
       const report = await options.round(signal);
       if (signal.aborted) break;
@@ -30,7 +27,7 @@ export async function runProbeLoop(options: ProbeLoopOptions): Promise<void> {
       if (signal.aborted) break;
       options.onError?.(err);
     }
-    const wait = Math.max(0, options.intervalMs - (clock() - started));
+    const wait = Math.max(0, options.intervalMs - (performance.now() - started));
     try {
       await sleep(wait, undefined, { signal });
     } catch {

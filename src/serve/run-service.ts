@@ -11,6 +11,8 @@ import type { RenderOptions } from '../status/render/render-options.ts';
 import { loadHistoryFile, saveHistoryFile } from './history-file.ts';
 import { LocalStatus } from './local-status.ts';
 import { runProbeLoop } from './probe-loop.ts';
+import { hostCheck } from './host-check.ts';
+import type { ListenPlan } from './listen-plan.ts';
 import { startStatusServer, type RunningServer } from './status-server.ts';
 
 export interface RunServiceOptions {
@@ -19,12 +21,27 @@ export interface RunServiceOptions {
   readonly region: string;
   readonly intervalSeconds: number;
   /** null: probe and print only. */
-  readonly serve: { readonly host: string; readonly port: number } | null;
+  readonly serve: ServeOptions | null;
   readonly historyFile: string | null;
   readonly signal: AbortSignal;
   readonly log: (line: string) => void;
-  readonly onListening?: (url: string, server: RunningServer) => void;
+  readonly onListening?: (listening: Listening) => void;
   readonly onReport?: (report: Report) => void;
+}
+
+export interface ServeOptions {
+  /** Where the page and, when plan.metrics is null, /metrics are served (listen-plan.ts). */
+  readonly plan: ListenPlan;
+  /** Host names answered besides the server's own (a reverse proxy's public name). */
+  readonly allowedHosts: readonly string[];
+}
+
+export interface Listening {
+  /** Base URL of the status page (no trailing "/"). */
+  readonly url: string;
+  /** URL of /metrics. */
+  readonly metricsUrl: string;
+  readonly servers: readonly RunningServer[];
 }
 
 /** /healthz fails after this many intervals without a completed round. */
@@ -40,19 +57,7 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   });
   const status = new LocalStatus(pageLayout(options.config), history, renderOptions(null));
 
-  let server: RunningServer | null = null;
-  if (options.serve) {
-    server = await startStatusServer({
-      status,
-      host: options.serve.host,
-      port: options.serve.port,
-      staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config),
-    });
-    const url = `http://${urlHost(server.host)}:${server.port}`;
-    // A wildcard bind has no single address to put in the feeds: links stay relative.
-    status.setRenderOptions(renderOptions(isWildcard(server.host) ? null : url));
-    options.onListening?.(isWildcard(server.host) ? `http://127.0.0.1:${server.port}` : url, server);
-  }
+  const servers = options.serve ? await startListeners(options.serve, status, options, renderOptions) : [];
 
   let saveFailed = false;
   try {
@@ -76,8 +81,41 @@ export async function runService(options: RunServiceOptions): Promise<void> {
       onError: (err) => options.log(`vantage run: round failed: ${options.redactor.redact(err instanceof Error ? err.message : String(err))}`),
     });
   } finally {
-    await server?.close();
+    await Promise.all(servers.map((s) => s.close()));
   }
+}
+
+/** The page's listener and, when /metrics has its own, the metrics listener; all or none. */
+async function startListeners(
+  serve: ServeOptions, status: LocalStatus, options: RunServiceOptions, renderOptions: (pageUrl: string | null) => RenderOptions,
+): Promise<RunningServer[]> {
+  const { plan, allowedHosts } = serve;
+  const common = {
+    status,
+    staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config),
+    hostAllowed: hostCheck({ listening: [plan.page.host, ...(plan.metrics ? [plan.metrics.host] : [])], allowed: allowedHosts }),
+  };
+  const servers: RunningServer[] = [];
+  try {
+    const page = await startStatusServer({ ...common, ...plan.page, serves: { page: true, metrics: plan.metrics === null } });
+    servers.push(page);
+    const metrics = plan.metrics
+      ? await startStatusServer({ ...common, ...plan.metrics, serves: { page: false, metrics: true }, portFlag: '--metrics-port' })
+      : page;
+    if (metrics !== page) servers.push(metrics);
+    // A wildcard bind has no single address to put in the feeds: links stay relative.
+    status.setRenderOptions(renderOptions(isWildcard(page.host) ? null : `http://${urlHost(page.host)}:${page.port}`));
+    options.onListening?.({ url: reachable(page), metricsUrl: `${reachable(metrics)}/metrics`, servers });
+    return servers;
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.close()));
+    throw err;
+  }
+}
+
+/** A URL a local browser can open: a wildcard bind is reached through loopback. */
+function reachable(server: RunningServer): string {
+  return isWildcard(server.host) ? `http://127.0.0.1:${server.port}` : `http://${urlHost(server.host)}:${server.port}`;
 }
 
 function maxTimeoutMs(config: ResolvedConfig): number {

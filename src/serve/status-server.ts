@@ -1,11 +1,14 @@
 // The local HTTP server of `vantage run --serve`: the status page at /, the
 // feed files at the paths the central function writes to S3, Prometheus
 // /metrics and /healthz. Read-only (GET and HEAD); everything it serves was
-// rendered once per round.
+// rendered once per round. One listener may serve the page, /metrics, or
+// both (listen-plan.ts decides); every listener answers only requests whose
+// Host is one of its own names (host-check.ts), others get 421.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pageSecurityPolicy } from '../status/render/page-policy.ts';
 import { CONTENT_TYPE } from '../status/status-files.ts';
+import type { HostCheck } from './host-check.ts';
 import type { LocalStatus } from './local-status.ts';
 
 export interface StatusServerOptions {
@@ -14,6 +17,12 @@ export interface StatusServerOptions {
   readonly port: number;
   /** /healthz turns 503 when no round completed for this long. */
   readonly staleAfterMs: number;
+  /** What this listener serves besides /healthz: the page and feed files, /metrics, or both. */
+  readonly serves: { readonly page: boolean; readonly metrics: boolean };
+  /** Host headers this listener answers; others get 421. */
+  readonly hostAllowed: HostCheck;
+  /** Flag that chooses this listener's port, for the message when it is taken. */
+  readonly portFlag?: string;
 }
 
 export interface RunningServer {
@@ -25,8 +34,8 @@ export interface RunningServer {
 }
 
 export class PortInUseError extends Error {
-  constructor(host: string, port: number) {
-    super(`port ${port} on ${host} is already in use (choose another with --port)`);
+  constructor(host: string, port: number, flag = '--port') {
+    super(`port ${port} on ${host} is already in use (choose another with ${flag})`);
     this.name = 'PortInUseError';
   }
 }
@@ -41,7 +50,7 @@ export async function startStatusServer(options: StatusServerOptions): Promise<R
   const server = createServer((req, res) => handle(options, req, res));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.host, options.port) : err));
+    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.host, options.port, options.portFlag) : err));
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
@@ -62,7 +71,13 @@ export async function startStatusServer(options: StatusServerOptions): Promise<R
   };
 }
 
+const MISDIRECTED = 'misdirected request: this server does not answer to that Host name (a reverse proxy\'s name can be added with --allowed-host NAME)\n';
+
 function handle(options: StatusServerOptions, req: IncomingMessage, res: ServerResponse): void {
+  if (!options.hostAllowed(req.headers.host)) {
+    send(req, res, 421, CONTENT_TYPE_TEXT, MISDIRECTED);
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(req, res, 405, CONTENT_TYPE_TEXT, 'method not allowed: this server is read-only\n', { allow: 'GET, HEAD' });
     return;
@@ -75,7 +90,7 @@ function handle(options: StatusServerOptions, req: IncomingMessage, res: ServerR
     return;
   }
   const { status } = options;
-  if (path === '/metrics') {
+  if (path === '/metrics' && options.serves.metrics) {
     const metrics = status.metrics();
     send(req, res, 200, metrics.contentType, metrics.body);
     return;
@@ -83,6 +98,10 @@ function handle(options: StatusServerOptions, req: IncomingMessage, res: ServerR
   if (path === '/healthz') {
     const health = status.health(options.staleAfterMs);
     send(req, res, health.ok ? 200 : 503, CONTENT_TYPE.json, `${JSON.stringify(health.body)}\n`);
+    return;
+  }
+  if (!options.serves.page) {
+    send(req, res, 404, CONTENT_TYPE_TEXT, `not found: ${path}\n`);
     return;
   }
   const key = path === '/' ? 'index.html' : path.slice(1);

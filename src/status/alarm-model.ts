@@ -52,7 +52,7 @@ export interface AlarmSources {
 }
 
 /** Alarm kinds shown on the page, and the status each one means. */
-export const PUBLIC_KINDS: Readonly<Partial<Record<AlarmKind, ComponentStatus>>> = {
+const PUBLIC_KINDS: Readonly<Partial<Record<AlarmKind, ComponentStatus>>> = {
   outage: 'major_outage',
   regional: 'partial_outage',
   lagging: 'degraded_performance',

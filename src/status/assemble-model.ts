@@ -69,7 +69,7 @@ export function assembleModel(parts: ModelParts): StatusModel {
 }
 
 /** Open incidents first (newest first), then those resolved inside the window (newest first). */
-export function orderIncidents(incidents: readonly Incident[], now: string, days: number): Incident[] {
+function orderIncidents(incidents: readonly Incident[], now: string, days: number): Incident[] {
   const cutoff = Date.parse(now) - days * 86_400_000;
   const open = incidents.filter((i) => i.resolvedAt === null).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const resolved = incidents

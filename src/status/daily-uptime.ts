@@ -33,7 +33,7 @@ export function combineUptime(members: readonly UptimeHistory[], now: string, da
   return uptimeHistory(ratios, now, days);
 }
 
-export function meanOf(values: readonly (number | null)[]): number | null {
+function meanOf(values: readonly (number | null)[]): number | null {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
 }

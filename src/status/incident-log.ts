@@ -31,9 +31,9 @@ export interface IncidentLogState {
 }
 
 /** Longer incidents keep their first update and the newest ones. */
-export const MAX_UPDATES_PER_INCIDENT = 50;
+const MAX_UPDATES_PER_INCIDENT = 50;
 /** Incidents kept beyond which the oldest resolved ones are dropped. */
-export const MAX_INCIDENTS = 500;
+const MAX_INCIDENTS = 500;
 
 export function emptyIncidentLog(): IncidentLogState {
   return { tracks: {}, incidents: [] };

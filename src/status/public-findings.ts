@@ -10,7 +10,7 @@ import { addressesUnhealthy, EXPOSURE_CODES, REASON_STATUS, type ReasonCode } fr
 import type { ComponentStatus } from './component-status.ts';
 import type { PageNetwork } from './page-layout.ts';
 
-export const OPERATOR_ONLY_CODES: ReadonlySet<ReasonCode> = new Set([...EXPOSURE_CODES, 'partkey_expiring']);
+const OPERATOR_ONLY_CODES: ReadonlySet<ReasonCode> = new Set([...EXPOSURE_CODES, 'partkey_expiring']);
 
 export interface Observation {
   readonly status: ComponentStatus;
@@ -20,7 +20,7 @@ export interface Observation {
   readonly detail: string | null;
 }
 
-export const OPERATIONAL: Observation = { status: 'operational', key: '', detail: null };
+const OPERATIONAL: Observation = { status: 'operational', key: '', detail: null };
 
 const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
   dns_failed: 'host name does not resolve',

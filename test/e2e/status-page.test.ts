@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.ts';
 import { startHardhat, type HardhatNode } from '../support/hardhat.ts';
-import { eventually, startVantage, type VantageProcess } from '../integration/serve/vantage-process.ts';
+import { eventually, startVantage, type VantageProcess } from '../support/vantage-process.ts';
 
 const OUTPUT = join(import.meta.dirname, '..', '..', 'test-output', 'e2e');
 /** Debian's package; npm test installs it when missing (scripts/ensure-test-tools.js). */

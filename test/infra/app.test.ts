@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/constructs/vantage-function.ts';
+import { ROOT as REPOSITORY_ROOT } from '../support/vantage-cli.ts';
 
 let dir: string;
 let proxy: Server;

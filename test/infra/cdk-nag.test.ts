@@ -4,7 +4,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, ServerlessChecks, type NagPack } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthesize, type Synthesized } from './support/synthesize.ts';
+import { synthesize, type Synthesized } from '../support/synthesize.ts';
 
 let s: Synthesized;
 beforeAll(() => {

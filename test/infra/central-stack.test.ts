@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAlarmName } from '../../src/alarms/alarm-names.ts';
 import { alarmPlan } from '../../src/alarms/alarm-plan.ts';
-import { resourcesOf, synthesize, type CfnResource, type Synthesized } from './support/synthesize.ts';
+import { resourcesOf, synthesize, type CfnResource, type Synthesized } from '../support/synthesize.ts';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1'];
 const ACCOUNT = '111111111111';
@@ -321,6 +321,8 @@ describe('central stack status page', () => {
           StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000 }),
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
+          // Its value is checked against the page the status function writes (test/integration/functions/status).
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.stringLikeRegexp("^default-src 'none'; style-src 'sha256-"), Override: true },
         }),
       }),
     });

@@ -74,6 +74,28 @@ networks:
     expect(lines[0]).toMatch(/^central\.namespace: makes alarm names up to 2[6-9]\d characters \(e\.g\. "Acme\/x+…"\); CloudWatch allows 255: shorten the namespace or the network and endpoint ids$/);
   });
 
+  it('refuses credentials written literally, naming each path and never the value, unless the endpoint allows them', () => {
+    const config = (allow: string) => `version: 1\n${CENTRAL}probe: { regions: [us-east-1] }
+networks:
+  - id: eth
+    chain: evm
+    endpoints:
+      - { id: a, url: "https://mainnet.infura.example/v3/9aa3d95b3bc440fa88ea12eaa4456161?apikey=Kp2sX9vQ4mZ7"${allow} }
+      - { id: b, url: "https://b.example.com/rpc", headers: { X-Project-Id: acme-prod, Accept: application/json } }
+      - { id: c, url: "https://c.example.com/v3/\${ssm:/vantage/c-key}", headers: { X-Api-Key: "\${ssm:/vantage/c-key}" } }
+      - { id: d, url: "https://d.example.com", basicAuth: { username: rpc, password: hunter2 } }
+`;
+    const lines = problems(config(''));
+    const advice = 'looks like a credential written literally, which would be embedded in the probe function; use ${ssm:/name} or ${secretsmanager:name}, or set allowLiteralSecrets: true on the endpoint if it is not a secret';
+    expect(lines).toEqual([
+      `networks[0].endpoints[0].url: a URL path segment and the URL query parameter "apikey" ${advice}`,
+      `networks[0].endpoints[1].headers.X-Project-Id: the header value ${advice}`,
+      `networks[0].endpoints[3].basicAuth.password: the password ${advice}`,
+    ]);
+    for (const line of lines) expect(line).not.toMatch(/9aa3d95b|Kp2sX9vQ|acme-prod|hunter2/);
+    expect(problems(config(', allowLiteralSecrets: true'))).toHaveLength(2);
+  });
+
   it('checks account ids given as context', () => {
     expect(problems(`version: 1\n${CENTRAL}probe: { regions: [us-east-1] }\n${NETWORKS}`, { probeAccount: '12345', organizationId: 'acme' })).toEqual([
       'context probeAccount: "12345" must be a 12-digit AWS account id',

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeployment } from '../../infra/deployment.ts';
 import { stackLimitProblems, templateSizeProblems } from '../../infra/stack-limits.ts';
 import { buildVantageApp } from '../../infra/vantage-app.ts';
-import { cdkJsonContext, resourcesOf, synthesize, type Synthesized } from './support/synthesize.ts';
+import { cdkJsonContext, resourcesOf, synthesize, type Synthesized } from '../support/synthesize.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vantage-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

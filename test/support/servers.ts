@@ -25,7 +25,7 @@ export interface TestServer {
   /** Every request that reached a handler, in arrival order. */
   readonly requests: RecordedRequest[];
   /** TCP connections accepted so far. */
-  connectionCount(): number;
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export interface ServeOptions {
   readonly tls?: Pem;
   /** Loopback address to listen on (any of 127.0.0.0/8, or ::1); 127.0.0.1 by default. */
   readonly host?: string;
-  /** A fixed port (several loopback addresses serving one port, as behind DNS round-robin); a free one by default. */
+  /** Port to listen on (several loopback addresses serving one port, as behind DNS round-robin); any free one by default. */
   readonly port?: number;
 }
 
@@ -71,9 +71,9 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
 
 async function listen(server: Server | ReturnType<typeof createTcpServer>, scheme: string, requests: RecordedRequest[], host: string = HOST, port = 0): Promise<TestServer> {
   const sockets = new Set<Socket>();
-  let connections = 0;
+  let accepted = 0;
   server.on('connection', (socket: Socket) => {
-    connections++;
+    accepted++;
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -87,7 +87,7 @@ async function listen(server: Server | ReturnType<typeof createTcpServer>, schem
     url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${bound}`,
     port: bound,
     requests,
-    connectionCount: () => connections,
+    connections: () => accepted,
     close: () => new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());

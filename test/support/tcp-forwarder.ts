@@ -8,7 +8,7 @@ import { connect, createServer, type Socket } from 'node:net';
 export interface TcpForwarder {
   readonly host: string;
   readonly port: number;
-  connectionCount(): number;
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -32,7 +32,7 @@ export async function tcpForwarder(listen: { host: string; port: number }, targe
   return {
     host: listen.host,
     port: listen.port,
-    connectionCount: () => connections,
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());

@@ -5,6 +5,7 @@ import { formatTable } from '../../report/format-table.ts';
 import { EXIT, parseFlags, UsageError, type Command } from '../command.ts';
 import { progressLine } from '../progress.ts';
 import { probeRegion } from '../region.ts';
+import { cliSecretSources } from '../secret-sources.ts';
 
 export const check: Command = {
   name: 'check',
@@ -22,6 +23,11 @@ Options:
                       credentials from the standard AWS chain); result on stderr
   -h, --help          show this help
 
+Secret references: \${env:NAME} from the environment; \${ssm:/path} and
+\${secretsmanager:name} from AWS with the standard credential chain and region
+(AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_REGION), as the
+probe Lambda reads them. One that cannot be read is a config error.
+
 Exit codes: 0 all up, 1 any endpoint degraded or down (or --publish failed),
 2 config or usage error.
 `,
@@ -33,7 +39,8 @@ Exit codes: 0 all up, 1 any endpoint degraded or down (or --publish failed),
       publish: { type: 'boolean' },
     });
     if (!values.config) throw new UsageError('--config FILE is required', 'check');
-    const { config, redactor } = await prepareConfig(values.config, { env: io.env });
+    const { config, redactor, warnings } = await prepareConfig(values.config, cliSecretSources(io.env));
+    for (const warning of warnings) io.stderr.write(`${warning}\n`);
     // Loaded only with --publish: the AWS SDK is not worth its start-up time otherwise.
     const publishing = values.publish ? await import('../../publish/publish-report.ts') : null;
     publishing?.requirePublishTarget(config, values.config);

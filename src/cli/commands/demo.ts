@@ -64,11 +64,11 @@ async function serveDemo(nodes: [LocalNode, LocalNode, LocalNode], port: number,
   const file = writeDemoConfig(demoConfigYaml({ nodeUrls: [nodes[0].url, nodes[1].url, nodes[2].url], closedPort: await closedLoopbackPort() }));
   const { config, redactor } = await prepareConfig(file, { env: io.env });
   const startedAt = Date.now();
-  const clock = () => {
+  const elapsed = () => {
     const s = Math.floor((Date.now() - startedAt) / 1000);
     return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   };
-  const tell = (line: string) => io.stdout.write(`[${clock()}] ${line}\n`);
+  const tell = (line: string) => io.stdout.write(`[${elapsed()}] ${line}\n`);
   const scenarioStop = new AbortController();
   const stopScenario = () => scenarioStop.abort();
   io.signal.addEventListener('abort', stopScenario, { once: true });
@@ -81,11 +81,11 @@ async function serveDemo(nodes: [LocalNode, LocalNode, LocalNode], port: number,
       redactor,
       region: 'local',
       intervalSeconds: DEMO_INTERVAL_SECONDS,
-      serve: { host: DEFAULT_HOST, port: listenPort },
+      serve: { plan: { page: { host: DEFAULT_HOST, port: listenPort }, metrics: null }, allowedHosts: [] },
       historyFile: null,
       signal: io.signal,
       log: (line) => io.stderr.write(`${line}\n`),
-      onListening: (url) => {
+      onListening: ({ url }) => {
         io.stdout.write(introduction(url, relative(process.cwd(), file) || file));
         scenario = runLagScenario({ healthy: nodes[0], laggard: nodes[2] }, tell, scenarioStop.signal);
       },

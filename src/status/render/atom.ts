@@ -6,7 +6,7 @@ import { escapeMarkup as x } from './escape.ts';
 import { incidentLink, stableUuid, type RenderOptions } from './render-options.ts';
 
 /** Entries in the feed; readers only look at the newest. */
-export const FEED_ENTRY_LIMIT = 100;
+const FEED_ENTRY_LIMIT = 100;
 
 export function renderAtom(model: StatusModel, options: RenderOptions): string {
   const entries = model.incidents

@@ -4,7 +4,7 @@ import type { ComponentStatus } from '../component-status.ts';
 import type { NetworkComponent } from '../status-model.ts';
 
 /** Shields caches endpoint badges for at least 300 s whatever we say. */
-export const BADGE_CACHE_SECONDS = 300;
+const BADGE_CACHE_SECONDS = 300;
 
 export interface ShieldsEndpointBadge {
   readonly schemaVersion: 1;

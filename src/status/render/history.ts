@@ -3,7 +3,7 @@
 // history); versioned so readers can rely on it.
 import type { Incident, StatusModel, UptimeHistory } from '../status-model.ts';
 
-export const HISTORY_SCHEMA_VERSION = 1;
+const HISTORY_SCHEMA_VERSION = 1;
 
 export interface HistoryComponent {
   readonly id: string;

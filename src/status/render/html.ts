@@ -10,7 +10,7 @@ import { PAGE_CSS } from './page-style.ts';
 import type { RenderOptions } from './render-options.ts';
 
 /** Resolved incidents listed on the page (all of them are in history.json and the feed). */
-export const PAST_INCIDENTS_ON_PAGE = 20;
+const PAST_INCIDENTS_ON_PAGE = 20;
 
 const STATUS_ICON: Readonly<Record<ComponentStatus, string>> = {
   operational: '✓',
@@ -22,9 +22,9 @@ const STATUS_ICON: Readonly<Record<ComponentStatus, string>> = {
 const INDICATOR_ICON: Readonly<Record<Indicator, string>> = { none: '✓', minor: '!', major: '◐', critical: '✕' };
 
 /** Uptime at or above this is a good day. */
-export const GOOD_DAY = 0.999;
+const GOOD_DAY = 0.999;
 /** At or above this a day had some downtime; below it, much. */
-export const MINOR_DAY = 0.99;
+const MINOR_DAY = 0.99;
 
 export function renderHtml(model: StatusModel, options: RenderOptions): string {
   const open = model.incidents.filter((i) => i.resolvedAt === null);
@@ -155,7 +155,7 @@ function time(iso: string): string {
   return `<time datetime="${h(iso)}">${h(readableUtc(iso))}</time>`;
 }
 
-export function readableUtc(iso: string): string {
+function readableUtc(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

@@ -70,13 +70,13 @@ export interface StatuspageStatus {
 }
 
 /** Statuspage lists at most this many incidents in incidents.json. */
-export const INCIDENTS_JSON_LIMIT = 50;
+const INCIDENTS_JSON_LIMIT = 50;
 
-export function statuspagePage(model: StatusModel, options: RenderOptions): StatuspagePage {
+function statuspagePage(model: StatusModel, options: RenderOptions): StatuspagePage {
   return { id: pageId(model.title), name: model.title, url: options.pageUrl ?? '', time_zone: 'Etc/UTC', updated_at: model.generatedAt };
 }
 
-export function statuspageComponents(model: StatusModel): StatuspageComponent[] {
+function statuspageComponents(model: StatusModel): StatuspageComponent[] {
   const page = pageId(model.title);
   // Field order as Statuspage serves it, for people diffing the two.
   const component = (c: { id: string; name: string; status: ComponentStatus; updatedAt: string; position: number; description: string | null; groupId: string | null; members?: readonly string[] }): StatuspageComponent => ({
@@ -118,7 +118,7 @@ export function statuspageComponents(model: StatusModel): StatuspageComponent[] 
   ]);
 }
 
-export function statuspageIncident(model: StatusModel, incident: Incident, options: RenderOptions, components: readonly StatuspageComponent[]): StatuspageIncident {
+function statuspageIncident(model: StatusModel, incident: Incident, options: RenderOptions, components: readonly StatuspageComponent[]): StatuspageIncident {
   const page = pageId(model.title);
   return {
     id: incident.id,
@@ -150,7 +150,7 @@ export function statuspageIncident(model: StatusModel, incident: Incident, optio
   };
 }
 
-export function statuspageStatus(model: StatusModel): StatuspageStatus {
+function statuspageStatus(model: StatusModel): StatuspageStatus {
   return { indicator: model.indicator, description: model.description };
 }
 

@@ -1,11 +1,12 @@
 // Algorand against local algod stand-ins replaying responses from the algod
 // REST API docs (test/fixtures/chains/algorand). Every test runs a full round
 // through the real engine and reads the JSON report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { freePort } from '../../support/free-port.ts';
-import { startReplayServer, type ReplayServer, type Reply, type Routes } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint, network } from './run-check.ts';
+import type { Reply, Routes } from '../../support/replay-server.ts';
+import { replayedChain } from '../../support/replayed-chain.ts';
+import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
 
 const TOKEN = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6abcd';
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
@@ -51,17 +52,8 @@ ${endpointExtra(i)}`).join('\n')}
 }
 
 describe('algorand adapter against replayed algod responses', () => {
-  let node: ReplayServer;
-  beforeAll(async () => {
-    node = await startReplayServer();
-  });
-  afterAll(async () => node.close());
-
-  const run = async (parts: Algod, extra = '') => {
-    node.setRoutes(algod(parts));
-    node.requests.length = 0;
-    return checkConfig(config([node.url], extra), { env });
-  };
+  const node = replayedChain();
+  const run = (parts: Algod, extra = '') => node.replay(algod(parts), (url) => config([url], extra), { env });
 
   it('reports a healthy node up, with last-round as height and time-since-last-round as head age', async () => {
     const report = await run({});
@@ -127,8 +119,7 @@ describe('algorand adapter against replayed algod responses', () => {
   });
 
   it('reports a rejected token as http_error 401 naming the header, and still checks identity on /versions', async () => {
-    node.setRoutes(algod({ versions: { body: chainFixture('algorand', 'versions-testnet') } }));
-    const report = await checkConfig(config([node.url]), { env: { ALGOD_TOKEN: 'not-the-token' } });
+    const report = await node.replay(algod({ versions: { body: chainFixture('algorand', 'versions-testnet') } }), (url) => config([url]), { env: { ALGOD_TOKEN: 'not-the-token' } });
     const e = endpoint(report, 'algo', 'node-1');
     expect(e.status).toBe('down');
     expect(e.reasons[0]).toEqual({ code: 'http_error', message: 'GET /v2/status: HTTP 401 ({"message":"Invalid API Token"}); check the X-Algo-API-Token header' });
@@ -157,23 +148,14 @@ describe('algorand adapter against replayed algod responses', () => {
 });
 
 describe('algorand participation-key watch', () => {
-  let node: ReplayServer;
-  beforeAll(async () => {
-    node = await startReplayServer();
-  });
-  afterAll(async () => node.close());
-
+  const node = replayedChain();
   const accountsBlock = `    accounts:\n      - address: ${ADDRESS}\n        warnDays: 14`;
   const withVoteLastValid = (voteLastValid: number) => {
     const account = chainFixture('algorand', 'account-online');
     account['participation']['vote-last-valid'] = voteLastValid;
     return { body: account };
   };
-  const run = async (parts: Algod, extra = accountsBlock) => {
-    node.setRoutes(algod(parts));
-    node.requests.length = 0;
-    return checkConfig(config([node.url], extra), { env });
-  };
+  const run = (parts: Algod, extra = accountsBlock) => node.replay(algod(parts), (url) => config([url], extra), { env });
 
   it('reports an Online account with a distant key as up, with days to expiry from the block time', async () => {
     const report = await run({});
@@ -236,11 +218,10 @@ describe('algorand participation-key watch', () => {
   });
 
   it('reads accounts from a reference endpoint when no other endpoint answered', async () => {
-    node.setRoutes(algod({}));
-    node.requests.length = 0;
     const closed = await freePort();
-    const report = await checkConfig(
-      config([`http://127.0.0.1:${closed}`, node.url], accountsBlock, (i) => (i === 1 ? '        reference: true' : '')),
+    const report = await node.replay(
+      algod({}),
+      (url) => config([`http://127.0.0.1:${closed}`, url], accountsBlock, (i) => (i === 1 ? '        reference: true' : '')),
       { env },
     );
     expect(endpoint(report, 'algo', 'node-1').reasons[0]!.code).toBe('connect_refused');
@@ -259,16 +240,11 @@ describe('algorand participation-key watch', () => {
 });
 
 describe('algorand admin API exposure', () => {
-  let node: ReplayServer;
-  beforeAll(async () => {
-    node = await startReplayServer();
-  });
-  afterAll(async () => node.close());
+  const node = replayedChain();
+  const run = (participation: Reply) => node.replay(algod({ participation }), (url) => config([url]), { env });
 
   it('reports exposed_admin_api when GET /v2/participation answers without the admin token, and sends it no token', async () => {
-    node.setRoutes(algod({ participation: { body: chainFixture('algorand', 'participation') } }));
-    node.requests.length = 0;
-    const report = await checkConfig(config([node.url]), { env });
+    const report = await run({ body: chainFixture('algorand', 'participation') });
     const e = endpoint(report, 'algo', 'node-1');
     expect(e.status).toBe('degraded');
     expect(e.reasons).toEqual([{ code: 'exposed_admin_api', message: 'GET /v2/participation answers without the admin token: the algod admin API (participation keys) is open to the internet' }]);
@@ -278,8 +254,7 @@ describe('algorand admin API exposure', () => {
   });
 
   it('reports exposure when algod holds no keys (it answers null)', async () => {
-    node.setRoutes(algod({ participation: { body: null } }));
-    const report = await checkConfig(config([node.url]), { env });
+    const report = await run({ body: null });
     expect(codes(endpoint(report, 'algo', 'node-1'))).toEqual(['exposed_admin_api']);
   });
 
@@ -289,16 +264,17 @@ describe('algorand admin API exposure', () => {
     ['404 from a proxy', { status: 404, body: 'not found' }],
     ['200 HTML from a catch-all page', { status: 200, body: '<html>hello</html>', headers: { 'content-type': 'text/html' } }],
   ] as const)('reports no exposure when /v2/participation answers %s', async (_what, reply) => {
-    node.setRoutes(algod({ participation: reply }));
-    const report = await checkConfig(config([node.url]), { env });
+    const report = await run(reply);
     expect(endpoint(report, 'algo', 'node-1').status).toBe('up');
   });
 
   it('does not probe reference endpoints for exposure', async () => {
-    node.setRoutes(algod({ participation: { body: chainFixture('algorand', 'participation') } }));
-    node.requests.length = 0;
     const closed = await freePort();
-    const report = await checkConfig(config([node.url, `http://127.0.0.1:${closed}`], '', (i) => (i === 0 ? '        reference: true' : '')), { env });
+    const report = await node.replay(
+      algod({ participation: { body: chainFixture('algorand', 'participation') } }),
+      (url) => config([url, `http://127.0.0.1:${closed}`], '', (i) => (i === 0 ? '        reference: true' : '')),
+      { env },
+    );
     expect(endpoint(report, 'algo', 'node-1').status).toBe('up');
     expect(node.requests.map((r) => r.path)).not.toContain('/v2/participation');
   });

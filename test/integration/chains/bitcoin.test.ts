@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointReport } from '../../../src/report/report.ts';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
-import { startReplayServer, type ReplayServer, type Reply } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint, network } from './run-check.ts';
+import type { Reply } from '../../support/replay-server.ts';
+import { replayedChain } from '../../support/replayed-chain.ts';
+import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
 
 interface Target {
   readonly id: string;
@@ -146,12 +147,7 @@ describe('bitcoin adapter against real litecoind regtest nodes', () => {
 });
 
 describe('bitcoin adapter against replayed Bitcoin Core responses', () => {
-  let server: ReplayServer;
-  beforeAll(async () => {
-    server = await startReplayServer();
-  });
-  afterAll(async () => server.close());
-
+  const server = replayedChain();
   const NOW = 1769215475_000 + 20_000; // 20 s after the fixture's tip time
   const info = (fields: Record<string, unknown> = {}): Reply => {
     const body = chainFixture('bitcoin', 'getblockchaininfo');
@@ -159,9 +155,7 @@ describe('bitcoin adapter against replayed Bitcoin Core responses', () => {
     return { body };
   };
   const run = async (reply: Reply) => {
-    server.setRoutes({ rpc: { getblockchaininfo: reply, getconnectioncount: { body: { result: 11, error: null, id: 1 } } } });
-    server.requests.length = 0;
-    const report = await checkConfig(`
+    const report = await server.replay({ rpc: { getblockchaininfo: reply, getconnectioncount: { body: { result: 11, error: null, id: 1 } } } }, (url) => `
 version: 1
 networks:
   - id: btc
@@ -169,7 +163,7 @@ networks:
     expect: { chain: main }
     endpoints:
       - id: core
-        url: ${server.url}
+        url: ${url}
         basicAuth: { username: vantage, password: "\${env:PW}" }
 `, { env: { PW: 'replay-password' }, now: () => NOW });
     return endpoint(report, 'btc', 'core');

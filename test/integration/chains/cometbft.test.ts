@@ -1,9 +1,10 @@
 // CometBFT against a local stand-in replaying the /status example of the
 // CometBFT RPC reference (test/fixtures/chains/cometbft), through the real engine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
-import { startReplayServer, type ReplayServer, type Reply } from '../../support/replay-server.ts';
-import { checkConfig, endpoint } from './run-check.ts';
+import type { Reply } from '../../support/replay-server.ts';
+import { oneEndpointConfig, replayedChain } from '../../support/replayed-chain.ts';
+import { endpoint } from '../../support/run-check.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
@@ -15,32 +16,16 @@ function status(ageSeconds: number, sync: Record<string, unknown> = {}, fixture 
 }
 
 describe('cometbft adapter against replayed /status responses', () => {
-  let server: ReplayServer;
-  beforeAll(async () => {
-    server = await startReplayServer();
-  });
-  afterAll(async () => server.close());
-
-  const run = async (reply: Reply, expectNetwork = 'cosmoshub-2') => {
-    server.setRoutes({ rest: { 'GET /status': reply } });
-    server.requests.length = 0;
-    return checkConfig(`
-version: 1
-networks:
-  - id: cosmos
-    chain: cometbft
-    expect: { network: ${expectNetwork} }
-    endpoints:
-      - { id: rpc-1, url: "${server.url}" }
-`, { now: () => NOW });
-  };
+  const node = replayedChain();
+  const run = (reply: Reply, expectNetwork = 'cosmoshub-2') =>
+    node.replay({ rest: { 'GET /status': reply } }, (url) => oneEndpointConfig({ id: 'cosmos', chain: 'cometbft', expect: { network: expectNetwork } }, url), { now: () => NOW });
 
   it('reports a healthy node up: string height parsed, head age from latest_block_time (nanoseconds)', async () => {
     const e = endpoint(await run(status(4)), 'cosmos', 'rpc-1');
     expect(e.status).toBe('up');
     expect(e.reasons).toEqual([]);
     expect(e.chain).toEqual({ height: 1262196, lagBlocks: 0, headAgeSeconds: 4, syncing: false, peers: null });
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /status']);
+    expect(node.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /status']);
   });
 
   it('reports catching_up as syncing (down)', async () => {

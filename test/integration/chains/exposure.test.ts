@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { freePort } from '../../support/free-port.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
-import { checkConfig, codes, endpoint, network } from './run-check.ts';
+import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
 
 /** geth's admin_nodeInfo result shape (trimmed). */
 const NODE_INFO = {

@@ -16,7 +16,7 @@ import { startRecordingProxy, type RecordingProxy } from '../../support/recordin
 import { startReplayServer, type RecordedRequest, type ReplayServer, type Routes } from '../../support/replay-server.ts';
 import { startWebSocketRecordingProxy } from '../../support/websocket-recording-proxy.ts';
 import { startWebSocketRpcServer, type RpcFrame, type WebSocketRpcOptions } from '../../support/websocket-rpc-server.ts';
-import { checkConfig } from './run-check.ts';
+import { checkConfig } from '../../support/run-check.ts';
 
 /**
  * Read-only by the node's own documentation. Written by hand, not derived
@@ -46,7 +46,7 @@ function callName(req: RecordedRequest): string {
 }
 
 const declared = (family: ChainFamily) => {
-  const adapter = adapterFor(family)!;
+  const adapter = adapterFor(family);
   return [...adapter.readCalls, ...adapter.exposureCalls];
 };
 

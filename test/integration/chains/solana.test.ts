@@ -1,9 +1,10 @@
 // Solana against a local stand-in replaying the examples of the Solana RPC
 // docs (test/fixtures/chains/solana), through the real engine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
-import { startReplayServer, type ReplayServer, type Reply, type Routes } from '../../support/replay-server.ts';
-import { checkConfig, endpoint } from './run-check.ts';
+import type { Reply, Routes } from '../../support/replay-server.ts';
+import { oneEndpointConfig, replayedChain } from '../../support/replayed-chain.ts';
+import { endpoint } from '../../support/run-check.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const GENESIS = 'GH7ome3EiwEr7tu9JuTh2dpYWBJK3z69Xm1ZE3MEE6JC';
@@ -26,25 +27,9 @@ function node(parts: Partial<Record<Method, Reply>> = {}): Routes {
 }
 
 describe('solana adapter against replayed RPC responses', () => {
-  let server: ReplayServer;
-  beforeAll(async () => {
-    server = await startReplayServer();
-  });
-  afterAll(async () => server.close());
-
-  const run = async (routes: Routes, genesis = GENESIS) => {
-    server.setRoutes(routes);
-    server.requests.length = 0;
-    return checkConfig(`
-version: 1
-networks:
-  - id: sol
-    chain: solana
-    expect: { genesisHash: ${genesis} }
-    endpoints:
-      - { id: rpc-1, url: "${server.url}" }
-`, { now: () => NOW });
-  };
+  const server = replayedChain();
+  const run = (routes: Routes, genesis = GENESIS) =>
+    server.replay(routes, (url) => oneEndpointConfig({ id: 'sol', chain: 'solana', expect: { genesisHash: genesis } }, url), { now: () => NOW });
 
   it('reports a healthy node up: getBlockHeight as height, head age from the finalized slot getBlockTime', async () => {
     const e = endpoint(await run(node()), 'sol', 'rpc-1');

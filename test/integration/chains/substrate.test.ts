@@ -1,9 +1,10 @@
 // Substrate against a local stand-in replaying Polkadot JSON-RPC responses
 // (test/fixtures/chains/substrate), through the real engine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
-import { startReplayServer, type ReplayServer, type Reply, type Routes } from '../../support/replay-server.ts';
-import { checkConfig, codes, endpoint } from './run-check.ts';
+import type { Reply, Routes } from '../../support/replay-server.ts';
+import { oneEndpointConfig, replayedChain } from '../../support/replayed-chain.ts';
+import { codes, endpoint } from '../../support/run-check.ts';
 
 const POLKADOT = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
 const HEIGHT = 0x92a3df;
@@ -27,25 +28,8 @@ const header = (number: unknown): Reply => {
 };
 
 describe('substrate adapter against replayed node responses', () => {
-  let server: ReplayServer;
-  beforeAll(async () => {
-    server = await startReplayServer();
-  });
-  afterAll(async () => server.close());
-
-  const run = async (routes: Routes) => {
-    server.setRoutes(routes);
-    server.requests.length = 0;
-    return checkConfig(`
-version: 1
-networks:
-  - id: dot
-    chain: substrate
-    expect: { genesisHash: "${POLKADOT}" }
-    endpoints:
-      - { id: rpc-1, url: "${server.url}" }
-`);
-  };
+  const server = replayedChain();
+  const run = (routes: Routes) => server.replay(routes, (url) => oneEndpointConfig({ id: 'dot', chain: 'substrate', expect: { genesisHash: POLKADOT } }, url));
 
   it('reports a healthy node up with the hex header number as height, peers, and no head age', async () => {
     const e = endpoint(await run(node()), 'dot', 'rpc-1');

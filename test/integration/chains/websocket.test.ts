@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startWebSocketRpcServer, type SubscriptionBehaviour, type WebSocketRpcServer } from '../../support/websocket-rpc-server.ts';
-import { checkConfig, codes, endpoint } from './run-check.ts';
+import { checkConfig, codes, endpoint } from '../../support/run-check.ts';
 
 const servers: WebSocketRpcServer[] = [];
 afterAll(async () => {

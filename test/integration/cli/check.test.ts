@@ -315,6 +315,33 @@ describe('secrets never leave the process', () => {
   }
 });
 
+describe('credentials written literally', () => {
+  const LITERAL_KEY = '4f1c2b9e8d7a6c5b4a3f2e1d0c9b8a7f6e5d4c3b';
+  const LITERAL_PROJECT = 'acme-prod-7f3a';
+
+  it('warns once per value on stderr, naming the config path, and redacts them like resolved secrets', async () => {
+    // Echoes the path and the project header back in an error, as servers do.
+    const echo = await track(serve((req, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`Cannot ${req.method} ${req.url} project=${String(req.headers['x-project-id'])}`);
+    }));
+    const endpoint = (id: string) => ({ id, url: `${echo.url}/${LITERAL_KEY}/rpc`, headers: { 'X-Project-Id': LITERAL_PROJECT } });
+    const file = configFile({ version: 1, networks: [evmNetwork('evm', [endpoint('one'), endpoint('two')])] });
+    for (const args of [['--json'], []]) {
+      const before = echo.requests.length;
+      const run = await vantage(['check', '--config', file, ...args]);
+      expect(echo.requests.slice(before).every((r) => r.url.includes(LITERAL_KEY) && r.headers['x-project-id'] === LITERAL_PROJECT)).toBe(true);
+      expect(run.code).toBe(1);
+      expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+        expect.stringMatching(new RegExp(`^${file}:\\d+: warning: networks\\[0\\]\\.endpoints\\[0\\]\\.url: a URL path segment looks like a credential written literally \\(also written at 1 more place\\);`)),
+        expect.stringMatching(new RegExp(`^${file}:\\d+: warning: networks\\[0\\]\\.endpoints\\[0\\]\\.headers\\.X-Project-Id: the header value looks like a credential written literally \\(also written at 1 more place\\);`)),
+      ]);
+      expect(run.stdout).toContain('***');
+      for (const literal of [LITERAL_KEY, LITERAL_PROJECT]) expect(run.stdout + run.stderr).not.toContain(literal.slice(0, 8));
+    }
+  });
+});
+
 describe('short secrets', () => {
   it('a secret that is a common word leaves JSON keys and reason codes intact', async () => {
     const refused = await closedPort();

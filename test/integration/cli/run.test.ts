@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 /** Runs `vantage run` in this process until `rounds` lines were printed, then stops it as Ctrl-C would. */
-async function runRounds(args: readonly string[], env: NodeJS.ProcessEnv, rounds: number): Promise<{ code: number; lines: string[]; stderr: string }> {
+async function runRounds(args: readonly string[], env: NodeJS.ProcessEnv, rounds: number, file = config): Promise<{ code: number; lines: string[]; stderr: string }> {
   const stop = new AbortController();
   let out = '';
   let err = '';
@@ -51,7 +51,7 @@ async function runRounds(args: readonly string[], env: NodeJS.ProcessEnv, rounds
       done();
     },
   });
-  const code = await main(['run', '--config', config, '--interval', '1', ...args], { stdout, stderr, env, signal: stop.signal });
+  const code = await main(['run', '--config', file, '--interval', '1', ...args], { stdout, stderr, env, signal: stop.signal });
   return { code, lines: out.split('\n').filter(Boolean), stderr: err };
 }
 
@@ -77,6 +77,31 @@ describe('vantage run summary lines', () => {
     const { code, lines } = await runRounds([], { RPC_USER: 'rpc', RPC_PASSWORD: 'pw-2b1c9e7a' }, 1);
     expect(code).toBe(0);
     expect(lines[0]).toMatch(/^\d{2}:\d{2}:\d{2}Z up {7}all endpoints up \(\d+ ms\)$/);
+  });
+});
+
+describe('vantage run with credentials written literally', () => {
+  it('warns once per value before the first round, and the values reach the node but not the output', async () => {
+    const file = join(SCRATCH, 'literal.yaml');
+    writeFileSync(file, `version: 1
+networks:
+  - id: local-evm
+    chain: evm
+    endpoints:
+      - id: node-1
+        url: "${node.url}"
+        basicAuth: { username: rpc, password: pw-literal-93b1 }
+        headers: { X-Api-Key: Kp2sX9vQ4mZ7Lw8Rt3Yb }
+`);
+    const { code, lines, stderr } = await runRounds(['--json'], {}, 1, file);
+    expect(code).toBe(0);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^\S+literal\.yaml:8: warning: networks\[0\]\.endpoints\[0\]\.basicAuth\.password: the password looks like a credential written literally; /),
+      expect.stringMatching(/^\S+literal\.yaml:9: warning: networks\[0\]\.endpoints\[0\]\.headers\.X-Api-Key: the header value looks like a credential written literally; /),
+    ]);
+    expect(node.requests.some((r) => r.headers['x-api-key'] === 'Kp2sX9vQ4mZ7Lw8Rt3Yb')).toBe(true);
+    expect(JSON.parse(lines[0]!).networks[0].endpoints[0].status).toBe('up');
+    for (const literal of ['pw-literal-93b1', 'Kp2sX9vQ4mZ7Lw8Rt3Yb']) expect(lines.join('\n') + stderr).not.toContain(literal);
   });
 });
 

@@ -118,7 +118,7 @@ describe('each address gets the whole probe on its own connection', () => {
     expect(e.tls).toMatchObject({ trusted: true, hostnameMatch: true, subject: 'CN=both.vantage.test' });
     expect(e.addresses.map((a) => [a.address, a.status, a.height])).toEqual([['127.0.0.1', 'up', 100], ['127.0.0.2', 'up', 100]]);
     for (const server of [first, second]) {
-      expect(server.connectionCount()).toBe(1);
+      expect(server.connections()).toBe(1);
       // The reads, then the exposure calls: the whole probe, per address.
       expect(server.methods()).toEqual(['eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', 'admin_nodeInfo', 'admin_peers', 'personal_listAccounts']);
       expect(new Set(server.requests.map((r) => `${r.servername} ${r.headers.host}`))).toEqual(new Set([`both.vantage.test both.vantage.test:${first.port}`]));

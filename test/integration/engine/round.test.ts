@@ -3,19 +3,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRound } from '../../../src/engine/round.ts';
 import { evmAnswers, jsonRpcFake, neverAnswers, serve, type TestServer } from '../../support/servers.ts';
+import { prepareConfigText } from '../../../src/config/index.ts';
 import { parseConfigText } from '../../../src/config/load.ts';
+import { resolveReferences } from '../../../src/config/resolve-secrets.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
-import { resolveSecrets } from '../../../src/config/resolve-secrets.ts';
 
 const servers: TestServer[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-async function prepared(config: unknown, env: Record<string, string> = {}) {
-  const loaded = parseConfigText(JSON.stringify(config), { file: null, baseDir: process.cwd() });
-  return resolveSecrets(applyDefaults(loaded), { env });
-}
+const prepared = (config: unknown, env: Record<string, string> = {}) => prepareConfigText(JSON.stringify(config), { env });
 
 describe('runRound', () => {
   it('probes probe.concurrency endpoints at a time and reports them in config order', async () => {
@@ -94,6 +92,32 @@ describe('runRound', () => {
     expect(report.region).toBe('ap-south-1');
     expect(report.networks[0]!.endpoints[0]!.url).toBe(`${fake.url}/v3/***`);
     expect(fake.requests[0]!.url).toBe('/v3/c0ffee-secret-key');
+  });
+
+  it('does not contact an endpoint whose secret did not resolve: secret_unresolved, and its peers agree without it', async () => {
+    const [needsKey, peer] = [await jsonRpcFake(evmAnswers({ height: 10 })), await jsonRpcFake(evmAnswers({ height: 10 }))];
+    servers.push(needsKey, peer);
+    const loaded = parseConfigText(JSON.stringify({
+      version: 1,
+      networks: [{ id: 'n', chain: 'evm', endpoints: [
+        { id: 'keyed', url: `${needsKey.url}/v3/\${env:VANTAGE_TEST_UNSET_KEY}` },
+        { id: 'peer', url: peer.url },
+      ] }],
+    }), { file: null, baseDir: process.cwd() });
+    const { config, redactor } = await resolveReferences(applyDefaults(loaded), { env: {} });
+    const report = await runRound(config, redactor, { region: 'local' });
+    const [keyed, other] = report.networks[0]!.endpoints;
+    expect(keyed).toMatchObject({
+      status: 'down',
+      url: `${needsKey.url}/v3/\${env:VANTAGE_TEST_UNSET_KEY}`,
+      reasons: [{ code: 'secret_unresolved', message: 'not probed: environment variable VANTAGE_TEST_UNSET_KEY is not set (referenced as ${env:VANTAGE_TEST_UNSET_KEY})' }],
+      timings: { dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: null },
+      tls: null,
+      chain: null,
+    });
+    expect(needsKey.requests).toEqual([]);
+    expect(other).toMatchObject({ status: 'up', chain: { height: 10, lagBlocks: 0 } });
+    expect(report.networks[0]!.referenceHeight).toBe(10);
   });
 });
 

@@ -33,7 +33,7 @@ function probeOptions(timeoutMs = 2000, extra: Partial<ResolveOptions> = {}): Re
     signal: AbortSignal.timeout(timeoutMs),
     resolvers: [dns.address],
     timeoutMs,
-    budget: () => `within ${timeoutMs} ms`,
+    deadlineWords: () => `within ${timeoutMs} ms`,
     hosts: noHosts,
     ...extra,
   };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEndpoint, type EndpointProbe } from '../../../src/engine/probe-endpoint.ts';
 import { createCa, issueLeaf, selfSigned, type CertificateAuthority, type Pem } from '../../support/certificates.ts';
 import { fixedResponse, type TestServer } from '../../support/servers.ts';
-import { endpointConfig } from './config-for.ts';
+import { endpointConfig } from '../../support/config-for.ts';
 
 const DAY = 86_400_000;
 const BODY = '{"height": 4242}';

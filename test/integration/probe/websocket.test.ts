@@ -9,7 +9,7 @@ import { createCa, issueLeaf, selfSigned, type CertificateAuthority } from '../.
 import { certificateSwitchingServer } from '../../support/certificate-switching-server.ts';
 import { fixedResponse, serve, silentTcp } from '../../support/servers.ts';
 import { startWebSocketRpcServer, type WebSocketRpcOptions } from '../../support/websocket-rpc-server.ts';
-import { endpointConfig } from './config-for.ts';
+import { endpointConfig } from '../../support/config-for.ts';
 
 const closers: Array<{ close(): Promise<void> }> = [];
 async function track<T extends { close(): Promise<void> }>(thing: Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@ import type { MetricDatum } from '../../../src/metrics/datum.ts';
 import { createPublisher } from '../../../src/publish/create-publisher.ts';
 import { publishRun } from '../../../src/publish/publish-run.ts';
 import { publishedDatums, startProbeAwsDouble, type ProbeAwsDouble } from '../../support/aws/index.ts';
-import { useTestCredentials } from './aws-env.ts';
+import { useTestCredentials } from '../../support/aws-env.ts';
 
 useTestCredentials();
 

@@ -14,7 +14,7 @@ import { selfSigned } from '../../support/certificates.ts';
 import { startReplayServer, type ReplayServer } from '../../support/replay-server.ts';
 import { jsonRpcFake, rawAnswer, serve, type TestServer } from '../../support/servers.ts';
 import { runVantage } from '../../support/vantage-cli.ts';
-import { checkConfig, endpoint } from '../chains/run-check.ts';
+import { checkConfig, endpoint } from '../../support/run-check.ts';
 
 /** Erase line, cursor up, a window-title OSC, BEL, CR and a right-to-left override, then 200,000 characters. */
 const HOSTILE = `\u001b[2K\u001b[1A\u001b]0;pwned\u0007✓ all fine\u0007\r\u202e${'A'.repeat(200_000)}`;

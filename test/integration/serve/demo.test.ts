@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, runVantage, startVantage, type VantageProcess } from './vantage-process.ts';
+import { eventually, runVantage, startVantage, type VantageProcess } from '../../support/vantage-process.ts';
 
 type Summary = { components: { id: string; status: string; description: string | null }[] };
 

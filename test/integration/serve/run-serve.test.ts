@@ -11,7 +11,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../support/free-port.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
-import { eventually, runVantage, startVantage, type VantageProcess } from './vantage-process.ts';
+import { eventually, runVantage, startVantage, type VantageProcess } from '../../support/vantage-process.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../fixtures/status/statuspage-v2-summary.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });

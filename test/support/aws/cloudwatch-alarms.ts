@@ -6,7 +6,7 @@
 // Tests set alarms and move them between states; every state change is
 // recorded as a StateUpdate history item with the HistoryData document
 // CloudWatch writes.
-import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from '../../../functions/status/aws-limits.ts';
+import { DESCRIBE_ALARM_HISTORY, DESCRIBE_ALARMS } from './aws-limits.ts';
 import { CLOUDWATCH_PROTOCOL } from './cloudwatch.ts';
 import { AwsServiceError } from './protocols.ts';
 import type { AwsRequest, ServiceDefinition } from './server.ts';

@@ -5,7 +5,7 @@
 // StartTime before EndTime), aggregates stored datapoints into period
 // buckets from StartTime, and paginates by MaxDatapoints with NextToken.
 // Metric math expressions are refused: the double does not evaluate them.
-import { GET_METRIC_DATA } from '../../../functions/status/aws-limits.ts';
+import { GET_METRIC_DATA } from './aws-limits.ts';
 import { CLOUDWATCH_PROTOCOL, type PublishedDatum } from './cloudwatch.ts';
 import { AwsServiceError } from './protocols.ts';
 import type { AwsRequest, ServiceDefinition } from './server.ts';

@@ -2,13 +2,13 @@
 // query-compatible headers @aws-sdk/client-cloudwatch sends (X-Amz-Target
 // GraniteServiceVersion20100801.PutMetricData, x-amzn-query-mode: true,
 // gzip bodies above the SDK's compression threshold). Validates like AWS:
-// limits from src/publish/cloudwatch-limits.ts (which cites the API reference):
+// limits from its own aws-limits.ts (which names the API references):
 // ≤ 1,000 datums and ≤ 1 MB per request (compressed and uncompressed), ≤ 30
 // dimensions of printable ASCII, values within ±2^360 and not below 2^-360,
 // no NaN/Infinity, ≤ 150 Values with as many Counts, known units.
 // Other CloudWatch operations (DescribeAlarms, GetMetricData, …) live in their
 // own files and register under the same signing name.
-import { DIMENSION_TEXT, PUT_METRIC_DATA } from '../../../src/publish/cloudwatch-limits.ts';
+import { DIMENSION_TEXT, PUT_METRIC_DATA } from './aws-limits.ts';
 import { AwsServiceError, type JsonProtocol } from './protocols.ts';
 import type { AwsDouble, AwsRequest, ServiceDefinition } from './server.ts';
 

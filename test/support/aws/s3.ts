@@ -6,7 +6,7 @@
 // Content-Type and Cache-Control for tests to read back.
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { S3_OBJECT } from '../../../functions/status/aws-limits.ts';
+import { S3_OBJECT } from './aws-limits.ts';
 import { AwsServiceError, type RestProtocol } from './protocols.ts';
 import type { AwsRequest, ServiceDefinition } from './server.ts';
 

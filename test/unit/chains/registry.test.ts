@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CHAIN_FAMILIES } from '../../../src/config/families.ts';
-import { adapterFor, allAdapters } from '../../../src/chains/registry.ts';
+import { adapterFor } from '../../../src/chains/registry.ts';
+
+const allAdapters = () => CHAIN_FAMILIES.map(adapterFor);
 
 describe('chain adapter registry', () => {
   it('has an adapter for every chain family the config accepts', () => {
-    for (const family of CHAIN_FAMILIES) expect(adapterFor(family)?.family).toBe(family);
-    expect(allAdapters().map((a) => a.family).sort()).toEqual([...CHAIN_FAMILIES].sort());
+    for (const family of CHAIN_FAMILIES) expect(adapterFor(family).family).toBe(family);
   });
 
   it('gives an exposure check to exactly the families whose DESIGN names exposure calls', () => {

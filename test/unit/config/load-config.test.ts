@@ -49,8 +49,10 @@ describe('loading valid configs', () => {
           slowMs: 2000,
           tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false },
           httpJson: null,
+          allowLiteralSecrets: false,
         }],
       }],
+      maintenance: [],
     });
   });
 

@@ -17,7 +17,7 @@ function endpoint(id: string, extra: Partial<ResolvedEndpoint> = {}): ResolvedEn
   return {
     id, url: `https://${id}.example.com/v3/SECRETKEY123456`, reference: false, visibility: 'public', headers: {}, basicAuth: null,
     timeoutMs: 5000, maxResponseBytes: 1_048_576, slowMs: 2000,
-    tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false }, httpJson: null,
+    tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false }, httpJson: null, allowLiteralSecrets: false,
     transport: 'http', addresses: 'all', subscriptionWindowMs: null, ...extra,
   };
 }

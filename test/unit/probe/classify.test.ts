@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyRequestError, type RequestContext } from '../../../src/probe/classify.ts';
 import { reason } from '../../../src/report/reasons.ts';
 
-const ctx = (extra: Partial<RequestContext> = {}): RequestContext => ({ aborted: false, gotHeaders: false, budget: 'within 5000 ms', maxResponseBytes: 1024, ...extra });
+const ctx = (extra: Partial<RequestContext> = {}): RequestContext => ({ aborted: false, gotHeaders: false, deadlineWords: 'within 5000 ms', maxResponseBytes: 1024, ...extra });
 const err = (code: string, message = 'whatever the library says') => Object.assign(new Error(message), { code });
 
 describe('classifyRequestError', () => {

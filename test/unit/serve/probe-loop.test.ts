@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runProbeLoop } from '../../../src/serve/probe-loop.ts';
 import { intervalFlag, scheduleSeconds } from '../../../src/serve/schedule.ts';
 import type { Report } from '../../../src/report/report.ts';
-import { report } from '../status/reports.ts';
+import { report } from '../../support/reports.ts';
 
 describe('schedule', () => {
   it.each([

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/report/report.ts';
 import { roundLine } from '../../../src/serve/run-service.ts';
-import { report } from '../status/reports.ts';
+import { report } from '../../support/reports.ts';
 
 const AT = '2025-11-20T10:00:00.000Z';
 

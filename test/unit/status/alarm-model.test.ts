@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alarmName } from '../../../src/alarms/alarm-names.ts';
 import { modelFromAlarms, type AlarmSnapshot, type AlarmSources, type AlarmTransition } from '../../../src/status/alarm-model.ts';
-import { LAYOUT, t } from './reports.ts';
+import { LAYOUT, t } from '../../support/reports.ts';
 
 const NS = 'Vantage';
 const name = (subject: Parameters<typeof alarmName>[1]) => alarmName(NS, subject);

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderAtom } from '../../../src/status/render/atom.ts';
-import { sampleModel, t } from './reports.ts';
+import { sampleModel, t } from '../../support/reports.ts';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ATOM_NS = 'http://www.w3.org/2005/Atom';

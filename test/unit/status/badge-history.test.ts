@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBadge } from '../../../src/status/render/badge.ts';
 import { renderHistory } from '../../../src/status/render/history.ts';
 import { renderStatusFiles } from '../../../src/status/status-files.ts';
-import { sampleModel } from './reports.ts';
+import { sampleModel } from '../../support/reports.ts';
 
 const shields = new Ajv({ strict: true, strictRequired: false }).compile(
   JSON.parse(readFileSync(new URL('../../fixtures/status/shields-endpoint.schema.json', import.meta.url), 'utf8')),

@@ -4,7 +4,7 @@ import { DARK, LIGHT, type Palette } from '../../../src/status/render/page-style
 import { uptimeHistory } from '../../../src/status/daily-uptime.ts';
 import { alarmName } from '../../../src/alarms/alarm-names.ts';
 import { modelFromAlarms } from '../../../src/status/alarm-model.ts';
-import { LAYOUT, sampleModel, t } from './reports.ts';
+import { LAYOUT, sampleModel, t } from '../../support/reports.ts';
 
 const options = { pageUrl: null, refreshSeconds: null, sourceNote: 'Checked every 2 s by the local prober.' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import { createLocalHistory, modelFromLocalHistory, recordReport } from '../../../src/status/local-history.ts';
 import { pageLayout } from '../../../src/status/page-layout.ts';
-import { LAYOUT, report, t } from './reports.ts';
+import { LAYOUT, report, t } from '../../support/reports.ts';
 
 const healthy = { 'eth-main': [{ id: 'rpc-1' }, { id: 'rpc-2' }, { id: 'rpc-3' }], 'algo-main': [{ id: 'api-1' }] };
 

@@ -103,6 +103,28 @@ describe('the built probe bundle', () => {
     for (const secret of Object.values(SECRETS)) expect(`${stdout.join('\n')}\n${stderr}`).not.toContain(secret);
   });
 
+  it('with one SSM parameter missing, still publishes every other endpoint and the heartbeat, and names the reference', async () => {
+    world.aws.double.reset();
+    world.aws.parameters.delete('/vantage/node-token');
+    try {
+      const { code, stdout, stderr } = await invoke();
+      expect(code).toBe(0);
+      expect(resultOf(stderr)).toMatchObject({ status: 'down', endpoints: 3, unpublished: 0 });
+      const datums = publishedDatums(world.aws.double);
+      const up = (endpoint: string) => datums.find((d) => d.MetricName === 'Up' && d.Dimensions?.some((x) => x.Value === endpoint))?.Value;
+      expect([up('node-tls'), up('node-plain'), up('dead')]).toEqual([0, 1, 0]);
+      expect(datums.filter((d) => d.MetricName === 'ProbeRuns')).toHaveLength(1);
+      const errors = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(errors.filter((l) => String(l['message']).startsWith('secret reference not resolved'))).toMatchObject([
+        { level: 'ERROR', reference: '${ssm:/vantage/node-token}', problem: '${ssm:/vantage/node-token} was not found', endpoints: ['local-evm/node-tls'] },
+      ]);
+      const summary = splitLines(stdout).logs.find((l) => l.message === 'probe run') as unknown as { report: { networks: { endpoints: { reasons: unknown[] }[] }[] } };
+      expect(summary.report.networks[0]!.endpoints[0]!.reasons).toEqual([{ code: 'secret_unresolved', message: 'not probed: ${ssm:/vantage/node-token} was not found' }]);
+    } finally {
+      world.aws.parameters.set('/vantage/node-token', { value: SECRETS.token, type: 'SecureString' });
+    }
+  });
+
   it('falls back to EMF on stdout and exits cleanly when CloudWatch is down', async () => {
     world.aws.double.reset();
     world.aws.double.fault('PutMetricData', { kind: 'error500' });

@@ -10,8 +10,8 @@ import { exposureWatchFor } from '../../../../src/alarms/exposure-rule.ts';
 import { reportToDatums } from '../../../../src/metrics/report-datums.ts';
 import type { Report } from '../../../../src/report/report.ts';
 import { publishedDatums, type PublishedDatum } from '../../../support/aws/index.ts';
-import { jsonRpcFake } from '../../../support/servers.ts';
-import { useTestCredentials } from '../../publish/aws-env.ts';
+import { useTestCredentials } from '../../../support/aws-env.ts';
+import { jsonRpcFake, serve, type TestServer } from '../../../support/servers.ts';
 import { captureOutput, lambdaContext, PUBLISHER_ROLE, SECRETS, splitLines, standardConfig, startProbeWorld, type LogLine, type ProbeWorld } from './harness.ts';
 
 useTestCredentials();
@@ -189,13 +189,148 @@ describe('probe handler secrets', () => {
     expect(summaryOf(logs).report.networks[0]!.endpoints[0]!.status).toBe('up');
   });
 
-  it('fails a cold start whose secrets cannot be read, naming the reference, and publishes nothing', async () => {
+  it('an endpoint whose secret store fails past the retries is secret_unresolved; every other endpoint and the heartbeat are published', async () => {
     world.aws.double.fault('GetSecretValue', { kind: 'error500' });
     const { handler } = handlerFor(configFile);
-    await expect(captureOutput(() => handler({}, lambdaContext(30_000)))).rejects.toThrow(
-      'networks[0].endpoints[0].url: could not read ${secretsmanager:vantage/path-key}',
-    );
-    expect(world.aws.double.calls('cloudwatch')).toEqual([]);
+    const { result, lines } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(result).toMatchObject({ status: 'down', endpoints: 3, unpublished: 0 });
+    const tls = summaryOf(splitLines(lines).logs).report.networks[0]!.endpoints[0]!;
+    expect(tls).toMatchObject({ id: 'node-tls', status: 'down', timings: { totalMs: null }, tls: null, chain: null });
+    expect(tls.reasons).toEqual([{
+      code: 'secret_unresolved',
+      message: 'not probed: ${secretsmanager:vantage/path-key}: could not be read (InternalServerError: Internal server error)',
+    }]);
+    const datums = publishedDatums(world.aws.double);
+    expect(find(datums, 'Up', 'node-tls')).toMatchObject([{ Value: 0 }]);
+    expect(find(datums, 'Up', 'node-plain')).toMatchObject([{ Value: 1 }]);
+    expect(find(datums, 'ProbeRuns')).toMatchObject([{ Value: 1 }]);
+  });
+});
+
+describe('probe handler with a secret that cannot be resolved', () => {
+  let proxy: TestServer;
+  const ALGOD_TOKEN = 'algod-7d1e99c0b3a54f28';
+  const GONE_SECRET = 'gone-52ab7e10c9d84e31';
+  beforeAll(async () => {
+    // Forwards to hardhat and records every request: an endpoint that is not probed sends nothing here.
+    proxy = await serve(async (_req, res, body) => {
+      const upstream = await fetch(world.hardhat.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(await upstream.text());
+    });
+  });
+  afterAll(() => proxy.close());
+  beforeEach(() => {
+    world.aws.parameters.delete('/vantage/algod-token');
+    world.aws.secrets.delete('vantage/gone');
+  });
+
+  const missingConfig = () => world.writeConfig('missing.yaml', `
+version: 1
+central: { account: "111111111111", region: us-east-1, namespace: VantageTest }
+networks:
+  - id: local-evm
+    chain: evm
+    endpoints:
+      - id: node-tls
+        url: "${world.tlsUrl}/\${secretsmanager:vantage/path-key}"
+        headers: { Authorization: "Bearer \${ssm:/vantage/node-token}" }
+        tls: { caFile: ./ca.pem }
+      - { id: node-plain, url: "${world.hardhat.url}" }
+      - { id: needs-token, url: "${proxy.url}/a", headers: { X-Api-Key: "\${ssm:/vantage/algod-token}" } }
+      - id: needs-token-too
+        url: "${proxy.url}/b"
+        basicAuth: { username: vantage, password: "\${ssm:/vantage/algod-token}" }
+      - { id: needs-gone, url: "${proxy.url}/c/\${secretsmanager:vantage/gone}" }
+`);
+  const unresolvedLines = (logs: readonly LogLine[]) => logs.filter((l) => l.message.startsWith('secret reference not resolved'));
+  /** GetParameter requests for `name` that reached the double, answered or refused. */
+  const ssmReads = (name: string) => world.aws.double.requests
+    .filter((r) => r.operation === 'GetParameter' && (r.request?.input as { Name?: string } | undefined)?.Name === name).length;
+
+  it('probes and publishes every other endpoint with the heartbeat, reports the affected ones secret_unresolved, and logs one line per reference', async () => {
+    const { handler } = handlerFor(missingConfig());
+    const { result, lines } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(result).toMatchObject({ status: 'down', endpoints: 5, unpublished: 0 });
+    expect(proxy.requests).toEqual([]);
+
+    const { logs } = splitLines(lines);
+    const endpoints = summaryOf(logs).report.networks[0]!.endpoints;
+    const byId = (id: string) => endpoints.find((e) => e.id === id)!;
+    expect(byId('node-tls').status).toBe('up');
+    expect(byId('node-plain').status).toBe('up');
+    expect(byId('needs-token').reasons).toEqual([{ code: 'secret_unresolved', message: 'not probed: ${ssm:/vantage/algod-token} was not found' }]);
+    expect(byId('needs-token-too').reasons).toEqual([{ code: 'secret_unresolved', message: 'not probed: ${ssm:/vantage/algod-token} was not found' }]);
+    expect(byId('needs-gone')).toMatchObject({
+      status: 'down',
+      url: `${proxy.url}/c/\${secretsmanager:vantage/gone}`,
+      reasons: [{ code: 'secret_unresolved', message: 'not probed: ${secretsmanager:vantage/gone} was not found' }],
+    });
+
+    const datums = publishedDatums(world.aws.double);
+    expect(find(datums, 'Up', 'node-tls')).toMatchObject([{ Value: 1 }]);
+    expect(find(datums, 'Up', 'node-plain')).toMatchObject([{ Value: 1 }]);
+    for (const id of ['needs-token', 'needs-token-too', 'needs-gone']) expect(find(datums, 'Up', id)).toMatchObject([{ Value: 0 }]);
+    expect(find(datums, 'ProbeRuns')).toMatchObject([{ Value: 1 }]);
+
+    expect(unresolvedLines(logs).map((l) => [l.level, l['reference'], l['problem'], l['endpoints']])).toEqual([
+      ['ERROR', '${ssm:/vantage/algod-token}', '${ssm:/vantage/algod-token} was not found', ['local-evm/needs-token', 'local-evm/needs-token-too']],
+      ['ERROR', '${secretsmanager:vantage/gone}', '${secretsmanager:vantage/gone} was not found', ['local-evm/needs-gone']],
+    ]);
+  });
+
+  it('asks again on the next invocation and uses a parameter created meanwhile (no failure is cached)', async () => {
+    const { handler } = handlerFor(missingConfig());
+    await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(ssmReads('/vantage/algod-token')).toBe(1);
+
+    world.aws.parameters.set('/vantage/algod-token', { value: ALGOD_TOKEN, type: 'SecureString' });
+    world.aws.secrets.set('vantage/gone', GONE_SECRET);
+    const { lines } = await captureOutput(() => handler({}, lambdaContext(30_000)));
+    expect(ssmReads('/vantage/algod-token')).toBe(2);
+    // The values that were read are served from the cache: only the missing ones were asked for again.
+    expect(ssmReads('/vantage/node-token')).toBe(1);
+
+    const { logs } = splitLines(lines);
+    expect(unresolvedLines(logs)).toEqual([]);
+    const endpoints = summaryOf(logs).report.networks[0]!.endpoints;
+    expect(endpoints.map((e) => [e.id, e.status])).toEqual([
+      ['node-tls', 'up'], ['node-plain', 'up'], ['needs-token', 'up'], ['needs-token-too', 'up'], ['needs-gone', 'up'],
+    ]);
+    expect(proxy.requests.find((r) => r.url === '/a')?.headers['x-api-key']).toBe(ALGOD_TOKEN);
+    expect(proxy.requests.find((r) => r.url === '/b')?.headers['authorization']).toBe(`Basic ${Buffer.from(`vantage:${ALGOD_TOKEN}`).toString('base64')}`);
+    expect(proxy.requests.some((r) => r.url === `/c/${GONE_SECRET}`)).toBe(true);
+    expect(lines.join('\n')).not.toContain(ALGOD_TOKEN);
+    expect(lines.join('\n')).not.toContain(GONE_SECRET);
+  });
+});
+
+describe('probe handler failures', () => {
+  it('a cold start that cannot read its config logs exactly one redacted line, fails the invocation, and is tried again', async () => {
+    const tries: number[] = [];
+    const token = 'env-token-4c1f8e2a9b7d';
+    const handler = createProbeHandler({
+      config: () => {
+        tries.push(tries.length);
+        return readEmbeddedConfig('{"format": 1, "source": "vantage.yaml"');
+      },
+      env: { AWS_REGION: 'eu-west-1', NODE_TOKEN: token },
+      endpoints: { cloudwatch: world.aws.double.url, sts: world.aws.double.url },
+    });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let error: unknown = null;
+      const { lines } = await captureOutput(() => handler({}, lambdaContext(10_000)).catch((err: unknown) => void (error = err)));
+      expect(error).toMatchObject({ name: 'MissingEmbeddedConfigError', message: expect.stringContaining('no usable bundled config (not JSON)') });
+      expect(lines).toHaveLength(1);
+      const line = JSON.parse(lines[0]!) as LogLine & { error: { name: string; message: string; location: string } };
+      expect(line).toMatchObject({ level: 'ERROR', message: 'probe invocation failed', function_name: 'vantage-probe' });
+      expect(line.error).toMatchObject({ name: 'MissingEmbeddedConfigError', message: (error as Error).message });
+      expect(line.error.location).toMatch(/embedded-config\.ts:\d+:\d+$/);
+      expect(lines[0]).not.toContain('    at ');
+      expect(lines[0]).not.toContain(token);
+      expect((error as Error).stack).not.toContain('    at ');
+    }
+    expect(tries).toEqual([0, 1]);
+    expect(world.aws.double.requests).toEqual([]);
   });
 });
 

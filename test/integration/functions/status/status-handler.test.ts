@@ -6,7 +6,10 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStatusHandler } from '../../../../functions/status/status-handler.ts';
 import { FUNCTION_ENV } from '../../../../functions/common/environment.ts';
-import { useTestCredentials } from '../../publish/aws-env.ts';
+import { pageSecurityPolicy } from '../../../../src/status/render/page-policy.ts';
+import { statusView } from '../../../../src/status/status-view.ts';
+import { useTestCredentials } from '../../../support/aws-env.ts';
+import { captureOutput } from '../../../support/lambda-output.ts';
 import { BUCKET, lambdaContext, startStatusWorld, upSamples, type StatusWorld } from './status-world.ts';
 
 useTestCredentials();
@@ -33,11 +36,19 @@ let world: StatusWorld;
 
 function handlerFor(env: Record<string, string> = {}, historyBudgetMs?: number) {
   return createStatusHandler({
-    config: world.config,
+    view: statusView(world.config),
     env: { AWS_REGION: 'us-east-1', [FUNCTION_ENV.statusBucket]: BUCKET, [FUNCTION_ENV.statusPageUrl]: 'https://status.example.com/', ...env },
     endpoints: { cloudwatch: world.double.url, s3: world.double.url },
     historyBudgetMs,
   });
+}
+
+/** Runs an invocation that must fail: its error and the lines it logged. */
+async function captureFailure(invoke: () => Promise<unknown>): Promise<{ error: unknown; lines: string[] }> {
+  let error: unknown = null;
+  const { lines } = await captureOutput(() => invoke().catch((err: unknown) => void (error = err)));
+  expect(error).not.toBeNull();
+  return { error, lines };
 }
 
 const alarm = (suffix: string) => {
@@ -128,6 +139,15 @@ describe('status function', () => {
     expect(world.json<{ message: string }>('badges/algo-main.json').message).toBe('partial outage');
   });
 
+  it('writes a page whose inline style and script match, by hash, the Content-Security-Policy CloudFront sends with it', async () => {
+    await handlerFor()({}, lambdaContext());
+    const page = world.object('index.html')!.body.toString('utf8');
+    expect(page).toContain('<script>');
+    // The policy the local server computes from this very page, and the one the distribution sends.
+    expect(world.siteContentSecurityPolicy).toBe(pageSecurityPolicy(page));
+    expect(world.siteContentSecurityPolicy).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; script-src 'sha256-[A-Za-z0-9+/]{43}='; /);
+  });
+
   it('keeps private endpoints, exposure findings, URLs and secrets off the public files', async () => {
     await handlerFor()({}, lambdaContext());
     for (const [key, object] of world.buckets.get(BUCKET)!) {
@@ -191,8 +211,20 @@ describe('status function', () => {
     }
   });
 
-  it('refuses to start without a bucket to write to', () => {
-    expect(() => createStatusHandler({ config: world.config, env: {} })).toThrow('VANTAGE_STATUS_BUCKET is not set');
+  it('without a bucket to write to, fails each invocation with one log line naming the variable, and writes nothing', async () => {
+    const handler = createStatusHandler({ view: statusView(world.config), env: {}, endpoints: { cloudwatch: world.double.url, s3: world.double.url } });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { error, lines } = await captureFailure(() => handler({}, lambdaContext()));
+      expect(error).toMatchObject({ name: 'StatusConfigError', message: 'VANTAGE_STATUS_BUCKET is not set: the status function has nowhere to write the feed' });
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        level: 'ERROR',
+        message: 'status invocation failed',
+        error: { name: 'StatusConfigError', message: 'VANTAGE_STATUS_BUCKET is not set: the status function has nowhere to write the feed' },
+      });
+      expect(lines[0]).not.toContain('    at ');
+    }
+    expect(world.double.requests).toEqual([]);
   });
 });
 
@@ -205,7 +237,7 @@ describe('status function on a new deployment', () => {
 
   it('writes an all-operational page with no uptime yet when every alarm is still INSUFFICIENT_DATA and nothing has history', async () => {
     const handler = createStatusHandler({
-      config: fresh.config,
+      view: statusView(fresh.config),
       env: { AWS_REGION: 'us-east-1', [FUNCTION_ENV.statusBucket]: BUCKET },
       endpoints: { cloudwatch: fresh.double.url, s3: fresh.double.url },
     });

@@ -5,10 +5,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Template } from 'aws-cdk-lib/assertions';
 import type { Context } from 'aws-lambda';
 import { loadConfigFile } from '../../../../src/config/load.ts';
 import { applyDefaults, type ResolvedConfig } from '../../../../src/config/resolved-config.ts';
-import { resourcesOf, synthesize } from '../../../infra/support/synthesize.ts';
+import { resourcesOf, synthesize } from '../../../support/synthesize.ts';
 import { AwsDouble } from '../../../support/aws/index.ts';
 import { cloudwatchService } from '../../../support/aws/cloudwatch.ts';
 import { AlarmStore, cloudwatchAlarmsService } from '../../../support/aws/cloudwatch-alarms.ts';
@@ -40,6 +41,10 @@ networks:
 export interface StatusWorld {
   readonly configFile: string;
   readonly config: ResolvedConfig;
+  /** What the synthesized status function embeds in its bundle (esbuild define). */
+  readonly statusBundleDefine: Readonly<Record<string, string>>;
+  /** The Content-Security-Policy the synthesized CloudFront distribution sends with the page. */
+  readonly siteContentSecurityPolicy: string;
   readonly double: AwsDouble;
   readonly alarms: AlarmStore;
   /** Alarm names infra/ created, in template order. */
@@ -70,6 +75,8 @@ export async function startStatusWorld(yaml = CONFIG): Promise<StatusWorld> {
   return {
     configFile,
     config: applyDefaults(loadConfigFile(configFile)),
+    statusBundleDefine: synthesized.stacks.central.status.function.bundleDefine,
+    siteContentSecurityPolicy: siteCsp(synthesized.central),
     double,
     alarms,
     alarmNames,
@@ -79,6 +86,12 @@ export async function startStatusWorld(yaml = CONFIG): Promise<StatusWorld> {
     json: <T>(key: string) => JSON.parse(buckets.get(BUCKET)!.get(key)!.body.toString('utf8')) as T,
     stop: () => double.stop(),
   };
+}
+
+function siteCsp(central: Template): string {
+  const policies = Object.values(resourcesOf(central, 'AWS::CloudFront::ResponseHeadersPolicy'));
+  if (policies.length !== 1) throw new Error(`expected one response headers policy, found ${policies.length}`);
+  return policies[0]!.Properties['ResponseHeadersPolicyConfig'].SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as string;
 }
 
 /** Up (0/1) samples every 10 minutes over [fromMs, toMs) for one endpoint and region. */

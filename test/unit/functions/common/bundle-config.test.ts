@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { embedConfig, PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../../../functions/common/bundle-config.ts';
+import { PROBE_BUNDLE_OPTIONS, probeBundleDefine } from '../../../../functions/common/bundle-config.ts';
 import { readEmbeddedConfig } from '../../../../functions/common/embedded-config.ts';
 import { ConfigError } from '../../../../src/config/config-error.ts';
 import { createCa } from '../../../support/certificates.ts';
@@ -51,7 +51,7 @@ describe('probeBundleDefine', () => {
     const caFile = file('corp-ca.pem', ca.cert);
     const config = file('with-ca.yaml', `version: 1\nnetworks:\n  - id: eth\n    chain: evm\n    endpoints:\n      - { id: a, url: "https://x.example", tls: { caFile: ./corp-ca.pem } }\n`);
     const text = JSON.parse(probeBundleDefine(config)['globalThis.__VANTAGE_PROBE_CONFIG__']!) as string;
-    expect(embedConfig(config).source).toBe('with-ca.yaml');
+    expect((JSON.parse(text) as { source: string }).source).toBe('with-ca.yaml');
     rmSync(caFile); // the bundle must not need the original file
     const out = join(dir, 'cold-start-ca');
     const resolved = readEmbeddedConfig(text, out);

@@ -1,7 +1,7 @@
 // Source credentials for the SDK's default chain while a test file runs
 // (the double only checks that requests are signed, with which key).
 import { afterAll, beforeAll } from 'vitest';
-import { TEST_CREDENTIALS } from '../../support/aws/index.ts';
+import { TEST_CREDENTIALS } from './aws/index.ts';
 
 export function useTestCredentials(): void {
   const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'], token: process.env['AWS_SESSION_TOKEN'] };

@@ -1,7 +1,7 @@
 // Runs the real `vantage` CLI (bin/vantage.js) as a child process, the way a
 // user does, and waits for the line that says where it listens.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ROOT, VANTAGE_BIN } from '../../support/vantage-cli.ts';
+import { ROOT, VANTAGE_BIN } from './vantage-cli.ts';
 
 export interface VantageProcess {
   readonly child: ChildProcess;
@@ -58,7 +58,7 @@ export async function startVantage(args: readonly string[], options: { waitFor?:
 }
 
 /** Runs `vantage` to completion (for usage errors). */
-export { runVantage } from '../../support/vantage-cli.ts';
+export { runVantage } from './vantage-cli.ts';
 
 /** Polls `read` until `until` holds (state-based waiting, not a timed assertion). */
 export async function eventually<T>(read: () => Promise<T>, until: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {

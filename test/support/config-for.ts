@@ -1,13 +1,11 @@
 // Builds probe-ready networks through the real config path (parse, defaults,
 // secret resolution), so transport tests use what a user's file would give.
-import { parseConfigText } from '../../../src/config/load.ts';
-import { applyDefaults, type ResolvedEndpoint, type ResolvedNetwork } from '../../../src/config/resolved-config.ts';
-import { resolveSecrets } from '../../../src/config/resolve-secrets.ts';
-import type { Redactor } from '../../../src/config/redactor.ts';
+import { prepareConfigText } from '../../src/config/index.ts';
+import type { ResolvedEndpoint, ResolvedNetwork } from '../../src/config/resolved-config.ts';
+import type { Redactor } from '../../src/config/redactor.ts';
 
 export async function networkFromYaml(yaml: string, env: Record<string, string> = {}): Promise<{ network: ResolvedNetwork; redactor: Redactor }> {
-  const loaded = parseConfigText(yaml, { file: null, baseDir: process.cwd() });
-  const { config, redactor } = await resolveSecrets(applyDefaults(loaded), { env });
+  const { config, redactor } = await prepareConfigText(yaml, { env });
   return { network: config.networks[0]!, redactor };
 }
 

@@ -1,15 +1,19 @@
 // Runs one real probing round (config text → defaults → secrets → runRound),
 // exactly as `vantage check` does, and returns the redacted JSON report.
 import { tmpdir } from 'node:os';
-import { parseConfigText } from '../../../src/config/load.ts';
-import { applyDefaults } from '../../../src/config/resolved-config.ts';
-import { resolveSecrets } from '../../../src/config/resolve-secrets.ts';
-import { runRound } from '../../../src/engine/round.ts';
-import type { EndpointReport, NetworkReport, Report } from '../../../src/report/report.ts';
+import { prepareConfigText } from '../../src/config/index.ts';
+import { runRound } from '../../src/engine/round.ts';
+import type { EndpointReport, NetworkReport, Report } from '../../src/report/report.ts';
 
-export async function checkConfig(yaml: string, options: { env?: Record<string, string>; now?: () => number } = {}): Promise<Report> {
-  const loaded = parseConfigText(yaml, { file: null, baseDir: tmpdir() });
-  const { config, redactor } = await resolveSecrets(applyDefaults(loaded), { env: options.env ?? {} });
+export interface CheckOptions {
+  /** The environment ${env:…} references read (none by default). */
+  readonly env?: Record<string, string>;
+  /** Wall clock in ms. */
+  readonly now?: () => number;
+}
+
+export async function checkConfig(yaml: string, options: CheckOptions = {}): Promise<Report> {
+  const { config, redactor } = await prepareConfigText(yaml, { env: options.env ?? {} }, tmpdir());
   return runRound(config, redactor, { region: 'test', now: options.now });
 }
 

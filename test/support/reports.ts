@@ -1,9 +1,9 @@
 // Builds JSON reports (src/report/report.ts) the way runRound does, for the
 // status model's tests: only the fields the page reads vary.
-import type { Reason, ReasonCode, Status } from '../../../src/report/reasons.ts';
-import { REASON_STATUS, worstStatus } from '../../../src/report/reasons.ts';
-import type { EndpointReport, NetworkReport, Report } from '../../../src/report/report.ts';
-import type { PageLayout } from '../../../src/status/page-layout.ts';
+import type { Reason, ReasonCode, Status } from '../../src/report/reasons.ts';
+import { REASON_STATUS, worstStatus } from '../../src/report/reasons.ts';
+import type { EndpointReport, NetworkReport, Report } from '../../src/report/report.ts';
+import type { PageLayout } from '../../src/status/page-layout.ts';
 
 export interface EndpointSpec {
   readonly id: string;
@@ -39,6 +39,44 @@ export function report(at: string, networks: Record<string, readonly EndpointSpe
   return { schemaVersion: 1, startedAt: at, durationMs: 10, region, status: worstStatus(networkReports.map((n) => n.status)), networks: networkReports };
 }
 
+/**
+ * A round with one endpoint of each kind the metric expositions tell apart:
+ * up with TLS facts and every phase timed, lagging, refused before any
+ * response, exposed; and an Algorand account whose key is close to expiry.
+ */
+export function everyKindReport(): Report {
+  const base = report('2025-11-20T10:00:00.000Z', {
+    'eth-main': [
+      { id: 'rpc-1', lagBlocks: 0, headAgeSeconds: 3.5 },
+      { id: 'rpc-2', reasons: ['lagging'], lagBlocks: 37 },
+      { id: 'rpc-3', reasons: ['connect_refused'] },
+      { id: 'admin', reasons: ['exposed_private_endpoint'] },
+      { id: 'ws-1', reasons: ['address_unhealthy'] },
+    ],
+  }, 'eu-west-1');
+  const network = base.networks[0]!;
+  const tls = { protocol: 'TLSv1.3', notAfter: '2026-01-01T00:00:00.000Z', daysToExpiry: 42, issuer: 'CN=ca', subject: 'CN=rpc', trusted: true, hostnameMatch: true };
+  const endpoints = [
+    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15, upgradeMs: null, firstNotificationMs: null } },
+    network.endpoints[1]!,
+    { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4, upgradeMs: null, firstNotificationMs: null } },
+    network.endpoints[3]!,
+    {
+      // A WebSocket endpoint behind two addresses, one of them refusing.
+      ...network.endpoints[4]!,
+      timings: { dnsMs: 1, connectMs: 0.5, tlsMs: null, ttfbMs: 6, totalMs: 1250, upgradeMs: 2.25, firstNotificationMs: 1003.5 },
+      addresses: [
+        { address: '198.51.100.7', family: 4 as const, primary: true, status: 'up' as const, reasons: [], ttfbMs: 6, height: 100 },
+        { address: '198.51.100.8', family: 4 as const, primary: false, status: 'down' as const, reasons: [{ code: 'connect_refused' as const, message: 'refused' }], ttfbMs: null, height: null },
+      ],
+    },
+  ];
+  return {
+    ...base,
+    networks: [{ ...network, endpoints, accounts: [{ address: 'ACCT', status: 'degraded', participation: 'Online', voteLastValid: 10, daysToExpiry: 9.1, reasons: [] }] }],
+  };
+}
+
 export const LAYOUT: PageLayout = {
   title: 'Example Node API status',
   regions: ['us-east-1', 'eu-west-1'],
@@ -57,7 +95,7 @@ export const t = (minutes: number) => new Date(Date.parse('2025-11-20T10:00:00.0
  * minutes), a network in partial outage and a page note.
  */
 export async function sampleModel(title = LAYOUT.title) {
-  const { createLocalHistory, recordReport, modelFromLocalHistory } = await import('../../../src/status/local-history.ts');
+  const { createLocalHistory, recordReport, modelFromLocalHistory } = await import('../../src/status/local-history.ts');
   const layout = { ...LAYOUT, title };
   const healthy = { 'eth-main': [{ id: 'rpc-1' }, { id: 'rpc-2' }, { id: 'rpc-3' }], 'algo-main': [{ id: 'api-1' }] };
   const history = createLocalHistory(t(0));

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { loadDeployment, type AccountSettings, type Deployment } from '../../../infra/deployment.ts';
-import { buildVantageApp, type VantageStacks } from '../../../infra/vantage-app.ts';
-import { REPOSITORY_ROOT } from '../../../infra/constructs/vantage-function.ts';
+import { loadDeployment, type AccountSettings, type Deployment } from '../../infra/deployment.ts';
+import { buildVantageApp, type VantageStacks } from '../../infra/vantage-app.ts';
+import { ROOT as REPOSITORY_ROOT } from './vantage-cli.ts';
 
 export interface Synthesized {
   readonly app: App;

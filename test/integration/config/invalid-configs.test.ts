@@ -12,6 +12,9 @@ const DIR = 'test/fixtures/configs/invalid';
 
 const vantage = runVantage;
 
+/** No AWS credentials, region, shared files or instance metadata: ${ssm:…} cannot be read, and nothing leaves this machine trying. */
+const NO_AWS = { AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/aws-config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials' };
+
 const CHAINS = 'algorand, evm, substrate, cometbft, bitcoin, solana, http-json';
 
 /** file → the exact stderr lines, after the "<file>:" prefix. */
@@ -43,6 +46,31 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['ipv6-not-a-mode.yaml', ['3: probe.ipv6: must be "auto", "on" or "off"']],
   ['http-json-bad-pointer.yaml', ['8: networks[0].endpoints[0].heightPointer: must be a JSON Pointer such as /result/number']],
   ['http-json-no-pointer.yaml', ['6: networks[0].endpoints[0].heightPointer: is required for http-json endpoints (a JSON Pointer such as /result/number)']],
+  ['maintenance-fields.yaml', [
+    '7: maintenance[0].title: is required',
+    '10: maintenance[0].regions: unknown key (allowed here: id, title, start, end, networks, endpoints)',
+    '11: maintenance[1].id: is required',
+    '11: maintenance[1].title: must not be empty',
+    '14: maintenance[1].networks: must list at least one network (or leave it out)',
+    '15: maintenance[1].endpoints[0]: must be "network/endpoint", e.g. eth-main/rpc-2',
+  ]],
+  ['maintenance-order.yaml', [
+    '10: maintenance[0].end: must be after start (2026-12-08T11:00:00Z)',
+    '11: maintenance[1].id: duplicate maintenance id "upgrade" (also maintenance[0])',
+    '14: maintenance[1].end: must be after start (2026-12-09T10:00Z)',
+  ]],
+  ['maintenance-targets.yaml', [
+    '11: maintenance[0].networks[1]: names network "btc", which is not in networks',
+    '12: maintenance[0].endpoints[1]: names endpoint "rpc-9", which is not in network "eth"',
+    '12: maintenance[0].endpoints[2]: names network "sol", which is not in networks',
+  ]],
+  // Local offsets, a space for the T, a day that does not exist, epoch seconds: all refused.
+  ['maintenance-times.yaml', [
+    '9: maintenance[0].start: must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z, ending in Z (start)',
+    '10: maintenance[0].end: must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z, ending in Z (end)',
+    '13: maintenance[1].start: is not a real date and time (start)',
+    '14: maintenance[1].end: must be an ISO-8601 UTC time such as 2026-12-08T10:00:00Z (end)',
+  ]],
   ['many-problems.yaml', [
     '3: defaults.slowMs: must be greater than 0 (milliseconds)',
     '7: networks[0].blockTimeSeconds: must be greater than 0 (seconds)',
@@ -74,7 +102,7 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['secret-unknown-kind.yaml', ['9: networks[0].endpoints[0].headers.Authorization: unknown secret reference "${vault:eth/token}" (use ${env:NAME}, ${ssm:/path} or ${secretsmanager:name})']],
   ['secret-unterminated.yaml', ['7: networks[0].endpoints[0].url: unterminated secret reference "${env:KEY" (expected ${kind:name})']],
   ['slow-too-large.yaml', ['3: defaults.slowMs: must be at most 120000 (milliseconds)']],
-  ['ssm-without-aws.yaml', ['9: networks[0].endpoints[0].headers.X-Api-Key: ${ssm:/vantage/eth-key} is resolved by the probe Lambda, not here: use ${env:NAME} to run this config locally']],
+  ['ssm-without-aws.yaml', ['9: networks[0].endpoints[0].headers.X-Api-Key: ${ssm:/vantage/eth-key}: no AWS region set (set AWS_REGION, or AWS_PROFILE naming a profile with a region); no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)']],
   ['timeout-negative.yaml', ['8: networks[0].endpoints[0].timeoutMs: must be greater than 0 (milliseconds)']],
   // Past 2^31-1 ms Node's timer fires after 1 ms: every probe would time out at once.
   ['timeout-overflows-timer.yaml', ['8: networks[0].endpoints[0].timeoutMs: must be at most 120000 (milliseconds)']],
@@ -100,7 +128,7 @@ describe('invalid configs through `vantage check`', () => {
 
   it.concurrent.each(TABLE)('%s: exit 2, the exact message, nothing on stdout', async (file, lines) => {
     // A value that breaks the URL it is put in: a space and a slash in the host.
-    const run = await vantage(['check', '--config', `${DIR}/${file}`], { VANTAGE_TEST_HOST: 'bad host/x' });
+    const run = await vantage(['check', '--config', `${DIR}/${file}`], { VANTAGE_TEST_HOST: 'bad host/x', ...NO_AWS });
     expect(run.stderr).toBe(lines.map((l) => `${DIR}/${file}:${l}\n`).join(''));
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');

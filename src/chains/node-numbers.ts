@@ -1,5 +1,5 @@
-// Strict parsing of heights and numbers as nodes send them: hex quantities
-// (EVM, Substrate), decimal strings (CometBFT) and JSON numbers (Bitcoin,
+// Strict parsing of the numbers nodes send (heights, chain ids, timestamps):
+// hex quantities (EVM, Substrate), decimal strings (CometBFT) and JSON numbers (Bitcoin,
 // Algorand, Solana). Anything else is invalid_response, never a guess.
 import { quote } from '../report/node-text.ts';
 

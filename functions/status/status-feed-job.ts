@@ -1,0 +1,81 @@
+// One run of the status function, as named steps: this deployment's metric
+// alarms, the history of those that changed lately (alarm-history-cache.ts),
+// the daily uptime (uptime-reader.ts) and the regions behind each firing
+// alarm (region-breakdown.ts), into one status model, out as the feed files
+// (feed-writer.ts). Missing history and unreadable metrics degrade the page
+// (warnings); only when the alarms themselves cannot be read is nothing
+// written, so the last good feed stays up.
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
+import { isPageAlarm, modelFromAlarms, type AlarmSnapshot, type AlarmState, type UptimeSeries } from '../../src/status/alarm-model.ts';
+import type { Indicator } from '../../src/status/component-status.ts';
+import { renderStatusFiles } from '../../src/status/status-files.ts';
+import type { AlarmRegions } from './alarm-regions.ts';
+import { describeMetricAlarms, valueOfReasonData } from './alarm-reader.ts';
+import { AlarmHistoryCache } from './alarm-history-cache.ts';
+import { writeStatusFiles } from './feed-writer.ts';
+import { readRegionBreakdown } from './region-breakdown.ts';
+import type { StatusSetup } from './status-setup.ts';
+import { readUptime } from './uptime-reader.ts';
+
+export interface StatusRunSummary {
+  readonly indicator: Indicator;
+  readonly alarms: number;
+  readonly firing: number;
+  readonly incidents: number;
+  readonly written: number;
+  /** What could not be read this time (the page was written without it). */
+  readonly warnings: readonly string[];
+}
+
+export interface StatusFeedRun {
+  readonly summary: StatusRunSummary;
+  /** Alarms whose history was asked for (from the cache or CloudWatch). */
+  readonly historyReads: number;
+}
+
+export async function runStatusFeed(setup: StatusSetup, signal: AbortSignal): Promise<StatusFeedRun> {
+  const { namespace, layout } = setup;
+  const now = new Date(setup.clock());
+  const warnings: string[] = [];
+  const alarms = (await describeMetricAlarms(setup.cloudwatch, setup.prefix, signal)).filter((a) => a.AlarmName);
+  const window = AlarmHistoryCache.windowEndingAt(now);
+
+  const onPage = alarms.filter((a) => isPageAlarm(namespace, layout, a.AlarmName!));
+  const changed = AlarmHistoryCache.changedIn(onPage, window);
+  const transitions = await setup.history.transitions(changed, window, signal, warnings);
+  const firing = onPage.filter((a) => a.StateValue === 'ALARM');
+  const [uptime, breakdown] = await Promise.all([
+    readUptime(setup.cloudwatch, layout, namespace, now, signal).catch((err: Error) => (warnings.push(`uptime: ${err.message}`), [] as UptimeSeries[])),
+    readRegionBreakdown(setup.cloudwatch, firing, now, signal)
+      .catch((err: Error) => (warnings.push(`regions of firing alarms: ${err.message}`), new Map<string, AlarmRegions>())),
+  ]);
+
+  const snapshots = alarms.map((a) => snapshotOf(a, breakdown.get(a.AlarmName!), now));
+  const model = modelFromAlarms({ namespace, layout, alarms: snapshots, transitions, uptime, now: now.toISOString(), historyStart: window.start.toISOString() });
+  const files = renderStatusFiles(model, {
+    pageUrl: setup.pageUrl,
+    refreshSeconds: STATUS_FUNCTION.pageRefreshSeconds,
+    sourceNote: layout.regions.length ? `Checked every minute from ${layout.regions.join(', ')}.` : null,
+  });
+  const written = await writeStatusFiles(setup.s3, setup.bucket, files, signal);
+  const summary: StatusRunSummary = {
+    indicator: model.indicator,
+    alarms: alarms.length,
+    firing: firing.length,
+    incidents: model.incidents.filter((i) => i.resolvedAt === null).length,
+    written,
+    warnings,
+  };
+  return { summary, historyReads: changed.length };
+}
+
+function snapshotOf(alarm: MetricAlarm, where: AlarmRegions | undefined, now: Date): AlarmSnapshot {
+  return {
+    name: alarm.AlarmName!,
+    state: (alarm.StateValue ?? 'INSUFFICIENT_DATA') as AlarmState,
+    updatedAt: (alarm.StateUpdatedTimestamp ?? now).toISOString(),
+    value: where?.value ?? valueOfReasonData(alarm.StateReasonData),
+    regions: where?.regions ?? [],
+  };
+}
