@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { httpStatusReason } from '../chains/json-response.ts';
 import { adapterFor } from '../chains/registry.ts';
 import { nodeTextOfBytes } from '../report/node-text.ts';
-import { openWebSocket, type RefusedUpgrade } from '../probe/websocket-session.ts';
+import { openWebSocket, type RefusedUpgrade } from '../probe/websocket-upgrade.ts';
 import { addReason, reason, type Reason } from '../report/reasons.ts';
 import type { Timings } from '../report/timings.ts';
 import { requestHeaders, withoutCredentials } from './endpoint-target.ts';
