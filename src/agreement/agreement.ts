@@ -1,6 +1,7 @@
 // Agreement across one network's endpoints in one region: reference height,
 // lag, ahead, head age and stale head. Pure: plain data in, findings out.
 import { reason, type Reason, type ReasonCode } from '../report/reasons.ts';
+import { formatDuration } from './format-duration.ts';
 import { referenceHeight } from './reference-height.ts';
 
 export interface AgreementInput {
@@ -31,8 +32,8 @@ export interface NetworkAgreement {
   readonly endpoints: ReadonlyMap<string, EndpointAgreement>;
 }
 
-/** An endpoint on the wrong chain, syncing, or talking nonsense must not move the reference. */
-const EXCLUDING: ReadonlySet<ReasonCode> = new Set(['wrong_chain', 'syncing', 'invalid_response']);
+/** An endpoint on the wrong chain, syncing, or talking nonsense must not move the reference (nor speak for the chain's finality or cadence). */
+export const EXCLUDING: ReadonlySet<ReasonCode> = new Set(['wrong_chain', 'syncing', 'invalid_response']);
 
 function isAgreementInput(input: AgreementInput): boolean {
   return input.height !== null && !input.codes.some((c) => EXCLUDING.has(c));
@@ -65,7 +66,7 @@ export function judgeHeight(input: AgreementInput, reference: number | null, set
   }
   const headAgeSeconds = headAge(input, nowMs);
   if (headAgeSeconds !== null && settings.maxHeadAgeSeconds !== null && headAgeSeconds > settings.maxHeadAgeSeconds) {
-    reasons.push(reason('stale_head', `newest block is ${formatAge(headAgeSeconds)} old (max ${settings.maxHeadAgeSeconds} s)`));
+    reasons.push(reason('stale_head', `newest block is ${formatDuration(headAgeSeconds)} old (max ${settings.maxHeadAgeSeconds} s)`));
   }
   return { lagBlocks, headAgeSeconds, reasons };
 }
@@ -75,10 +76,4 @@ export function headAge(input: Pick<AgreementInput, 'headTimeSeconds' | 'headAge
   const raw = input.headAgeSeconds ?? (input.headTimeSeconds !== null ? nowMs / 1000 - input.headTimeSeconds : null);
   if (raw === null || !Number.isFinite(raw)) return null;
   return Math.round(Math.max(0, raw) * 10) / 10;
-}
-
-function formatAge(seconds: number): string {
-  if (seconds < 120) return `${seconds.toFixed(1)} s`;
-  if (seconds < 7200) return `${(seconds / 60).toFixed(1)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
 }

@@ -18,6 +18,26 @@ export interface ChainReading {
   readonly peers: number | null;
   /** Chain identity, keyed like the network's `expect` (e.g. chainId). */
   readonly identity: Readonly<Record<string, string | number>>;
+  /** The finalized head against the head; null where the family cannot say or the node did not. */
+  readonly finality: FinalityReading | null;
+  /** The head's time against an older block's; null where the family cannot say or the read failed. */
+  readonly cadence: CadenceReading | null;
+}
+
+export interface FinalityReading {
+  /** Height of the newest finalized block; null where only the distance is known. */
+  readonly finalizedHeight: number | null;
+  /** Blocks the finalized head trails the head (Solana: slots), never negative. */
+  readonly lagBlocks: number;
+  /** From the two blocks' own timestamps where the family has both (EVM; 0 for instant finality); null: estimated from lagBlocks × blockTimeSeconds. */
+  readonly lagSeconds: number | null;
+}
+
+export interface CadenceReading {
+  /** Blocks between the head and the older block (32, fewer near genesis or a pruned history). */
+  readonly blocks: number;
+  /** Seconds between their timestamps, never negative. */
+  readonly seconds: number;
 }
 
 export interface AdapterOutcome {

@@ -1,11 +1,14 @@
 // Algorand (algod REST API v2). Height from GET /v2/status, identity from
 // GET /versions, head age from the node's own time-since-last-round (ns), and
-// the participation-key watch from GET /v2/accounts/{address}.
+// the participation-key watch from GET /v2/accounts/{address}. Every block is
+// final when it is certified (instant finality); cadence reads the header of
+// the round 32 below the last.
 import type { ResolvedAccount } from '../config/resolved-config.ts';
 import type { HttpOutcome } from '../probe/http-session.ts';
 import { nodeText, quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import type { AccountReading, AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import type { AccountReading, AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter } from './adapter.ts';
+import { cadenceBase, cadenceReading, instantFinality } from './finality-cadence.ts';
 import { judgeParticipation } from './algorand-participation.ts';
 import { expectJson, parseJsonBody } from './json-response.ts';
 import { isRecord } from './json-value.ts';
@@ -16,13 +19,15 @@ const VERSIONS = '/versions';
 /** Needs the admin token; must never answer from outside without it. */
 const PARTICIPATION = '/v2/participation';
 const NS_PER_SECOND = 1e9;
+/** header-only (algod 4.0.2 and later) leaves out the transactions; older nodes ignore it and send the whole block, read the same way. */
+const BLOCK_HEADER = (round: number) => `/v2/blocks/${round}?header-only=true`;
 
 export const algorand: ChainAdapter = {
   family: 'algorand',
-  readCalls: [`GET ${STATUS}`, `GET ${VERSIONS}`, 'GET /v2/accounts/{address}?exclude=all'],
+  readCalls: [`GET ${STATUS}`, `GET ${VERSIONS}`, 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/blocks/{round}?header-only=true'],
   exposureCalls: [`GET ${PARTICIPATION}`],
 
-  async read({ http }: AdapterContext): Promise<AdapterOutcome> {
+  async read({ http, now }: AdapterContext): Promise<AdapterOutcome> {
     const reasons: Reason[] = [];
     const statusAnswer = await http.request({ method: 'GET', path: STATUS });
     const status = expectJson(statusAnswer, `GET ${STATUS}`);
@@ -36,8 +41,16 @@ export const algorand: ChainAdapter = {
     if (!statusAnswer.ok) return { chain: null, reasons };
 
     const identity = await readIdentity(http, reasons);
+    // algod's status carries no block time: the head's time is when the node says it arrived.
+    const headTime = headAgeSeconds === null ? null : now() / 1000 - headAgeSeconds;
+    const cadence = height === null ? null : await readCadence(http, height, headTime);
     const obtained = height !== null || Object.keys(identity).length > 0;
-    return { chain: obtained ? { height, headTimeSeconds: null, headAgeSeconds, syncing, peers: null, identity } : null, reasons };
+    return {
+      chain: obtained
+        ? { height, headTimeSeconds: null, headAgeSeconds, syncing, peers: null, identity, finality: instantFinality(height), cadence }
+        : null,
+      reasons,
+    };
   },
 
   async checkExposure({ http }: AdapterContext): Promise<Reason | null> {
@@ -92,6 +105,23 @@ function readStatus(body: Record<string, unknown>, reasons: Reason[]): { height:
     reasons.push(reason('invalid_response', `GET ${STATUS}: stopped-at-unsupported-round is ${quote(body['stopped-at-unsupported-round'])}, expected true or false`));
   }
   return { height, headAgeSeconds, syncing };
+}
+
+/**
+ * The timestamp (`ts`, Unix seconds) of the round 32 below the last. A
+ * failure (a round this node no longer has, a full block over
+ * maxResponseBytes on an old algod) is no cadence this run, never a finding.
+ */
+async function readCadence(http: AdapterContext['http'], round: number, headTime: number | null): Promise<CadenceReading | null> {
+  const base = cadenceBase(round);
+  if (!base || headTime === null) return null;
+  const json = expectJson(await http.request({ method: 'GET', path: BLOCK_HEADER(base.height) }), 'GET /v2/blocks/{round}');
+  if (!json.ok || !isRecord(json.value) || !isRecord(json.value['block'])) return null;
+  const block = json.value['block'];
+  const at = parseJsonInteger(block['rnd'], 'rnd');
+  const ts = parseJsonInteger(block['ts'], 'ts');
+  if (!at.ok || at.value !== base.height || !ts.ok) return null;
+  return cadenceReading(headTime, ts.value, base.blocks);
 }
 
 function catchpointProgress(body: Record<string, unknown>): string {

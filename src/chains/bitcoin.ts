@@ -1,10 +1,13 @@
 // Bitcoin family (bitcoind, litecoind, and their forks): JSON-RPC 1.0 with
 // basic auth. One getblockchaininfo gives height, chain, headers and IBD; the
 // tip's own time comes from it (newer Bitcoin Core: 24.0 documents `time`,
-// 22.0 has none) or from getblockheader.
+// 22.0 has none) or from getblockheader. Cadence: the tip's time against the
+// block 32 below it (getblockhash, getblockheader). No finality: proof of
+// work only ever grows more certain, there is no finalized head to read.
 import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import type { AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter } from './adapter.ts';
+import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc, type RpcOutcome } from './json-rpc.ts';
@@ -16,7 +19,7 @@ const HASH = /^[0-9a-fA-F]{64}$/;
 
 export const bitcoin: ChainAdapter = {
   family: 'bitcoin',
-  readCalls: ['getblockchaininfo', 'getblockheader', 'getconnectioncount'],
+  readCalls: ['getblockchaininfo', 'getblockheader', 'getconnectioncount', 'getblockhash'],
   // DESIGN: none; a bitcoind RPC port belongs behind visibility: private.
   exposureCalls: [],
 
@@ -51,7 +54,8 @@ export const bitcoin: ChainAdapter = {
 
     const headTimeSeconds = await readTipTime(http, result, reasons);
     const peers = await readPeers(http);
-    return { chain: { height, headTimeSeconds, headAgeSeconds: null, syncing, peers, identity }, reasons };
+    const cadence = height === null ? null : await readCadence(http, height, headTimeSeconds);
+    return { chain: { height, headTimeSeconds, headAgeSeconds: null, syncing, peers, identity, finality: null, cadence }, reasons };
   },
 };
 
@@ -88,6 +92,24 @@ async function readTipTime(http: AdapterContext['http'], info: Record<string, un
   if (time.ok) return time.value;
   reasons.push(reason('invalid_response', `getblockheader: ${time.message}`));
   return null;
+}
+
+/**
+ * The time of the block 32 below the tip. bitcoind answers RPC errors with
+ * HTTP 500 (a height past the tip is -8): any failure is no cadence this
+ * run, never a finding.
+ */
+async function readCadence(http: AdapterContext['http'], height: number, tipTime: number | null): Promise<CadenceReading | null> {
+  const base = cadenceBase(height);
+  if (!base || tipTime === null) return null;
+  const hash = await jsonRpc(http, 'getblockhash', [base.height], V1);
+  if (!hash.ok || typeof hash.result !== 'string' || !HASH.test(hash.result)) return null;
+  const header = await jsonRpc(http, 'getblockheader', [hash.result, true], V1);
+  if (!header.ok || !isRecord(header.result)) return null;
+  const at = parseJsonInteger(header.result['height'], 'height');
+  const time = parseJsonInteger(header.result['time'], 'block time');
+  if (!at.ok || at.value !== base.height || !time.ok) return null;
+  return cadenceReading(tipTime, time.value, base.blocks);
 }
 
 async function readPeers(http: AdapterContext['http']): Promise<number | null> {

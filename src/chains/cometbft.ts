@@ -1,19 +1,25 @@
-// CometBFT / Tendermint (Cosmos chains): one GET /status, answered as a
-// JSON-RPC envelope. Heights are decimal strings, the head time RFC 3339.
+// CometBFT / Tendermint (Cosmos chains): GET /status, answered as a JSON-RPC
+// envelope. Heights are decimal strings, the head time RFC 3339. Every block
+// is final when it is committed (instant finality); cadence reads the header
+// 32 blocks below the head.
 import type { HttpOutcome } from '../probe/http-session.ts';
 import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import type { AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter } from './adapter.ts';
+import { cadenceBase, cadenceReading, instantFinality } from './finality-cadence.ts';
 import { expectJson } from './json-response.ts';
 import { isRecord } from './json-value.ts';
 import { parseUnsigned } from './node-numbers.ts';
 import { answeredErrorReason, rpcErrorOf } from './rpc-error.ts';
 
 const STATUS = '/status';
+/** CometBFT 0.37 added /header (the header alone); older nodes only have /block, which carries every transaction too. */
+const HEADER = '/header';
+const BLOCK = '/block';
 
 export const cometbft: ChainAdapter = {
   family: 'cometbft',
-  readCalls: [`GET ${STATUS}`],
+  readCalls: [`GET ${STATUS}`, `GET ${HEADER}?height={height}`, `GET ${BLOCK}?height={height}`],
   // DESIGN: no exposure probe; keep the RPC's unsafe routes private and mark such endpoints private.
   exposureCalls: [],
 
@@ -33,7 +39,8 @@ export const cometbft: ChainAdapter = {
     const sync = isRecord(status['sync_info']) ? status['sync_info'] : null;
     if (!sync) {
       reasons.push(reason('invalid_response', `GET ${STATUS}: sync_info is missing`));
-      return { chain: Object.keys(identity).length > 0 ? { height: null, headTimeSeconds: null, headAgeSeconds: null, syncing: null, peers: null, identity } : null, reasons };
+      const chain = { height: null, headTimeSeconds: null, headAgeSeconds: null, syncing: null, peers: null, identity, finality: null, cadence: null };
+      return { chain: Object.keys(identity).length > 0 ? chain : null, reasons };
     }
 
     let height: number | null = null;
@@ -54,9 +61,53 @@ export const cometbft: ChainAdapter = {
       if (syncing) reasons.push(reason('syncing', `node reports catching_up (at height ${height ?? 'unknown'})`));
     } else reasons.push(reason('invalid_response', `GET ${STATUS}: catching_up is ${quote(sync['catching_up'])}, expected true or false`));
 
-    return { chain: { height, headTimeSeconds, headAgeSeconds: null, syncing, peers: null, identity }, reasons };
+    const cadence = height === null || headTimeSeconds === null
+      ? null
+      : await readCadence(http, { height, headTimeSeconds, earliest: sync['earliest_block_height'], version: nodeInfo?.['version'] });
+    return {
+      chain: { height, headTimeSeconds, headAgeSeconds: null, syncing, peers: null, identity, finality: instantFinality(height), cadence },
+      reasons,
+    };
   },
 };
+
+interface Head {
+  readonly height: number;
+  readonly headTimeSeconds: number;
+  /** sync_info.earliest_block_height as sent: the oldest block a pruned node still serves. */
+  readonly earliest: unknown;
+  /** node_info.version as sent, e.g. "0.38.12". */
+  readonly version: unknown;
+}
+
+/**
+ * The header 32 blocks below the head, no lower than the oldest block the
+ * node keeps: a pruned height is HTTP 500 ("height N is not available").
+ * Any failure is no cadence this run, never a finding.
+ */
+async function readCadence(http: AdapterContext['http'], head: Head): Promise<CadenceReading | null> {
+  const earliest = typeof head.earliest === 'string' ? parseUnsigned(head.earliest) : null;
+  const base = cadenceBase(head.height, earliest?.ok ? earliest.value : 0);
+  if (!base) return null;
+  const route = hasHeaderRoute(head.version) ? HEADER : BLOCK;
+  const json = expectJson(await http.request({ method: 'GET', path: `${route}?height=${base.height}` }), `GET ${route}`);
+  if (!json.ok || !isRecord(json.value) || !isRecord(json.value['result'])) return null;
+  const result = json.value['result'];
+  const header = route === HEADER ? result['header'] : isRecord(result['block']) ? result['block']['header'] : undefined;
+  if (!isRecord(header)) return null;
+  const at = typeof header['height'] === 'string' ? parseUnsigned(header['height']) : null;
+  const ms = typeof header['time'] === 'string' ? Date.parse(header['time']) : Number.NaN;
+  if (!at?.ok || at.value !== base.height || !Number.isFinite(ms)) return null;
+  return cadenceReading(head.headTimeSeconds, ms / 1000, base.blocks);
+}
+
+/** Whether the node's version (node_info.version) has /header: CometBFT 0.37 and later. Unknown versions get /block, which every version has. */
+export function hasHeaderRoute(version: unknown): boolean {
+  const match = typeof version === 'string' ? /^v?(\d{1,4})\.(\d{1,4})\./.exec(version) : null;
+  if (!match) return false;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major > 0 || minor >= 37;
+}
 
 type Unwrapped = { ok: true; value: Record<string, unknown> } | { ok: false; reason: Reason };
 

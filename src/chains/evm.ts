@@ -1,9 +1,10 @@
 // EVM (Ethereum and its kin): JSON-RPC 2.0 over HTTP.
 import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import type { AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter, FinalityReading } from './adapter.ts';
+import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
-import { parseHexQuantity, parseUnsigned } from './node-numbers.ts';
+import { parseHexQuantity, parseUnsigned, toHexQuantity } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
 
 /** Read-only admin methods; a result (not an error) means the namespace faces the internet. */
@@ -11,7 +12,11 @@ const EXPOSURE_METHODS = ['admin_nodeInfo', 'admin_peers', 'personal_listAccount
 
 export const evm: ChainAdapter = {
   family: 'evm',
-  readCalls: ['eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount'],
+  // eth_getBlockByNumber is named with what it reads: the head, the finalized head, the block 32 below the head.
+  readCalls: [
+    'eth_chainId', 'eth_getBlockByNumber(latest)', 'eth_syncing', 'net_peerCount',
+    'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)',
+  ],
   exposureCalls: EXPOSURE_METHODS,
   // geth's pubsub: notifications are eth_subscription { subscription, result: header }, number in hex.
   subscription: {
@@ -52,9 +57,11 @@ export const evm: ChainAdapter = {
 
     const syncing = await readSyncing(http, reasons);
     const peers = await readPeers(http);
+    const finality = height === null ? null : await readFinality(http, height, headTimeSeconds);
+    const cadence = height === null ? null : await readCadence(http, height, headTimeSeconds);
     const obtained = height !== null || Object.keys(identity).length > 0;
     return {
-      chain: obtained ? { height, headTimeSeconds, headAgeSeconds: null, syncing, peers, identity } : null,
+      chain: obtained ? { height, headTimeSeconds, headAgeSeconds: null, syncing, peers, identity, finality, cadence } : null,
       reasons,
     };
   },
@@ -95,4 +102,40 @@ async function readPeers(http: AdapterContext['http']): Promise<number | null> {
   if (!answer.ok) return null;
   const parsed = typeof answer.result === 'string' ? parseHexQuantity(answer.result, 'peers') : parseUnsigned(answer.result, 'peers');
   return parsed.ok ? parsed.value : null;
+}
+
+/** A block's number and timestamp, or null for anything else (an error, null, a malformed block). */
+async function readBlock(http: AdapterContext['http'], tag: string): Promise<{ number: number; timestamp: number } | null> {
+  const answer = await jsonRpc(http, 'eth_getBlockByNumber', [tag, false]);
+  if (!answer.ok || !isRecord(answer.result)) return null;
+  const number = parseHexQuantity(answer.result['number']);
+  const timestamp = parseHexQuantity(answer.result['timestamp']);
+  return number.ok && timestamp.ok ? { number: number.value, timestamp: timestamp.value } : null;
+}
+
+/**
+ * The `finalized` block. Not every chain has the tag, and clients that cannot
+ * resolve it disagree (geth -32000, Besu and Erigon -39001, Nethermind and
+ * reth null): any of those is "unknown", never a finding. The lag in seconds
+ * comes from the two blocks' own timestamps, which stay true on chains whose
+ * block time is not the configured one.
+ */
+async function readFinality(http: AdapterContext['http'], height: number, headTime: number | null): Promise<FinalityReading | null> {
+  const finalized = await readBlock(http, 'finalized');
+  if (!finalized) return null;
+  return {
+    finalizedHeight: finalized.number,
+    // The head may move between the two calls: a finalized block above the read head is no lag.
+    lagBlocks: Math.max(0, height - finalized.number),
+    lagSeconds: headTime === null ? null : Math.max(0, headTime - finalized.timestamp),
+  };
+}
+
+/** The block CADENCE_BLOCKS below the head; a failed read is no cadence, never a finding. */
+async function readCadence(http: AdapterContext['http'], height: number, headTime: number | null): Promise<CadenceReading | null> {
+  const base = cadenceBase(height);
+  if (!base || headTime === null) return null;
+  const block = await readBlock(http, toHexQuantity(base.height));
+  if (!block || block.number !== base.height) return null;
+  return cadenceReading(headTime, block.timestamp, base.blocks);
 }

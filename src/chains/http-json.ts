@@ -33,6 +33,6 @@ export const httpJson: ChainAdapter = {
       headTimeSeconds = time.found ? parseTimestampSeconds(time.value) : null;
       if (headTimeSeconds === null) reasons.push(reason('invalid_response', `timePointer ${settings.timePointer} is missing or not a timestamp`));
     }
-    return { chain: { height, headTimeSeconds, headAgeSeconds: null, syncing: null, peers: null, identity: {} }, reasons };
+    return { chain: { height, headTimeSeconds, headAgeSeconds: null, syncing: null, peers: null, identity: {}, finality: null, cadence: null }, reasons };
   },
 };

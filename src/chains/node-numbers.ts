@@ -28,6 +28,9 @@ export function parseHexQuantity(raw: unknown, what = 'height'): Parsed {
   return fromBigInt(raw, what);
 }
 
+/** A height as EVM and Substrate take it in a request: 0x-prefixed hex. */
+export const toHexQuantity = (n: number): string => `0x${n.toString(16)}`;
+
 /** A non-negative integer sent as a JSON number or a decimal string. */
 export function parseUnsigned(raw: unknown, what = 'height'): Parsed {
   if (typeof raw === 'number') {

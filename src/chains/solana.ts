@@ -2,10 +2,13 @@
 // finalized slot's getBlockTime; getHealth's -32005 means the node is behind.
 // Heights and slots are read at `finalized` (the server's own default, said
 // explicitly so every provider answers at the same commitment, and because
-// getBlockTime only answers for rooted slots).
+// getBlockTime only answers for rooted slots). Finality is how many slots the
+// finalized slot trails the `processed` one; cadence is the finalized slot's
+// time against the slot 32 below it.
 import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import type { AdapterContext, AdapterOutcome, CadenceReading, ChainAdapter, FinalityReading } from './adapter.ts';
+import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
@@ -13,11 +16,13 @@ import { jsonRpc } from './json-rpc.ts';
 /** JSON_RPC_SERVER_ERROR_NODE_UNHEALTHY */
 const NODE_UNHEALTHY = -32005;
 const FINALIZED = [{ commitment: 'finalized' }];
+const PROCESSED = [{ commitment: 'processed' }];
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
 
 export const solana: ChainAdapter = {
   family: 'solana',
-  readCalls: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime'],
+  // getSlot is named with its commitment: both are read.
+  readCalls: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot(finalized)', 'getBlockTime', 'getSlot(processed)'],
   // DESIGN: none; Solana's RPC has no admin namespace over HTTP (admin is a local IPC socket).
   exposureCalls: [],
   // Agave: notifications are slotNotification { subscription, result: { parent, root, slot } }, numbers.
@@ -49,9 +54,15 @@ export const solana: ChainAdapter = {
       else reasons.push(reason('invalid_response', `getBlockHeight: ${parsed.message}`));
     }
 
-    const headTimeSeconds = await readHeadTime(http, reasons);
+    const head = await readHead(http, reasons);
+    const headTimeSeconds = head?.time ?? null;
+    const finality = head ? await readFinality(http, head.slot, height) : null;
+    const cadence = head ? await readCadence(http, head.slot, headTimeSeconds) : null;
     const obtained = height !== null || Object.keys(identity).length > 0;
-    return { chain: obtained ? { height, headTimeSeconds, headAgeSeconds: null, syncing, peers: null, identity } : null, reasons };
+    return {
+      chain: obtained ? { height, headTimeSeconds, headAgeSeconds: null, syncing, peers: null, identity, finality, cadence } : null,
+      reasons,
+    };
   },
 };
 
@@ -73,7 +84,8 @@ async function readHealth(http: AdapterContext['http'], reasons: Reason[]): Prom
   return true;
 }
 
-async function readHeadTime(http: AdapterContext['http'], reasons: Reason[]): Promise<number | null> {
+/** The finalized slot and its time (null when the node has none for it); null when the slot itself could not be read. */
+async function readHead(http: AdapterContext['http'], reasons: Reason[]): Promise<{ slot: number; time: number | null } | null> {
   const slot = await jsonRpc(http, 'getSlot', FINALIZED);
   if (!slot.ok) {
     reasons.push(slot.reason);
@@ -86,9 +98,37 @@ async function readHeadTime(http: AdapterContext['http'], reasons: Reason[]): Pr
   }
   const time = await jsonRpc(http, 'getBlockTime', [parsed.value]);
   // -32004 "Block not available" or null: no time for that slot, head age unknown.
-  if (!time.ok || time.result === null) return null;
+  if (!time.ok || time.result === null) return { slot: parsed.value, time: null };
   const seconds = parseJsonInteger(time.result, 'block time');
-  if (seconds.ok) return seconds.value;
+  if (seconds.ok) return { slot: parsed.value, time: seconds.value };
   reasons.push(reason('invalid_response', `getBlockTime(${parsed.value}): ${seconds.message}`));
-  return null;
+  return { slot: parsed.value, time: null };
+}
+
+/**
+ * Slots between the newest processed slot and the finalized one (Solana
+ * finalizes by slot, so the lag is counted in slots). The finalized height
+ * is the block height read at finalized. An unreadable processed slot is
+ * unknown finality, never a finding.
+ */
+async function readFinality(http: AdapterContext['http'], finalizedSlot: number, height: number | null): Promise<FinalityReading | null> {
+  const processed = await jsonRpc(http, 'getSlot', PROCESSED);
+  if (!processed.ok) return null;
+  const slot = parseJsonInteger(processed.result, 'slot');
+  if (!slot.ok) return null;
+  return { finalizedHeight: height, lagBlocks: Math.max(0, slot.value - finalizedSlot), lagSeconds: null };
+}
+
+/**
+ * The time of the slot 32 below the finalized one. A skipped slot has no
+ * block and so no time (-32007, -32009, or null): no cadence this run,
+ * never a finding.
+ */
+async function readCadence(http: AdapterContext['http'], finalizedSlot: number, headTime: number | null): Promise<CadenceReading | null> {
+  const base = cadenceBase(finalizedSlot);
+  if (!base || headTime === null) return null;
+  const time = await jsonRpc(http, 'getBlockTime', [base.height]);
+  if (!time.ok) return null;
+  const seconds = parseJsonInteger(time.result, 'block time');
+  return seconds.ok ? cadenceReading(headTime, seconds.value, base.blocks) : null;
 }

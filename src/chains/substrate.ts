@@ -1,10 +1,11 @@
 // Substrate (Polkadot, Kusama, parachains): JSON-RPC 2.0 over HTTP. Height
 // from chain_getHeader (hex), identity from the genesis hash
-// (chain_getBlockHash(0)), health from system_health. Headers carry no
-// wall-clock time, so head age is unknown and staleness is not judged.
+// (chain_getBlockHash(0)), health from system_health, finality from
+// chain_getFinalizedHead and that block's header. Headers carry no
+// wall-clock time, so head age and cadence are unknown: neither is judged.
 import { quote } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts';
+import type { AdapterContext, AdapterOutcome, ChainAdapter, FinalityReading } from './adapter.ts';
 import { isRecord } from './json-value.ts';
 import { parseHexQuantity, parseUnsigned } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
@@ -15,7 +16,7 @@ const EXPOSURE_METHOD = 'system_peers';
 
 export const substrate: ChainAdapter = {
   family: 'substrate',
-  readCalls: ['chain_getBlockHash', 'chain_getHeader', 'system_health'],
+  readCalls: ['chain_getBlockHash', 'chain_getHeader', 'system_health', 'chain_getFinalizedHead'],
   exposureCalls: [EXPOSURE_METHOD],
   // polkadot-sdk: notifications are chain_newHead { subscription, result: header }, number in hex.
   subscription: {
@@ -46,8 +47,12 @@ export const substrate: ChainAdapter = {
     }
 
     const { syncing, peers } = await readHealth(http, reasons);
+    const finality = height === null ? null : await readFinality(http, height);
     const obtained = height !== null || Object.keys(identity).length > 0;
-    return { chain: obtained ? { height, headTimeSeconds: null, headAgeSeconds: null, syncing, peers, identity } : null, reasons };
+    return {
+      chain: obtained ? { height, headTimeSeconds: null, headAgeSeconds: null, syncing, peers, identity, finality, cadence: null } : null,
+      reasons,
+    };
   },
 
   async checkExposure({ http }: AdapterContext): Promise<Reason | null> {
@@ -70,4 +75,19 @@ async function readHealth(http: AdapterContext['http'], reasons: Reason[]): Prom
   const syncing = health.result['isSyncing'];
   if (syncing) reasons.push(reason('syncing', `node reports it is syncing (system_health isSyncing, ${peers ?? 'unknown'} peers)`));
   return { syncing, peers };
+}
+
+/**
+ * The GRANDPA-finalized head: its hash, then its header's number. An
+ * unreadable finalized head (a filtered method, a malformed answer) is
+ * unknown finality, never a finding: the head itself was read.
+ */
+async function readFinality(http: AdapterContext['http'], height: number): Promise<FinalityReading | null> {
+  const hash = await jsonRpc(http, 'chain_getFinalizedHead');
+  if (!hash.ok || typeof hash.result !== 'string' || !HASH.test(hash.result)) return null;
+  const header = await jsonRpc(http, 'chain_getHeader', [hash.result]);
+  if (!header.ok || !isRecord(header.result)) return null;
+  const number = parseHexQuantity(header.result['number']);
+  if (!number.ok) return null;
+  return { finalizedHeight: number.value, lagBlocks: Math.max(0, height - number.value), lagSeconds: null };
 }

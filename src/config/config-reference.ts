@@ -3,7 +3,8 @@
 // family defaults, so the reference cannot drift from what the loader
 // accepts. `npm run docs:config` writes it; a test fails when it is stale.
 import { stringify } from 'yaml';
-import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
+import { DEFAULTS } from './defaults.ts';
+import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily, type FamilyDefaults, type FinalityKind } from './families.ts';
 import { configJsonSchema } from './json-schema.ts';
 import { MAX_CONFIG_BYTES } from './load.ts';
 import { MAX_PROBE_MS } from './schema.ts';
@@ -25,6 +26,12 @@ const SECRET_KIND_TEXT: Readonly<Record<SecretKind, string>> = {
   env: '`${env:NAME}`: the environment variable NAME (the CLI; and the Lambda, for variables you set on it)',
   ssm: '`${ssm:/path}`: an SSM Parameter Store parameter (SecureString decrypted), in the probe Lambda\'s region; the CLI reads it too, with the standard AWS credential chain and region',
   secretsmanager: '`${secretsmanager:name-or-arn}`: a Secrets Manager secret string, read like `${ssm:…}`',
+};
+
+const FINALITY_CELL: Readonly<Record<FinalityKind, (d: FamilyDefaults) => string>> = {
+  tracked: (d) => String(d.maxFinalityLagSeconds),
+  instant: () => '— (instant finality: lag 0)',
+  none: () => '— (no finalized head)',
 };
 
 /** The whole of docs/config.md. */
@@ -127,13 +134,15 @@ function networkSections(parts: NetworkParts): string[] {
     ...table(commonRows, (row) => (row.key === 'endpoints' ? ' (see [endpoints](#networksendpoints))' : row.key === 'chain' ? ' (sections below)' : '')),
     '', ...yamlBlock({ networks: [commonExample(parts)] }),
     '', '### Family defaults', '',
-    'Used when a network does not set the key. `maxLagBlocks` defaults to about 30 seconds of blocks: max(1, ⌈30 / blockTimeSeconds⌉).', '',
-    '| chain | blockTimeSeconds | maxHeadAgeSeconds | maxLagBlocks |',
-    '|---|---|---|---|',
+    'Used when a network does not set the key. `maxLagBlocks` defaults to about 30 seconds of blocks: max(1, ⌈30 / blockTimeSeconds⌉).',
+    '`maxFinalityLagSeconds` and `cadenceFactor` exist only in the families that read finality and block times.', '',
+    '| chain | blockTimeSeconds | maxHeadAgeSeconds | maxLagBlocks | maxFinalityLagSeconds | cadenceFactor |',
+    '|---|---|---|---|---|---|',
     ...chains.map((chain) => {
       const d = FAMILY_DEFAULTS[chain as ChainFamily];
       const headAge = d.maxHeadAgeSeconds === null ? '— (no head time: not judged)' : String(d.maxHeadAgeSeconds);
-      return `| \`${chain}\` | ${d.blockTimeSeconds} | ${headAge} | ${defaultMaxLagBlocks(d.blockTimeSeconds)} |`;
+      const cadence = d.cadence ? String(DEFAULTS.cadenceFactor) : '— (no block times: not judged)';
+      return `| \`${chain}\` | ${d.blockTimeSeconds} | ${headAge} | ${defaultMaxLagBlocks(d.blockTimeSeconds)} | ${FINALITY_CELL[d.finality](d)} | ${cadence} |`;
     }),
   ];
   for (const family of parts.families) {

@@ -18,6 +18,8 @@ export const DEFAULTS = {
   statusTitle: 'Node API status',
   ipv6: 'auto',
   addresses: 'all',
+  /** slow_blocks: a recent block interval over cadenceFactor × blockTimeSeconds. */
+  cadenceFactor: 2,
 } as const;
 
 /** Addresses probed per endpoint at most (DESIGN.md, "Every address on its own"): the first 8 in resolution order. */

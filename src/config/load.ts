@@ -6,6 +6,7 @@ import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, formatPath, type ConfigProblem } from './config-error.ts';
 import { configSchema, type ConfigInput } from './schema.ts';
+import { familyKeyAbsence, isChainFamily } from './families.ts';
 import { crossFieldProblems } from './validate.ts';
 import { suggestKey } from './key-suggestions.ts';
 import { allowedKeysAt, configErrorMap } from './zod-messages.ts';
@@ -115,11 +116,16 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, doc: Document, lc
   const path = issue.path as PropertyKey[];
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeysAt(configSchema, data, path);
+    const chain = (valueAt(data, path) as { chain?: unknown } | undefined)?.chain;
     return issue.keys.map((key) => {
-      const hint = suggestKey(key, allowed ?? undefined);
-      const help = hint
-        ? ` (did you mean "${hint}"?)`
-        : allowed && allowed.length <= LIST_ALLOWED_UP_TO ? ` (allowed here: ${allowed.join(', ')})` : '';
+      // A key other families have, spelled right: say why this family has none.
+      const absent = isChainFamily(chain) ? familyKeyAbsence(key, chain) : null;
+      const hint = absent ? null : suggestKey(key, allowed ?? undefined);
+      const help = absent
+        ? ` (${absent})`
+        : hint
+          ? ` (did you mean "${hint}"?)`
+          : allowed && allowed.length <= LIST_ALLOWED_UP_TO ? ` (allowed here: ${allowed.join(', ')})` : '';
       return {
         path: formatPath([...path, key]),
         message: `unknown key${help}`,

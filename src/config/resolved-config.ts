@@ -68,6 +68,10 @@ export interface ResolvedNetwork {
   readonly maxLagBlocks: number;
   /** null: the family reports no head time, so staleness is not judged. */
   readonly maxHeadAgeSeconds: number | null;
+  /** null: finality is instant or unreadable in this family, so it is not judged. */
+  readonly maxFinalityLagSeconds: number | null;
+  /** null: the family's probe reads no block interval (substrate, http-json), so cadence is not judged. */
+  readonly cadenceFactor: number | null;
   /** Chain identity the endpoints must report (family-specific keys). */
   readonly expect: Readonly<Record<string, string | number>>;
   readonly endpoints: readonly ResolvedEndpoint[];
@@ -160,6 +164,8 @@ function resolveNetwork(network: NetworkInput, defaults: EndpointDefaults, baseD
     blockTimeSeconds,
     maxLagBlocks: network.maxLagBlocks ?? defaultMaxLagBlocks(blockTimeSeconds),
     maxHeadAgeSeconds: network.maxHeadAgeSeconds ?? family.maxHeadAgeSeconds,
+    maxFinalityLagSeconds: ('maxFinalityLagSeconds' in network ? network.maxFinalityLagSeconds : undefined) ?? family.maxFinalityLagSeconds,
+    cadenceFactor: family.cadence ? (('cadenceFactor' in network ? network.cadenceFactor : undefined) ?? DEFAULTS.cadenceFactor) : null,
     expect,
     endpoints: (network.endpoints as EndpointInput[]).map((e) => resolveEndpoint(e, defaults, baseDir, blockTimeSeconds)),
     accounts: network.chain === 'algorand'

@@ -8,7 +8,7 @@
 // and docs/config.md (`npm run docs:config`) are generated from them.
 import { z } from 'zod';
 import { PUT_METRIC_DATA } from './aws-limits.ts';
-import { CHAIN_FAMILIES } from './families.ts';
+import { CHAIN_FAMILIES, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import { resolverAddressProblem } from './resolver-address.ts';
 import { DEFAULTS, MAX_ADDRESSES_PER_ENDPOINT } from './defaults.ts';
 import { fixedRateSeconds, MAX_SCHEDULE_SECONDS, SCHEDULE_PATTERN } from './schedule.ts';
@@ -23,6 +23,8 @@ export const MAX_PROBE_MS = 120_000;
 const MAX_BLOCK_TIME_SECONDS = 3_600;
 const MAX_HEAD_AGE_SECONDS = 604_800;
 const MAX_WARN_DAYS = 3_650;
+/** A chain at a hundredth of its cadence has long been stale; a larger factor can only hide it. */
+const MAX_CADENCE_FACTOR = 100;
 /** The longest retention CloudWatch Logs offers (10 years). */
 const MAX_RETENTION_DAYS = 3_653;
 
@@ -146,6 +148,24 @@ const networkBase = {
     .meta({ examples: [120] }),
 };
 
+/**
+ * Families whose finality is judged (evm, substrate, solana) take
+ * maxFinalityLagSeconds; families whose probe reads a recent block interval
+ * take cadenceFactor. Elsewhere the key would do nothing, so it is an
+ * unknown key there, not a silent no-op.
+ */
+const finalityKeys = (chain: ChainFamily) => ({
+  maxFinalityLagSeconds: positiveNumber('seconds').max(MAX_HEAD_AGE_SECONDS, atMost(MAX_HEAD_AGE_SECONDS, 'seconds')).optional()
+    .describe('a finalized head further behind the head than this many seconds is finality_lagging (degraded); seconds from the two blocks\' timestamps where the family has them (evm), else blocks (solana: slots) × blockTimeSeconds')
+    .meta({ default: FAMILY_DEFAULTS[chain].maxFinalityLagSeconds }),
+});
+const cadenceKeys = () => ({
+  cadenceFactor: z.number({ error: 'must be a number (times blockTimeSeconds)' }).gt(1, { error: 'must be greater than 1 (times blockTimeSeconds)' })
+    .max(MAX_CADENCE_FACTOR, atMost(MAX_CADENCE_FACTOR, 'times blockTimeSeconds')).optional()
+    .describe('a recent block interval (mean over the last 32 blocks, fewer near genesis) over cadenceFactor × blockTimeSeconds is slow_blocks (degraded)')
+    .meta({ default: DEFAULTS.cadenceFactor }),
+});
+
 const family = <T extends string>(name: T) =>
   z.literal(name).describe('the chain family: what the probe asks the node and how it reads the answer');
 
@@ -162,6 +182,8 @@ const hexHash = z.string().regex(/^0x[0-9a-fA-F]{64}$/, { error: 'must be a 0x-p
 const evmNetwork = z.strictObject({
   ...networkBase,
   chain: family('evm'),
+  ...finalityKeys('evm'),
+  ...cadenceKeys(),
   expect: expectIdentity({ chainId: z.number().int().positive({ error: 'must be a positive decimal chain id' }).optional().describe('EIP-155 chain id as a decimal number (eth_chainId)').meta({ examples: [1] }) }),
   endpoints: endpoints(endpointSchema),
 });
@@ -169,6 +191,7 @@ const evmNetwork = z.strictObject({
 const algorandNetwork = z.strictObject({
   ...networkBase,
   chain: family('algorand'),
+  ...cadenceKeys(),
   expect: expectIdentity({
     genesisId: nonEmpty.optional().describe('genesis id from /v2/transactions/params').meta({ examples: ['mainnet-v1.0'] }),
     genesisHash: nonEmpty.optional().describe('base64 genesis hash from /v2/transactions/params').meta({ examples: ['wGHE2Pwdvd7S12BL5FaOP20EGYesN73ktiC1qzkkit8='] }),
@@ -180,6 +203,7 @@ const algorandNetwork = z.strictObject({
 const substrateNetwork = z.strictObject({
   ...networkBase,
   chain: family('substrate'),
+  ...finalityKeys('substrate'),
   expect: expectIdentity({ genesisHash: hexHash.optional().describe('0x-prefixed genesis block hash (chain_getBlockHash(0))')
     .meta({ examples: ['0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3'] }) }),
   endpoints: endpoints(endpointSchema),
@@ -188,6 +212,7 @@ const substrateNetwork = z.strictObject({
 const cometbftNetwork = z.strictObject({
   ...networkBase,
   chain: family('cometbft'),
+  ...cadenceKeys(),
   expect: expectIdentity({ network: nonEmpty.optional().describe('node_info.network from /status').meta({ examples: ['cosmoshub-4'] }) }),
   endpoints: endpoints(endpointSchema),
 });
@@ -195,6 +220,7 @@ const cometbftNetwork = z.strictObject({
 const bitcoinNetwork = z.strictObject({
   ...networkBase,
   chain: family('bitcoin'),
+  ...cadenceKeys(),
   expect: expectIdentity({ chain: nonEmpty.optional().describe('chain from getblockchaininfo: main, test, testnet4, signet, regtest').meta({ examples: ['main'] }) }),
   endpoints: endpoints(endpointSchema),
 });
@@ -202,6 +228,8 @@ const bitcoinNetwork = z.strictObject({
 const solanaNetwork = z.strictObject({
   ...networkBase,
   chain: family('solana'),
+  ...finalityKeys('solana'),
+  ...cadenceKeys(),
   expect: expectIdentity({ genesisHash: nonEmpty.optional().describe('base58 genesis hash (getGenesisHash)').meta({ examples: ['5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d'] }) }),
   endpoints: endpoints(endpointSchema),
 });

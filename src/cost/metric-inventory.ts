@@ -2,6 +2,7 @@
 // builder (src/metrics/report-datums.ts) over a representative report: one
 // where every endpoint answered, so every series that can exist does. What
 // CloudWatch bills is distinct series, and that is what this counts.
+import { FAMILY_DEFAULTS } from '../config/families.ts';
 import type { ResolvedConfig, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
 import { exposureWatchFor } from '../alarms/exposure-rule.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
@@ -51,14 +52,14 @@ function networkReport(network: ResolvedNetwork): NetworkReport {
     chain: network.chain,
     status: 'up',
     referenceHeight: 48_123_456,
-    endpoints: network.endpoints.map((e) => endpointReport(e, withHeadTime.has(e.id))),
+    endpoints: network.endpoints.map((e) => endpointReport(e, withHeadTime.has(e.id), network)),
     accounts: network.accounts.map((a): AccountReport => ({
       address: a.address, status: 'up', participation: 'Online', voteLastValid: 48_999_999, daysToExpiry: 61.2, reasons: [],
     })),
   };
 }
 
-function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean): EndpointReport {
+function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean, network: ResolvedNetwork): EndpointReport {
   const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [] };
   if (endpoint.visibility === 'private') {
     // Healthy for a private endpoint means nobody answered: no connection, no chain.
@@ -81,6 +82,22 @@ function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean): Endpoint
     tls: tls
       ? { protocol: 'TLSv1.3', notAfter: '2026-03-03T12:00:00.000Z', daysToExpiry: 61.5, issuer: 'CN=Example Issuing CA, O=Example', subject: 'CN=node.example.com', trusted: true, hostnameMatch: true }
       : null,
-    chain: { height: 48_123_456, lagBlocks: 0, headAgeSeconds: headTime ? 3.2 : null, syncing: false, peers: 12 },
+    chain: { height: 48_123_456, lagBlocks: 0, headAgeSeconds: headTime ? 3.2 : null, syncing: false, peers: 12, ...depth(network) },
+  };
+}
+
+/**
+ * Finality and cadence as the family reports them: a finality lag where
+ * finality is judged (EVM assumed to have the `finalized` tag: the upper
+ * bound), instant finality as 0, a block interval where the family reads one.
+ */
+function depth(network: ResolvedNetwork): Pick<EndpointReport['chain'] & object, 'finalizedHeight' | 'finalityLagBlocks' | 'finalityLagSeconds' | 'blockIntervalSeconds'> {
+  const kind = FAMILY_DEFAULTS[network.chain].finality;
+  const lagBlocks = kind === 'tracked' ? 64 : kind === 'instant' ? 0 : null;
+  return {
+    finalizedHeight: lagBlocks === null ? null : 48_123_456 - lagBlocks,
+    finalityLagBlocks: lagBlocks,
+    finalityLagSeconds: lagBlocks === null ? null : lagBlocks * network.blockTimeSeconds,
+    blockIntervalSeconds: network.cadenceFactor !== null ? network.blockTimeSeconds : null,
   };
 }

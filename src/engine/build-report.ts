@@ -10,6 +10,7 @@ import type { ResolvedNetwork } from '../config/resolved-config.ts';
 import { clip, stripControls } from '../report/node-text.ts';
 import { addReason, statusOfReasons, worstStatus, type Reason } from '../report/reasons.ts';
 import { REPORT_SCHEMA_VERSION, type AccountReport, type EndpointReport, type NetworkReport, type Report } from '../report/report.ts';
+import { NO_DEPTH, type EndpointDepth } from './chain-depth.ts';
 import type { EndpointProbe } from './probe-endpoint.ts';
 import { judgeAddresses } from './address-verdict.ts';
 
@@ -23,6 +24,7 @@ export function buildNetworkReport(
   network: ResolvedNetwork,
   probes: readonly EndpointProbe[],
   agreement: NetworkAgreement,
+  depth: ReadonlyMap<string, EndpointDepth>,
   accounts: readonly AccountReading[],
   redactor: Redactor,
   nowMs: number = Date.now(),
@@ -32,8 +34,9 @@ export function buildNetworkReport(
   const settings = { maxLagBlocks: network.maxLagBlocks, maxHeadAgeSeconds: network.maxHeadAgeSeconds };
   const endpoints: EndpointReport[] = probes.map((probe) => {
     const agreed = agreement.endpoints.get(probe.endpoint.id);
+    const deep = depth.get(probe.endpoint.id) ?? NO_DEPTH;
     const reasons = [...probe.reasons];
-    for (const r of agreed?.reasons ?? []) addReason(reasons, r);
+    for (const r of [...(agreed?.reasons ?? []), ...deep.reasons]) addReason(reasons, r);
     // Every address's height is judged against the reference the primaries agreed on.
     const verdict = judgeAddresses(probe.addresses, (a) => judgeHeight({
       id: a.address,
@@ -59,6 +62,10 @@ export function buildNetworkReport(
             headAgeSeconds: agreed?.headAgeSeconds ?? null,
             syncing: probe.chain.syncing,
             peers: probe.chain.peers,
+            finalizedHeight: deep.finalizedHeight,
+            finalityLagBlocks: deep.finalityLagBlocks,
+            finalityLagSeconds: deep.finalityLagSeconds,
+            blockIntervalSeconds: deep.blockIntervalSeconds,
           }
         : null,
       // In DESIGN.md's order, the primary flag beside the family. An IP-literal host can be a secret reference's value.

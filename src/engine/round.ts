@@ -11,6 +11,7 @@ import { buildNetworkReport, buildReport } from './build-report.ts';
 import type { Report } from '../report/report.ts';
 import type { SocketFactory } from '../probe/connect.ts';
 import { readAccounts } from './accounts.ts';
+import { chainDepth } from './chain-depth.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { unprobedEndpoint } from './unresolved-endpoint.ts';
 
@@ -64,7 +65,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
       judgedAt,
     );
     const accounts: AccountReading[] = await readAccounts(network, results, adapterFor(network.chain), probeOptions);
-    return buildNetworkReport(network, results, agreement, accounts, redactor, judgedAt);
+    return buildNetworkReport(network, results, agreement, chainDepth(network, results), accounts, redactor, judgedAt);
   }));
 
   return buildReport({

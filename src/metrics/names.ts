@@ -25,6 +25,10 @@ export const METRIC = {
   Exposed: 'Exposed',
   PartKeyDaysToExpiry: 'PartKeyDaysToExpiry',
   ProbeRuns: 'ProbeRuns',
+  /** Seconds the finalized head trails the head (per endpoint, families whose finality is tracked). */
+  FinalityLag: 'FinalityLag',
+  /** Seconds per block over the last 32 blocks: per network (dimension Network only), the minimum across its endpoints. */
+  BlockInterval: 'BlockInterval',
 } as const;
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
@@ -51,6 +55,8 @@ export const METRIC_UNIT = {
   Exposed: 'None',
   PartKeyDaysToExpiry: 'None',
   ProbeRuns: 'Count',
+  FinalityLag: 'Seconds',
+  BlockInterval: 'Seconds',
 } as const satisfies Record<MetricName, string>;
 
 export type MetricUnit = (typeof METRIC_UNIT)[MetricName];

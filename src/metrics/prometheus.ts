@@ -60,6 +60,8 @@ function families() {
     height: family('vantage_block_height', 'gauge', 'Newest block height the endpoint reported'),
     lag: family('vantage_height_lag_blocks', 'gauge', 'Blocks behind the network reference height (negative when ahead)'),
     headAge: family('vantage_head_age_seconds', 'gauge', 'Age of the newest block the endpoint served, in seconds'),
+    finalityLag: family('vantage_finality_lag_seconds', 'gauge', 'Seconds the finalized head trails the head the endpoint served'),
+    blockInterval: family('vantage_block_interval_seconds', 'gauge', 'Mean seconds per block over the last 32 blocks the endpoint served'),
     exposed: family('vantage_exposed', 'gauge', '1 when an admin API or a private endpoint answers from outside'),
     partkey: family('vantage_partkey_days_to_expiry', 'gauge', 'Days until the participation key of an Algorand account expires'),
     rounds: family('vantage_rounds_total', 'counter', 'Probe rounds completed since the prober started'),
@@ -81,6 +83,8 @@ function addEndpoint(f: ReturnType<typeof families>, e: EndpointReport, labels: 
   if (e.chain?.height != null) f.height.samples.push({ labels, value: e.chain.height });
   if (e.chain?.lagBlocks != null) f.lag.samples.push({ labels, value: e.chain.lagBlocks });
   if (e.chain?.headAgeSeconds != null) f.headAge.samples.push({ labels, value: e.chain.headAgeSeconds });
+  if (e.chain?.finalityLagSeconds != null) f.finalityLag.samples.push({ labels, value: e.chain.finalityLagSeconds });
+  if (e.chain?.blockIntervalSeconds != null) f.blockInterval.samples.push({ labels, value: e.chain.blockIntervalSeconds });
   f.exposed.samples.push({ labels, value: isExposed(e.reasons) ? 1 : 0 });
 }
 

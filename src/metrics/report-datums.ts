@@ -1,7 +1,10 @@
 // Report → metric datums (DESIGN.md, "Metrics"). Pure. Every datum of a run
 // carries the run's start time. Reference endpoints only feed the chain
-// picture (BlockHeight, HeadAge: the line a stalled chain shows on); they are
-// not alarmed, so they get no Up/Healthy/latency/TLS/exposure series.
+// picture (BlockHeight, HeadAge, FinalityLag: the lines a stalled chain shows
+// on); they are not alarmed, so they get no Up/Healthy/latency/TLS/exposure
+// series. BlockInterval is the chain's, so it is one series per network.
+import { FAMILY_DEFAULTS, type ChainFamily } from '../config/families.ts';
+import { EXCLUDING } from '../agreement/agreement.ts';
 import { addressesUnhealthy, isExposed } from '../report/reasons.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import type { Dimension, MetricDatum } from './datum.ts';
@@ -26,6 +29,7 @@ export function reportToDatums(report: Report, options: DatumOptions): MetricDat
   for (const network of report.networks) {
     for (const endpoint of network.endpoints) endpointDatums(network, endpoint, report.region, options, add);
     for (const account of network.accounts) accountDatums(network, account, add);
+    add(METRIC.BlockInterval, [{ name: DIMENSION.Network, value: network.id }], networkBlockInterval(network));
   }
   add(METRIC.ProbeRuns, [{ name: DIMENSION.ProbeRegion, value: report.region }], 1);
   return datums;
@@ -41,6 +45,8 @@ function endpointDatums(network: NetworkReport, endpoint: EndpointReport, region
   ];
   add(METRIC.BlockHeight, dims, endpoint.chain?.height ?? null);
   add(METRIC.HeadAge, dims, endpoint.chain?.headAgeSeconds ?? null);
+  // Instant finality is always 0: a series that can never move is not worth its price.
+  if (FAMILY_DEFAULTS[network.chain as ChainFamily]?.finality === 'tracked') add(METRIC.FinalityLag, dims, endpoint.chain?.finalityLagSeconds ?? null);
   if (endpoint.reference) return;
 
   add(METRIC.Up, dims, endpoint.status !== 'down' ? 1 : 0);
@@ -61,6 +67,20 @@ function endpointDatums(network: NetworkReport, endpoint: EndpointReport, region
   if (options.watchesExposure?.(network.id, endpoint.id) ?? true) {
     add(METRIC.Exposed, dims, isExposed(endpoint.reasons) ? 1 : 0);
   }
+}
+
+/**
+ * The network's block interval as published: the minimum across its
+ * endpoints (reference ones included) that read one. The chain is as fast as
+ * its fastest honest view of it; a node on a slow branch must not make the
+ * chain look slow. null when none read one (not measured).
+ */
+export function networkBlockInterval(network: NetworkReport): number | null {
+  const intervals = network.endpoints
+    .filter((e) => !e.reasons.some((r) => EXCLUDING.has(r.code)))
+    .map((e) => e.chain?.blockIntervalSeconds ?? null)
+    .filter((v): v is number => v !== null);
+  return intervals.length > 0 ? Math.min(...intervals) : null;
 }
 
 /**

@@ -29,6 +29,8 @@ const COLUMNS: readonly Column[] = [
   { header: 'HEIGHT', cell: (e) => num(e.chain?.height) },
   { header: 'LAG', cell: (e) => num(e.chain?.lagBlocks) },
   { header: 'HEAD AGE', cell: (e) => (e.chain?.headAgeSeconds === null || e.chain?.headAgeSeconds === undefined ? '-' : `${e.chain.headAgeSeconds.toFixed(1)} s`) },
+  { header: 'FINALITY LAG', cell: (e) => secondsCell(e.chain?.finalityLagSeconds) },
+  { header: 'BLOCK INTERVAL', cell: (e) => secondsCell(e.chain?.blockIntervalSeconds) },
   { header: 'DNS', cell: (e) => msCell(e.timings.dnsMs) },
   { header: 'CONNECT', cell: (e) => msCell(e.timings.connectMs) },
   { header: 'TLS', cell: (e) => msCell(e.timings.tlsMs) },
@@ -98,4 +100,14 @@ function addressLines(e: EndpointReport, paint: (s: Status, t: string) => string
 }
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(v));
+
+/** Seconds in a readable unit: "0 s", "0.40 s", "12.0 s", "13.2 min" (a Solana slot needs its second digit). */
+function secondsCell(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '-';
+  if (v === 0) return '0 s';
+  if (v < 1) return `${v.toFixed(2)} s`;
+  if (v < 120) return `${v.toFixed(1)} s`;
+  if (v < 7200) return `${(v / 60).toFixed(1)} min`;
+  return `${(v / 3600).toFixed(1)} h`;
+}
 const msCell = (v: number | null) => (v === null ? '-' : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);

@@ -32,6 +32,8 @@ export const REASON_STATUS = {
   no_route: 'down',
   subscription_silent: 'down',
   address_unhealthy: 'degraded',
+  finality_lagging: 'degraded',
+  slow_blocks: 'degraded',
 } as const satisfies Record<string, Status>;
 
 export type ReasonCode = keyof typeof REASON_STATUS;

@@ -13,6 +13,14 @@ export interface ChainReport {
   readonly headAgeSeconds: number | null;
   readonly syncing: boolean | null;
   readonly peers: number | null;
+  /** Newest finalized block; null where the family or the node cannot say. Instant-finality chains: the height. */
+  readonly finalizedHeight: number | null;
+  /** Blocks (Solana: slots) the finalized head trails the head. */
+  readonly finalityLagBlocks: number | null;
+  /** The same in seconds: from block timestamps (EVM), else blocks × blockTimeSeconds. */
+  readonly finalityLagSeconds: number | null;
+  /** Mean seconds per block over the last 32 blocks (fewer near genesis or a pruned history). */
+  readonly blockIntervalSeconds: number | null;
 }
 
 /** An address's status; `skipped`: no route from this vantage point under probe.ipv6: auto, counted neither way. */

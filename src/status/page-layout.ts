@@ -7,6 +7,8 @@ import type { ResolvedConfig } from '../config/resolved-config.ts';
 export interface PageNetwork {
   readonly id: string;
   readonly chain: string;
+  /** Expected seconds between blocks: what a slow chain is compared with, in words. */
+  readonly blockTimeSeconds: number;
   readonly maxLagBlocks: number;
   readonly maxHeadAgeSeconds: number | null;
   /** Public, non-reference endpoint ids in config order. */
@@ -28,6 +30,7 @@ export function pageLayout(config: ResolvedConfig): PageLayout {
       .map((n) => ({
         id: n.id,
         chain: n.chain,
+        blockTimeSeconds: n.blockTimeSeconds,
         maxLagBlocks: n.maxLagBlocks,
         maxHeadAgeSeconds: n.maxHeadAgeSeconds,
         endpoints: n.endpoints.filter((e) => !e.reference && e.visibility === 'public').map((e) => e.id),

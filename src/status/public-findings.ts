@@ -45,6 +45,8 @@ const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
   no_route: 'no network route to it from this probe region',
   subscription_silent: 'WebSocket subscription sends no new blocks',
   address_unhealthy: 'some of its addresses are failing',
+  finality_lagging: 'finalized head far behind the head',
+  slow_blocks: 'blocks are produced slowly',
 };
 
 /** The public observation of one endpoint in one report. */
@@ -84,12 +86,36 @@ function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork
       return endpoint.addresses.length > 0 ? `${addressesUnhealthy(endpoint)} of ${endpoint.addresses.filter((a) => a.status !== 'skipped').length} addresses failing` : PHRASE.address_unhealthy!;
     case 'cert_expiring':
       return endpoint.tls?.daysToExpiry != null ? `TLS certificate expires in ${endpoint.tls.daysToExpiry.toFixed(1)} days` : PHRASE.cert_expiring!;
+    case 'finality_lagging': {
+      const lag = endpoint.chain?.finalityLagSeconds ?? null;
+      return lag !== null ? finalityLagWords(lag) : PHRASE.finality_lagging!;
+    }
+    case 'slow_blocks': {
+      const interval = endpoint.chain?.blockIntervalSeconds ?? null;
+      return interval !== null ? blockIntervalWords(interval, network.blockTimeSeconds) : PHRASE.slow_blocks!;
+    }
     default:
       return PHRASE[code] ?? code.replaceAll('_', ' ');
   }
 }
 
 const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
+
+/** "finalized head 25 min behind the head": for the page, from the report or from an alarm's value. */
+export function finalityLagWords(seconds: number): string {
+  return `finalized head ${formatAge(seconds)} behind the head`;
+}
+
+/** "blocks every 30 s, expected ~12 s": for the page, from the report or from an alarm's value. */
+export function blockIntervalWords(intervalSeconds: number, blockTimeSeconds: number): string {
+  return `blocks every ${shortSeconds(intervalSeconds)}, expected ~${shortSeconds(blockTimeSeconds)}`;
+}
+
+/** Block times are short: keep a digit below 10 s (Solana's 0.4 s, Algorand's 2.8 s), whole seconds up to 2 min, then formatAge. */
+function shortSeconds(seconds: number): string {
+  if (seconds < 10) return `${Number(seconds.toFixed(1))} s`;
+  return formatAge(seconds);
+}
 
 export function formatAge(seconds: number): string {
   if (seconds < 120) return `${Math.round(seconds)} s`;

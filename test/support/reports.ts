@@ -11,6 +11,8 @@ export interface EndpointSpec {
   readonly reference?: boolean;
   readonly lagBlocks?: number | null;
   readonly headAgeSeconds?: number | null;
+  readonly finalityLagSeconds?: number | null;
+  readonly blockIntervalSeconds?: number | null;
   readonly url?: string;
   readonly addresses?: EndpointReport['addresses'];
 }
@@ -26,7 +28,10 @@ export function endpointReport(spec: EndpointSpec): EndpointReport {
     reasons,
     timings: { dnsMs: 1, connectMs: 1, tlsMs: 2, ttfbMs: 5, totalMs: 9, upgradeMs: null, firstNotificationMs: null },
     tls: null,
-    chain: { height: 100, lagBlocks: spec.lagBlocks ?? 0, headAgeSeconds: spec.headAgeSeconds ?? 1, syncing: false, peers: 5 },
+    chain: {
+      height: 100, lagBlocks: spec.lagBlocks ?? 0, headAgeSeconds: spec.headAgeSeconds ?? 1, syncing: false, peers: 5,
+      finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: spec.finalityLagSeconds ?? null, blockIntervalSeconds: spec.blockIntervalSeconds ?? null,
+    },
     addresses: spec.addresses ?? [],
   };
 }
@@ -47,7 +52,7 @@ export function report(at: string, networks: Record<string, readonly EndpointSpe
 export function everyKindReport(): Report {
   const base = report('2025-11-20T10:00:00.000Z', {
     'eth-main': [
-      { id: 'rpc-1', lagBlocks: 0, headAgeSeconds: 3.5 },
+      { id: 'rpc-1', lagBlocks: 0, headAgeSeconds: 3.5, finalityLagSeconds: 768, blockIntervalSeconds: 12.125 },
       { id: 'rpc-2', reasons: ['lagging'], lagBlocks: 37 },
       { id: 'rpc-3', reasons: ['connect_refused'] },
       { id: 'admin', reasons: ['exposed_private_endpoint'] },
@@ -81,8 +86,8 @@ export const LAYOUT: PageLayout = {
   title: 'Example Node API status',
   regions: ['us-east-1', 'eu-west-1'],
   networks: [
-    { id: 'eth-main', chain: 'evm', maxLagBlocks: 3, maxHeadAgeSeconds: 60, endpoints: ['rpc-1', 'rpc-2', 'rpc-3'] },
-    { id: 'algo-main', chain: 'algorand', maxLagBlocks: 10, maxHeadAgeSeconds: 30, endpoints: ['api-1'] },
+    { id: 'eth-main', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 60, endpoints: ['rpc-1', 'rpc-2', 'rpc-3'] },
+    { id: 'algo-main', chain: 'algorand', blockTimeSeconds: 2.8, maxLagBlocks: 10, maxHeadAgeSeconds: 30, endpoints: ['api-1'] },
   ],
 };
 

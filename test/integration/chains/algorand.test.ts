@@ -12,12 +12,25 @@ const TOKEN = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6abcd'
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
 const ROUND = 46374813;
 const env = { ALGOD_TOKEN: TOKEN };
+/** The probe's clock in the tests that measure the block interval. */
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+/** status.json's time-since-last-round (ns), in seconds: the head arrived this long before NOW. */
+const HEAD_AGE = 1.459243112;
 
 interface Algod {
   status?: Reply;
   versions?: Reply;
   account?: Reply;
   participation?: Reply;
+  /** GET /v2/blocks/{ROUND − 32}: by default the docs' header stamped 90 s before the real clock (rounds on time). */
+  block?: Reply;
+}
+
+/** The header of the round 32 below the head, its `ts` (whole Unix seconds) `secondsBefore` before `nowMs`. */
+function olderHeader(secondsBefore: number, nowMs = NOW): Reply {
+  const body = chainFixture('algorand', 'block-header');
+  body['block']['ts'] = Math.floor(nowMs / 1000) - secondsBefore;
+  return { body };
 }
 
 /** algod's routes; /v2/status and accounts demand the token like algod does. */
@@ -29,6 +42,7 @@ function algod(parts: Algod = {}): Routes {
       'GET /v2/status': tokenGated(parts.status ?? { body: chainFixture('algorand', 'status') }),
       'GET /versions': parts.versions ?? { body: chainFixture('algorand', 'versions-mainnet') },
       [`GET /v2/accounts/${ADDRESS}`]: tokenGated(parts.account ?? { body: chainFixture('algorand', 'account-online') }),
+      [`GET /v2/blocks/${ROUND - 32}`]: parts.block ? tokenGated(parts.block) : (req) => tokenGated(olderHeader(90, Date.now()))(req),
       // The admin route: a correctly configured algod refuses it without the admin token.
       'GET /v2/participation': parts.participation ?? { status: 401, body: chainFixture('algorand', 'error-invalid-token') },
     },
@@ -53,15 +67,58 @@ ${endpointExtra(i)}`).join('\n')}
 
 describe('algorand adapter against replayed algod responses', () => {
   const node = replayedChain();
-  const run = (parts: Algod, extra = '') => node.replay(algod(parts), (url) => config([url], extra), { env });
+  // On the probe clock NOW, the round 32 below the head stamped 91 s before it.
+  const run = (parts: Algod, extra = '') =>
+    node.replay(algod({ block: olderHeader(91), ...parts }), (url) => config([url], extra), { env, now: () => NOW });
 
-  it('reports a healthy node up, with last-round as height and time-since-last-round as head age', async () => {
+  it('reports a healthy node up, with last-round as height and time-since-last-round as head age, instant finality and the round interval', async () => {
     const report = await run({});
     const e = endpoint(report, 'algo', 'node-1');
     expect(e.status).toBe('up');
     expect(e.reasons).toEqual([]);
-    expect(e.chain).toEqual({ height: ROUND, lagBlocks: 0, headAgeSeconds: 1.5, syncing: false, peers: null });
+    // The head arrived HEAD_AGE before NOW; the round 32 below it is stamped 91 s before NOW.
+    expect(e.chain).toEqual({
+      height: ROUND, lagBlocks: 0, headAgeSeconds: 1.5, syncing: false, peers: null,
+      finalizedHeight: ROUND, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: Math.round(((91 - HEAD_AGE) / 32) * 1000) / 1000,
+    });
     expect(network(report, 'algo').accounts).toEqual([]);
+  });
+
+  it('asks for the round 32 below the head, header only, with the token', async () => {
+    await run({});
+    const block = node.requests.find((r) => r.path.startsWith('/v2/blocks/'));
+    expect(block?.path).toBe(`/v2/blocks/${ROUND - 32}?header-only=true`);
+    expect(block?.headers['x-algo-api-token']).toBe(TOKEN);
+  });
+
+  it('reports rounds slower than cadenceFactor × 2.8 s as slow_blocks (degraded)', async () => {
+    // 32 rounds in about 320 s: 10 s a round.
+    const e = endpoint(await run({ block: olderHeader(322) }), 'algo', 'node-1');
+    expect(e.status).toBe('degraded');
+    expect(e.chain?.blockIntervalSeconds).toBe(Math.round(((322 - HEAD_AGE) / 32) * 1000) / 1000);
+    expect(e.reasons).toEqual([{
+      code: 'slow_blocks',
+      message: 'blocks every 10.0 s over the last 32 blocks, expected ~2.8 s (max cadenceFactor 2 × 2.8 s); the chain, or the branch this node follows, is producing blocks slowly',
+    }]);
+  });
+
+  it('reads the round\'s ts from a whole block too (an algod before 4.0.2 ignores header-only)', async () => {
+    const full = olderHeader(91);
+    (full.body as Record<string, any>)['block']['txns'] = [{ txn: { type: 'pay', amt: 1000 } }];
+    (full.body as Record<string, any>)['cert'] = { rnd: ROUND - 32, step: 2 };
+    const e = endpoint(await run({ block: full }), 'algo', 'node-1');
+    expect(e.chain?.blockIntervalSeconds).toBe(Math.round(((91 - HEAD_AGE) / 32) * 1000) / 1000);
+  });
+
+  it.each([
+    ['404 "None existing block" (a node that no longer has the round)', { status: 404, body: { message: 'failed to retrieve information from the ledger' } }],
+    ['a block for another round', { body: { block: { ...chainFixture('algorand', 'block-header')['block'], rnd: ROUND } } }],
+    ['a body over maxResponseBytes (a whole busy block)', { body: { block: { rnd: ROUND - 32, ts: NOW / 1000 - 91, txns: 'x'.repeat(1_100_000) } } }],
+  ] as const)('gives no block interval, and no reason, on %s', async (_what, reply) => {
+    const e = endpoint(await run({ block: reply }), 'algo', 'node-1');
+    expect(e.status).toBe('up');
+    expect(e.reasons).toEqual([]);
+    expect(e.chain).toMatchObject({ height: ROUND, blockIntervalSeconds: null });
   });
 
   it('sends the configured X-Algo-API-Token on reads and never prints it', async () => {

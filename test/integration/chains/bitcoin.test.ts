@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointReport } from '../../../src/report/report.ts';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
+import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import type { Reply } from '../../support/replay-server.ts';
 import { replayedChain } from '../../support/replayed-chain.ts';
 import { checkConfig, codes, endpoint, network } from '../../support/run-check.ts';
@@ -146,6 +147,71 @@ describe('bitcoin adapter against real litecoind regtest nodes', () => {
   });
 });
 
+describe('block interval on a real litecoind regtest chain mined at chosen times', () => {
+  let node: LitecoinNode;
+  let proxy: RecordingProxy;
+  /** Unix seconds of each block mined here, by height. */
+  const times = new Map<number, number>();
+
+  /**
+   * Mines `count` blocks `spacing` seconds apart, each under its own
+   * setmocktime: a block mined under mock time T is stamped T (T is above
+   * the median of the last 11 blocks, as it must be).
+   */
+  const mineSpaced = async (count: number, spacing: number, from: number) => {
+    let at = from;
+    for (let i = 0; i < count; i++) {
+      await node.rpc('setmocktime', [at]);
+      await node.mine(1);
+      times.set(await node.blockCount(), at);
+      at += spacing;
+    }
+    return at - spacing;
+  };
+  const run = (tipTime: number) => checkConfig(config([{ id: 'n', url: proxy.url, username: node.username, passwordEnv: 'PW_N' }]), {
+    env: { PW_N: node.password },
+    // The probe's clock 30 s after the tip: the head is fresh whatever the mock times were.
+    now: () => (tipTime + 30) * 1000,
+  });
+
+  beforeAll(async () => {
+    node = await startLitecoind();
+    proxy = await startRecordingProxy(node.url);
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await node?.stop();
+  });
+
+  it('measures 150 s a block over the 32 blocks below the tip, from the two blocks\' own times, and reports no reason', async () => {
+    const start = Math.floor(Date.now() / 1000) - 3 * 86_400;
+    const tip = await mineSpaced(40, 150, start);
+    proxy.requests.length = 0;
+    const e = endpoint(await run(tip), 'ltc', 'n');
+    expect(e.status).toBe('up');
+    expect(e.chain).toMatchObject({ height: 40, blockIntervalSeconds: 150, finalizedHeight: null, finalityLagSeconds: null });
+    // getblockhash(40 − 32), then that block's header, after the tip's own header.
+    const calls = proxy.requests.map((r) => [r.rpcMethod, r.rpcParams]);
+    const hashAt = calls.findIndex(([m]) => m === 'getblockhash');
+    expect(calls[hashAt]).toEqual(['getblockhash', [8]]);
+    expect(calls[hashAt + 1]![0]).toBe('getblockheader');
+    const header = await node.rpc<{ height: number; time: number }>('getblockheader', [(calls[hashAt + 1]![1] as [string])[0]]);
+    expect(header).toMatchObject({ height: 8, time: times.get(8) });
+  });
+
+  it('reports blocks at 600 s on a 150 s chain as slow_blocks (degraded), with both intervals in the message', async () => {
+    const from = times.get(await node.blockCount())! + 600;
+    const tip = await mineSpaced(33, 600, from);
+    const e = endpoint(await run(tip), 'ltc', 'n');
+    expect(e.chain?.blockIntervalSeconds).toBe(600);
+    expect(e.status).toBe('degraded');
+    expect(e.reasons).toEqual([{
+      code: 'slow_blocks',
+      message: 'blocks every 10.0 min over the last 32 blocks, expected ~2.5 min (max cadenceFactor 2 × 2.5 min); the chain, or the branch this node follows, is producing blocks slowly',
+    }]);
+  });
+});
+
 describe('bitcoin adapter against replayed Bitcoin Core responses', () => {
   const server = replayedChain();
   const NOW = 1769215475_000 + 20_000; // 20 s after the fixture's tip time
@@ -172,8 +238,12 @@ networks:
   it('takes the tip time from getblockchaininfo.time when the node sends it, and sends JSON-RPC 1.0 with basic auth', async () => {
     const e = await run(info());
     expect(e.status).toBe('up');
-    expect(e.chain).toEqual({ height: 933586, lagBlocks: 0, headAgeSeconds: 20, syncing: false, peers: 11 });
-    expect(server.requests.map((r) => r.rpcMethod)).toEqual(['getblockchaininfo', 'getconnectioncount']);
+    // No finalized head in proof of work. This stand-in knows no getblockhash (the cadence read): no interval, and no reason.
+    expect(e.chain).toEqual({
+      height: 933586, lagBlocks: 0, headAgeSeconds: 20, syncing: false, peers: 11,
+      finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null,
+    });
+    expect(server.requests.map((r) => r.rpcMethod)).toEqual(['getblockchaininfo', 'getconnectioncount', 'getblockhash']);
     const first = server.requests[0]!;
     expect(JSON.parse(first.body)).toMatchObject({ jsonrpc: '1.0', method: 'getblockchaininfo', params: [] });
     expect(first.headers.authorization).toBe(`Basic ${Buffer.from('vantage:replay-password').toString('base64')}`);

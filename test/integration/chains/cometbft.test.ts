@@ -2,7 +2,7 @@
 // CometBFT RPC reference (test/fixtures/chains/cometbft), through the real engine.
 import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
-import type { Reply } from '../../support/replay-server.ts';
+import type { RecordedRequest, Reply, Routes } from '../../support/replay-server.ts';
 import { oneEndpointConfig, replayedChain } from '../../support/replayed-chain.ts';
 import { endpoint } from '../../support/run-check.ts';
 
@@ -17,14 +17,19 @@ function status(ageSeconds: number, sync: Record<string, unknown> = {}, fixture 
 
 describe('cometbft adapter against replayed /status responses', () => {
   const node = replayedChain();
-  const run = (reply: Reply, expectNetwork = 'cosmoshub-2') =>
-    node.replay({ rest: { 'GET /status': reply } }, (url) => oneEndpointConfig({ id: 'cosmos', chain: 'cometbft', expect: { network: expectNetwork } }, url), { now: () => NOW });
+  const run = (reply: Reply, expectNetwork = 'cosmoshub-2', more: Routes['rest'] = {}) =>
+    node.replay({ rest: { 'GET /status': reply, ...more } }, (url) => oneEndpointConfig({ id: 'cosmos', chain: 'cometbft', expect: { network: expectNetwork } }, url), { now: () => NOW });
 
   it('reports a healthy node up: string height parsed, head age from latest_block_time (nanoseconds)', async () => {
     const e = endpoint(await run(status(4)), 'cosmos', 'rpc-1');
     expect(e.status).toBe('up');
     expect(e.reasons).toEqual([]);
-    expect(e.chain).toEqual({ height: 1262196, lagBlocks: 0, headAgeSeconds: 4, syncing: false, peers: null });
+    // Instant finality: the head is final. The docs' node keeps no block below its head
+    // (earliest_block_height = latest), so there is no older header to read: no interval, no call.
+    expect(e.chain).toEqual({
+      height: 1262196, lagBlocks: 0, headAgeSeconds: 4, syncing: false, peers: null,
+      finalizedHeight: 1262196, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: null,
+    });
     expect(node.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /status']);
   });
 
@@ -95,4 +100,64 @@ describe('cometbft adapter against replayed /status responses', () => {
     const e = endpoint(await run({ body: { hello: 'world' } }), 'cosmos', 'rpc-1');
     expect(e.reasons).toEqual([{ code: 'invalid_response', message: 'GET /status: neither a JSON-RPC result nor a node status' }]);
   });
+
+  describe('block interval from the header 32 blocks below the head', () => {
+    const HEAD = 1262196;
+    /** /status of a node at `version` keeping blocks from `earliest`, its head 4 s old. */
+    const statusOf = (version: string, earliest = 1) => {
+      const reply = status(4, { earliest_block_height: String(earliest) });
+      (reply.body as Record<string, any>)['result']['node_info']['version'] = version;
+      return reply;
+    };
+    /** The docs' header (or block) at the requested height, its time `secondsBeforeHead` before the head's. */
+    const olderBlock = (fixture: 'header' | 'block', secondsBeforeHead: number) => (req: RecordedRequest): Reply => {
+      const body = chainFixture('cometbft', fixture);
+      const header = fixture === 'header' ? body['result']['header'] : body['result']['block']['header'];
+      header['height'] = new URL(req.path, 'http://x').searchParams.get('height');
+      header['time'] = new Date(NOW - (4 + secondsBeforeHead) * 1000).toISOString();
+      return { body };
+    };
+    const paths = () => node.requests.map((r) => `${r.method} ${r.path}`);
+
+    it('reads /header (CometBFT 0.37 and later) at head − 32: 192 s over 32 blocks is 6 s a block', async () => {
+      const e = endpoint(await run(statusOf('0.38.12'), 'cosmoshub-2', { 'GET /header': olderBlock('header', 192) }), 'cosmos', 'rpc-1');
+      expect(paths()).toEqual(['GET /status', `GET /header?height=${HEAD - 32}`]);
+      expect(e.status).toBe('up');
+      expect(e.chain?.blockIntervalSeconds).toBe(6);
+    });
+
+    it('reads /block where the node is older than 0.37 (no /header route), to the same result', async () => {
+      const e = endpoint(await run(statusOf('0.34.27'), 'cosmoshub-2', { 'GET /block': olderBlock('block', 192) }), 'cosmos', 'rpc-1');
+      expect(paths()).toEqual(['GET /status', `GET /block?height=${HEAD - 32}`]);
+      expect(e.chain?.blockIntervalSeconds).toBe(6);
+    });
+
+    it('goes no lower than earliest_block_height on a pruned node, measuring fewer blocks', async () => {
+      const e = endpoint(await run(statusOf('0.38.12', HEAD - 10), 'cosmoshub-2', { 'GET /header': olderBlock('header', 60) }), 'cosmos', 'rpc-1');
+      expect(paths()).toEqual(['GET /status', `GET /header?height=${HEAD - 10}`]);
+      expect(e.chain?.blockIntervalSeconds).toBe(6);
+    });
+
+    it('reports blocks slower than cadenceFactor × blockTimeSeconds as slow_blocks (degraded), naming the span', async () => {
+      const e = endpoint(await run(statusOf('0.38.12'), 'cosmoshub-2', { 'GET /header': olderBlock('header', 32 * 20) }), 'cosmos', 'rpc-1');
+      expect(e.status).toBe('degraded');
+      expect(e.chain?.blockIntervalSeconds).toBe(20);
+      expect(e.reasons).toEqual([{
+        code: 'slow_blocks',
+        message: 'blocks every 20.0 s over the last 32 blocks, expected ~6 s (max cadenceFactor 2 × 6 s); the chain, or the branch this node follows, is producing blocks slowly',
+      }]);
+    });
+
+    it.each([
+      ['HTTP 500 "height is not available" (pruned after /status)', { status: 500, body: chainFixture('cometbft', 'error-pruned') }],
+      ['HTTP 404 (a gateway without the route)', { status: 404, body: '404 page not found' }],
+      ['a header for another height', { body: { ...chainFixture('cometbft', 'header') } }],
+    ] as const)('gives no block interval, and no reason, on %s', async (_what, reply) => {
+      const e = endpoint(await run(statusOf('0.38.12'), 'cosmoshub-2', { 'GET /header': reply }), 'cosmos', 'rpc-1');
+      expect(e.status).toBe('up');
+      expect(e.reasons).toEqual([]);
+      expect(e.chain).toMatchObject({ height: HEAD, headAgeSeconds: 4, blockIntervalSeconds: null });
+    });
+  });
 });
+

@@ -14,9 +14,9 @@ import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import { startReplayServer, type RecordedRequest, type ReplayServer, type Routes } from '../../support/replay-server.ts';
+import { checkConfig } from '../../support/run-check.ts';
 import { startWebSocketRecordingProxy } from '../../support/websocket-recording-proxy.ts';
 import { startWebSocketRpcServer, type RpcFrame, type WebSocketRpcOptions } from '../../support/websocket-rpc-server.ts';
-import { checkConfig } from '../../support/run-check.ts';
 
 /**
  * Read-only by the node's own documentation. Written by hand, not derived
@@ -24,25 +24,51 @@ import { checkConfig } from '../../support/run-check.ts';
  */
 const READ_ONLY: Readonly<Record<Exclude<ChainFamily, 'http-json'>, readonly string[]>> = {
   evm: [
-    'eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', // eth/net reads
+    'eth_chainId', 'eth_syncing', 'net_peerCount', // eth/net reads
+    // a block header (hashes of transactions only, params[1] false) by tag or number
+    'eth_getBlockByNumber(latest)', 'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)',
     'admin_nodeInfo', 'admin_peers', // admin namespace, read methods only (never addPeer, startHTTP, …)
     'personal_listAccounts', // lists addresses; never unlocks or signs
     'eth_subscribe', 'eth_unsubscribe', // WebSocket: newHeads notifications, then cancelled
   ],
-  algorand: ['GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation'],
-  substrate: ['chain_getBlockHash', 'chain_getHeader', 'system_health', 'system_peers', 'chain_subscribeNewHeads', 'chain_unsubscribeNewHeads'],
-  cometbft: ['GET /status'],
-  bitcoin: ['getblockchaininfo', 'getblockheader', 'getconnectioncount'],
-  solana: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot', 'getBlockTime', 'slotSubscribe', 'slotUnsubscribe'],
+  algorand: [
+    'GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation',
+    'GET /v2/blocks/{round}?header-only=true',
+  ],
+  substrate: [
+    'chain_getBlockHash', 'chain_getHeader', 'chain_getFinalizedHead', 'system_health', 'system_peers',
+    'chain_subscribeNewHeads', 'chain_unsubscribeNewHeads', // WebSocket: new heads, then cancelled
+  ],
+  cometbft: ['GET /status', 'GET /header?height={height}', 'GET /block?height={height}'],
+  bitcoin: ['getblockchaininfo', 'getblockhash', 'getblockheader', 'getconnectioncount'],
+  solana: [
+    'getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot(finalized)', 'getSlot(processed)', 'getBlockTime',
+    'slotSubscribe', 'slotUnsubscribe', // WebSocket: slot notifications, then cancelled
+  ],
 };
 
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
 
-/** A request as the adapters name calls: the JSON-RPC method, or `GET /path` with the account address as {address}. */
+/**
+ * A request as the adapters name calls: the JSON-RPC method (with the block
+ * tag or commitment where that decides what is read), or `GET /path` with the
+ * account address, round and height as placeholders.
+ */
 function callName(req: RecordedRequest): string {
-  if (req.rpcMethod !== null) return req.rpcMethod;
-  const path = req.path.replace(`/v2/accounts/${ADDRESS}`, '/v2/accounts/{address}');
+  if (req.rpcMethod !== null) return rpcCallName(req.rpcMethod, req.rpcParams);
+  const path = req.path
+    .replace(`/v2/accounts/${ADDRESS}`, '/v2/accounts/{address}')
+    .replace(/^\/v2\/blocks\/\d+/, '/v2/blocks/{round}')
+    .replace(/([?&]height=)\d+/, '$1{height}');
   return `${req.method} ${path}`;
+}
+
+/** A JSON-RPC call as the adapters name it, over HTTP or in a WebSocket frame. */
+function rpcCallName(method: string, params: unknown): string {
+  const first = Array.isArray(params) ? params[0] : undefined;
+  if (method === 'eth_getBlockByNumber') return `${method}(${typeof first === 'string' && first.startsWith('0x') ? 'number' : String(first)})`;
+  if (method === 'getSlot') return `${method}(${(first as { commitment?: string } | undefined)?.commitment})`;
+  return method;
 }
 
 const declared = (family: ChainFamily) => {
@@ -52,7 +78,7 @@ const declared = (family: ChainFamily) => {
 
 /** Over WebSocket: the same calls, plus the subscription's subscribe and unsubscribe. */
 const declaredOverWebSocket = (family: ChainFamily) => {
-  const { subscription } = adapterFor(family)!;
+  const { subscription } = adapterFor(family);
   return [...declared(family), subscription!.subscribe.method, subscription!.unsubscribe];
 };
 
@@ -79,7 +105,8 @@ describe('every request each adapter sends is a declared, read-only call', () =>
 
   beforeAll(async () => {
     [hardhat, ltc, replay] = await Promise.all([startHardhat(), startLitecoind(), startReplayServer()]);
-    await ltc.mine(2);
+    // Deep enough for the cadence reads (a block below the head other than genesis).
+    await Promise.all([ltc.mine(2), hardhat.mine(40)]);
     [evmProxy, ltcProxy] = await Promise.all([startRecordingProxy(hardhat.url), startRecordingProxy(ltc.url)]);
   });
   afterAll(async () => {
@@ -95,6 +122,8 @@ describe('every request each adapter sends is a declared, read-only call', () =>
       // REST families only ever GET; JSON-RPC families only POST a single call (no batches).
       if (req.rpcMethod === null) expect(req.method).toBe('GET');
       else expect(Array.isArray(JSON.parse(req.body))).toBe(false);
+      // Block reads ask for headers, never for whole transactions.
+      if (req.rpcMethod === 'eth_getBlockByNumber') expect((req.rpcParams as unknown[])[1]).toBe(false);
     }
   };
 
@@ -123,6 +152,7 @@ describe('every request each adapter sends is a declared, read-only call', () =>
         'GET /v2/status': { body: chainFixture('algorand', 'status') },
         'GET /versions': { body: chainFixture('algorand', 'versions-mainnet') },
         [`GET /v2/accounts/${ADDRESS}`]: { body: chainFixture('algorand', 'account-online') },
+        [`GET /v2/blocks/${chainFixture('algorand', 'status')['last-round'] - 32}`]: { body: chainFixture('algorand', 'block-header') },
         'GET /v2/participation': { status: 401, body: chainFixture('algorand', 'error-invalid-token') },
       },
     }, `    accounts: [{ address: ${ADDRESS} }]`);
@@ -133,14 +163,29 @@ describe('every request each adapter sends is a declared, read-only call', () =>
       rpc: {
         chain_getBlockHash: { body: chainFixture('substrate', 'chain_getBlockHash-polkadot') },
         chain_getHeader: { body: chainFixture('substrate', 'chain_getHeader') },
+        chain_getFinalizedHead: { body: chainFixture('substrate', 'chain_getFinalizedHead') },
         system_health: { body: chainFixture('substrate', 'system_health') },
         system_peers: { body: chainFixture('substrate', 'error-unsafe') },
       },
     });
   });
 
-  it('cometbft (replayed)', async () => {
-    await replayed('cometbft', { rest: { 'GET /status': { body: chainFixture('cometbft', 'status') } } });
+  it('cometbft, a node with /header (0.38) and one without (0.34) (replayed)', async () => {
+    // The status example of the docs with an unpruned history and each version.
+    const status = (version: string) => {
+      const body = chainFixture('cometbft', 'status');
+      body['result']['node_info']['version'] = version;
+      body['result']['sync_info']['earliest_block_height'] = '1';
+      return { body };
+    };
+    const header = { body: chainFixture('cometbft', 'header') };
+    const block = { body: chainFixture('cometbft', 'block') };
+    replay.requests.length = 0;
+    for (const version of ['0.38.12', '0.34.27']) {
+      replay.setRoutes({ rest: { 'GET /status': status(version), 'GET /header': header, 'GET /block': block } });
+      await checkConfig(yaml('cometbft', replay.url));
+    }
+    expectReadOnly('cometbft', replay.requests);
   });
 
   it('solana (replayed)', async () => {
@@ -149,7 +194,7 @@ describe('every request each adapter sends is a declared, read-only call', () =>
         getGenesisHash: { body: chainFixture('solana', 'getGenesisHash') },
         getHealth: { body: chainFixture('solana', 'getHealth-ok') },
         getBlockHeight: { body: chainFixture('solana', 'getBlockHeight') },
-        getSlot: { body: chainFixture('solana', 'getSlot') },
+        getSlot: (req) => ({ body: chainFixture('solana', (req.rpcParams as [{ commitment: string }])[0].commitment === 'processed' ? 'getSlot-processed' : 'getSlot') }),
         getBlockTime: { body: chainFixture('solana', 'getBlockTime') },
       },
     });
@@ -165,7 +210,7 @@ describe('every request each adapter sends is a declared, read-only call', () =>
 
 describe('over WebSocket, every frame each adapter sends is a declared, read-only call', () => {
   const expectReadOnlyFrames = (family: 'evm' | 'substrate' | 'solana', frames: readonly RpcFrame[]) => {
-    expect(sortedSet(frames.map((f) => f.method))).toEqual(sortedSet(declaredOverWebSocket(family)));
+    expect(sortedSet(frames.map((f) => rpcCallName(f.method, f.params)))).toEqual(sortedSet(declaredOverWebSocket(family)));
     for (const call of declaredOverWebSocket(family)) expect(READ_ONLY[family]).toContain(call);
     // One call per frame, never a batch.
     for (const f of frames) expect(f.method).not.toBe('');
@@ -174,6 +219,8 @@ describe('over WebSocket, every frame each adapter sends is a declared, read-onl
   it('evm (real hardhat, a block every second)', async () => {
     const hardhat = await startHardhat();
     try {
+      // Deep enough for the cadence read, then a block every second for the subscription.
+      await hardhat.mine(40);
       await hardhat.setIntervalMining(1000);
       const proxy = await startWebSocketRecordingProxy(`ws://127.0.0.1:${hardhat.port}/`);
       try {
@@ -204,6 +251,7 @@ describe('over WebSocket, every frame each adapter sends is a declared, read-onl
       answers: {
         chain_getBlockHash: chainFixture('substrate', 'chain_getBlockHash-polkadot'),
         chain_getHeader: chainFixture('substrate', 'chain_getHeader'),
+        chain_getFinalizedHead: chainFixture('substrate', 'chain_getFinalizedHead'),
         system_health: chainFixture('substrate', 'system_health'),
         system_peers: chainFixture('substrate', 'error-unsafe'),
       },
@@ -222,7 +270,7 @@ describe('over WebSocket, every frame each adapter sends is a declared, read-onl
         getGenesisHash: chainFixture('solana', 'getGenesisHash'),
         getHealth: chainFixture('solana', 'getHealth-ok'),
         getBlockHeight: chainFixture('solana', 'getBlockHeight'),
-        getSlot: chainFixture('solana', 'getSlot'),
+        getSlot: (params: unknown) => chainFixture('solana', (params as [{ commitment: string }])[0].commitment === 'processed' ? 'getSlot-processed' : 'getSlot'),
         getBlockTime: chainFixture('solana', 'getBlockTime'),
       },
       subscriptions: {

@@ -2,7 +2,7 @@
 // docs (test/fixtures/chains/solana), through the real engine.
 import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
-import type { Reply, Routes } from '../../support/replay-server.ts';
+import type { RecordedRequest, Reply, Routes } from '../../support/replay-server.ts';
 import { oneEndpointConfig, replayedChain } from '../../support/replayed-chain.ts';
 import { endpoint } from '../../support/run-check.ts';
 
@@ -14,14 +14,25 @@ type Method = 'getGenesisHash' | 'getHealth' | 'getBlockHeight' | 'getSlot' | 'g
 const blockTime = (ageSeconds: number): Reply => ({ body: { ...chainFixture('solana', 'getBlockTime'), result: Math.floor(NOW / 1000) - ageSeconds } });
 const result = (value: unknown): Reply => ({ body: { jsonrpc: '2.0', result: value, id: 1 } });
 
-function node(parts: Partial<Record<Method, Reply>> = {}): Routes {
+/** The docs' examples: finalized slot 1234 (getSlot.json), processed 1266 (32 slots ahead). */
+const FINALIZED_SLOT = 1234;
+const commitmentOf = (req: RecordedRequest) => (req.rpcParams as [{ commitment?: string }] | undefined)?.[0]?.commitment;
+
+/**
+ * getSlot by commitment; getBlockTime by slot: the finalized slot 8 s before
+ * NOW, the slot 32 below it `spanSeconds` earlier (13 s: 0.406 s a slot).
+ */
+function node(parts: Partial<Record<Method, Reply>> & { processed?: Reply; baseTime?: Reply; spanSeconds?: number } = {}): Routes {
+  const base = parts.baseTime ?? blockTime(8 + (parts.spanSeconds ?? 13));
   return {
     rpc: {
       getGenesisHash: parts.getGenesisHash ?? { body: chainFixture('solana', 'getGenesisHash') },
       getHealth: parts.getHealth ?? { body: chainFixture('solana', 'getHealth-ok') },
       getBlockHeight: parts.getBlockHeight ?? { body: chainFixture('solana', 'getBlockHeight') },
-      getSlot: parts.getSlot ?? { body: chainFixture('solana', 'getSlot') },
-      getBlockTime: parts.getBlockTime ?? blockTime(8),
+      getSlot: (req) => commitmentOf(req) === 'processed'
+        ? parts.processed ?? { body: chainFixture('solana', 'getSlot-processed') }
+        : parts.getSlot ?? { body: chainFixture('solana', 'getSlot') },
+      getBlockTime: (req) => (req.rpcParams as number[])[0] === FINALIZED_SLOT - 32 && !parts.getBlockTime ? base : parts.getBlockTime ?? blockTime(8),
     },
   };
 }
@@ -31,19 +42,60 @@ describe('solana adapter against replayed RPC responses', () => {
   const run = (routes: Routes, genesis = GENESIS) =>
     server.replay(routes, (url) => oneEndpointConfig({ id: 'sol', chain: 'solana', expect: { genesisHash: genesis } }, url), { now: () => NOW });
 
-  it('reports a healthy node up: getBlockHeight as height, head age from the finalized slot getBlockTime', async () => {
+  it('reports a healthy node up: getBlockHeight as height, head age from the finalized slot getBlockTime, finality in slots, the slot interval', async () => {
     const e = endpoint(await run(node()), 'sol', 'rpc-1');
     expect(e.status).toBe('up');
     expect(e.reasons).toEqual([]);
-    expect(e.chain).toEqual({ height: 1233, lagBlocks: 0, headAgeSeconds: 8, syncing: false, peers: null });
+    // Finalized 32 slots behind processed: 32 × 0.4 s; 13 s over the 32 slots below the finalized one.
+    expect(e.chain).toEqual({
+      height: 1233, lagBlocks: 0, headAgeSeconds: 8, syncing: false, peers: null,
+      finalizedHeight: 1233, finalityLagBlocks: 32, finalityLagSeconds: 12.8, blockIntervalSeconds: 0.406,
+    });
   });
 
-  it('reads height and slot at finalized commitment and asks getBlockTime for that slot', async () => {
+  it('reads height and slot at finalized commitment, the processed slot, and getBlockTime for the finalized slot and 32 below', async () => {
     await run(node());
-    const params = (m: string) => server.requests.find((r) => r.rpcMethod === m)?.rpcParams;
-    expect(params('getBlockHeight')).toEqual([{ commitment: 'finalized' }]);
-    expect(params('getSlot')).toEqual([{ commitment: 'finalized' }]);
-    expect(params('getBlockTime')).toEqual([1234]);
+    const params = (m: string) => server.requests.filter((r) => r.rpcMethod === m).map((r) => r.rpcParams);
+    expect(params('getBlockHeight')).toEqual([[{ commitment: 'finalized' }]]);
+    expect(params('getSlot')).toEqual([[{ commitment: 'finalized' }], [{ commitment: 'processed' }]]);
+    expect(params('getBlockTime')).toEqual([[1234], [1202]]);
+  });
+
+  it('reports a finalized slot more than 60 s of slots behind processed as finality_lagging (degraded)', async () => {
+    // Roots stopped: processed went on 400 slots (160 s at 0.4 s) past the finalized slot.
+    const e = endpoint(await run(node({ processed: result(FINALIZED_SLOT + 400) })), 'sol', 'rpc-1');
+    expect(e.status).toBe('degraded');
+    expect(e.chain).toMatchObject({ finalizedHeight: 1233, finalityLagBlocks: 400, finalityLagSeconds: 160 });
+    expect(e.reasons).toEqual([{
+      code: 'finality_lagging',
+      message: "finalized head is 2.7 min behind the head (400 slots behind; max 60.0 s); this node's finality is stuck or behind: check that it keeps up replaying and voting (its root is behind the cluster)",
+    }]);
+  });
+
+  it('reports slots slower than cadenceFactor × 0.4 s as slow_blocks (degraded)', async () => {
+    // 32 slots in 40 s: 1.25 s a slot, over 2 × 0.4 s.
+    const e = endpoint(await run(node({ spanSeconds: 40 })), 'sol', 'rpc-1');
+    expect(e.chain?.blockIntervalSeconds).toBe(1.25);
+    expect(e.reasons).toEqual([{
+      code: 'slow_blocks',
+      message: 'blocks every 1.25 s over the last 32 slots, expected ~0.4 s (max cadenceFactor 2 × 0.4 s); the chain, or the branch this node follows, is producing blocks slowly',
+    }]);
+  });
+
+  it.each([
+    ['skipped (-32007)', { body: chainFixture('solana', 'getBlockTime-skipped') }],
+    ['not available (-32004)', { body: chainFixture('solana', 'getBlockTime-unavailable') }],
+    ['null', result(null)],
+  ] as const)('gives no block interval, and no reason, when the slot 32 below is %s', async (_what, reply) => {
+    const e = endpoint(await run(node({ baseTime: reply })), 'sol', 'rpc-1');
+    expect(e.status).toBe('up');
+    expect(e.chain).toMatchObject({ headAgeSeconds: 8, blockIntervalSeconds: null, finalityLagBlocks: 32 });
+  });
+
+  it('gives no finality, and no reason, when the processed slot cannot be read', async () => {
+    const e = endpoint(await run(node({ processed: { body: { jsonrpc: '2.0', error: { code: -32602, message: 'Invalid params' }, id: 1 } } })), 'sol', 'rpc-1');
+    expect(e.status).toBe('up');
+    expect(e.chain).toMatchObject({ finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null });
   });
 
   it('reports getHealth -32005 as syncing with the number of slots behind', async () => {

@@ -2,18 +2,34 @@
 // (test/fixtures/chains/substrate), through the real engine.
 import { describe, expect, it } from 'vitest';
 import { chainFixture } from '../../support/chain-fixtures.ts';
-import type { Reply, Routes } from '../../support/replay-server.ts';
+import type { RecordedRequest, Reply, Routes } from '../../support/replay-server.ts';
 import { oneEndpointConfig, replayedChain } from '../../support/replayed-chain.ts';
 import { codes, endpoint } from '../../support/run-check.ts';
 
 const POLKADOT = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
 const HEIGHT = 0x92a3df;
 
-function node(parts: Partial<Record<'chain_getBlockHash' | 'chain_getHeader' | 'system_health' | 'system_peers', Reply>> = {}): Routes {
+const FINALIZED_HASH = chainFixture('substrate', 'chain_getFinalizedHead')['result'] as string;
+
+type Method = 'chain_getBlockHash' | 'chain_getHeader' | 'chain_getFinalizedHead' | 'system_health' | 'system_peers';
+
+/**
+ * chain_getHeader answers the head without params, and the finalized block
+ * (`finalized` blocks below the head, 2 by default: GRANDPA's usual distance)
+ * for the finalized hash.
+ */
+function node(parts: Partial<Record<Method, Reply>> & { finalizedBehind?: number } = {}): Routes {
+  const headerFor = (req: RecordedRequest): Reply => {
+    const params = req.rpcParams as unknown[] | undefined;
+    if (!params?.length) return parts.chain_getHeader ?? { body: chainFixture('substrate', 'chain_getHeader') };
+    if (params[0] !== FINALIZED_HASH) return { body: { jsonrpc: '2.0', result: null, id: 1 } };
+    return header(`0x${(HEIGHT - (parts.finalizedBehind ?? 2)).toString(16)}`);
+  };
   return {
     rpc: {
       chain_getBlockHash: parts.chain_getBlockHash ?? { body: chainFixture('substrate', 'chain_getBlockHash-polkadot') },
-      chain_getHeader: parts.chain_getHeader ?? { body: chainFixture('substrate', 'chain_getHeader') },
+      chain_getHeader: headerFor,
+      chain_getFinalizedHead: parts.chain_getFinalizedHead ?? { body: chainFixture('substrate', 'chain_getFinalizedHead') },
       system_health: parts.system_health ?? { body: chainFixture('substrate', 'system_health') },
       // A public node runs --rpc-methods=safe.
       system_peers: parts.system_peers ?? { body: chainFixture('substrate', 'error-unsafe') },
@@ -31,12 +47,46 @@ describe('substrate adapter against replayed node responses', () => {
   const server = replayedChain();
   const run = (routes: Routes) => server.replay(routes, (url) => oneEndpointConfig({ id: 'dot', chain: 'substrate', expect: { genesisHash: POLKADOT } }, url));
 
-  it('reports a healthy node up with the hex header number as height, peers, and no head age', async () => {
+  it('reports a healthy node up with the hex header number as height, peers, finality, and no head age or block interval', async () => {
     const e = endpoint(await run(node()), 'dot', 'rpc-1');
     expect(e.status).toBe('up');
     expect(e.reasons).toEqual([]);
-    // Substrate headers carry no timestamp: head age is unknown, never guessed.
-    expect(e.chain).toEqual({ height: HEIGHT, lagBlocks: 0, headAgeSeconds: null, syncing: false, peers: 42 });
+    // Substrate headers carry no timestamp: head age and block interval are unknown, never guessed;
+    // the finality lag in seconds is blocks × blockTimeSeconds (2 × 6 s).
+    expect(e.chain).toEqual({
+      height: HEIGHT, lagBlocks: 0, headAgeSeconds: null, syncing: false, peers: 42,
+      finalizedHeight: HEIGHT - 2, finalityLagBlocks: 2, finalityLagSeconds: 12, blockIntervalSeconds: null,
+    });
+  });
+
+  it('reads the finalized head as chain_getFinalizedHead, then chain_getHeader of that hash', async () => {
+    await run(node());
+    const calls = server.requests.map((r) => [r.rpcMethod, r.rpcParams]);
+    const at = calls.findIndex(([m]) => m === 'chain_getFinalizedHead');
+    expect(calls[at]).toEqual(['chain_getFinalizedHead', []]);
+    expect(calls[at + 1]).toEqual(['chain_getHeader', [FINALIZED_HASH]]);
+  });
+
+  it('reports a finalized head past maxFinalityLagSeconds as finality_lagging (degraded), in blocks and seconds', async () => {
+    // GRANDPA stalled: the head goes on, the finalized head is 50 blocks (300 s) behind; max 120 s.
+    const e = endpoint(await run(node({ finalizedBehind: 50 })), 'dot', 'rpc-1');
+    expect(e.status).toBe('degraded');
+    expect(e.chain).toMatchObject({ finalizedHeight: HEIGHT - 50, finalityLagBlocks: 50, finalityLagSeconds: 300 });
+    expect(e.reasons).toEqual([{
+      code: 'finality_lagging',
+      message: `finalized head is 5.0 min behind the head (finalized block ${HEIGHT - 50}, 50 blocks behind; max 2.0 min); `
+        + "this node's finality is stuck or behind: check its peers and its GRANDPA finality in the node log",
+    }]);
+  });
+
+  it.each([
+    ['an error (a provider filtering it)', { body: { jsonrpc: '2.0', error: { code: -32601, message: 'Method not found' }, id: 1 } }],
+    ['null', { body: { jsonrpc: '2.0', result: null, id: 1 } }],
+    ['something that is not a block hash', { body: { jsonrpc: '2.0', result: '0x1234', id: 1 } }],
+  ] as const)('treats a chain_getFinalizedHead answering %s as finality unknown: nulls, no reason', async (_what, reply) => {
+    const e = endpoint(await run(node({ chain_getFinalizedHead: reply })), 'dot', 'rpc-1');
+    expect(e.status).toBe('up');
+    expect(e.chain).toMatchObject({ height: HEIGHT, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null });
   });
 
   it('asks for the genesis hash with chain_getBlockHash(0)', async () => {

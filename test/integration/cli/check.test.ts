@@ -61,8 +61,9 @@ describe('vantage check against a real hardhat node', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^✓ UP {2}region local · \d{4}-\d\d-\d\dT[\d:.]+Z · \d+ ms$/);
     expect(lines[2]).toBe('local-evm (evm)  ✓ up  reference height 100');
-    expect(lines[3]).toMatch(/^ {2}ENDPOINT +STATUS +HEIGHT +LAG +HEAD AGE +DNS +CONNECT +TLS +TTFB +TOTAL +CERT DAYS$/);
-    expect(lines[4]).toMatch(/^ {2}node-1 +✓ up +100 +0 +\d+\.\d s +- +[\d.]+ ms +- +[\d.]+ ms +[\d.]+ ms +-$/);
+    expect(lines[3]).toMatch(/^ {2}ENDPOINT +STATUS +HEIGHT +LAG +HEAD AGE +FINALITY LAG +BLOCK INTERVAL +DNS +CONNECT +TLS +TTFB +TOTAL +CERT DAYS$/);
+    // hardhat's finalized block is its latest (lag 0); hardhat_mine spaces blocks 1 s apart.
+    expect(lines[4]).toMatch(/^ {2}node-1 +✓ up +100 +0 +\d+\.\d s +0 s +1\.0 s +- +[\d.]+ ms +- +[\d.]+ ms +[\d.]+ ms +-$/);
   });
 
   it('a chain id other than expect.chainId: wrong_chain, exit 1', async () => {
@@ -153,7 +154,7 @@ const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings',
 const TIMING_KEYS = ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'totalMs', 'upgradeMs', 'firstNotificationMs'];
 const ADDRESS_KEYS = ['address', 'family', 'primary', 'status', 'reasons', 'ttfbMs', 'height'];
 const TLS_KEYS = ['protocol', 'notAfter', 'daysToExpiry', 'issuer', 'subject', 'trusted', 'hostnameMatch'];
-const CHAIN_KEYS = ['height', 'lagBlocks', 'headAgeSeconds', 'syncing', 'peers'];
+const CHAIN_KEYS = ['height', 'lagBlocks', 'headAgeSeconds', 'syncing', 'peers', 'finalizedHeight', 'finalityLagBlocks', 'finalityLagSeconds', 'blockIntervalSeconds'];
 
 describe('the --json report', () => {
   let report: Report;
@@ -214,7 +215,11 @@ describe('the --json report', () => {
     expect(e).toMatchObject({ url: a.url, reference: false, status: 'up', reasons: [], tls: null });
     expect(e.timings).toMatchObject({ dnsMs: null, tlsMs: null });
     for (const k of ['connectMs', 'ttfbMs', 'totalMs']) expect(typeof e.timings[k]).toBe('number');
-    expect(e.chain).toEqual({ height: 100, lagBlocks: 0, headAgeSeconds: expect.any(Number), syncing: false, peers: null });
+    // hardhat's finalized block is its latest; hardhat_mine spaced the blocks 1 s apart.
+    expect(e.chain).toEqual({
+      height: 100, lagBlocks: 0, headAgeSeconds: expect.any(Number), syncing: false, peers: null,
+      finalizedHeight: 100, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: 1,
+    });
   });
 
   it('an HTTPS node: every TLS field and every phase but DNS', () => {

@@ -28,6 +28,10 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['bad-id.yaml', ['3: networks[0].id: must be 1-64 characters of letters, digits, ".", "_" or "-", starting with a letter or digit']],
   ['bad-visibility.yaml', ['8: networks[0].endpoints[0].visibility: must be "public" or "private"']],
   ['body-number.yaml', ['9: networks[0].endpoints[0].body: must be a string, a mapping or a list']],
+  ['cadence-factor-one.yaml', [
+    '5: networks[0].cadenceFactor: must be greater than 1 (times blockTimeSeconds)',
+    '6: networks[0].maxFinalityLagSeconds: must be greater than 0 (seconds)',
+  ]],
   ['ca-file-not-pem.yaml', ['9: networks[0].endpoints[0].tls.caFile: "ca-file-not-pem.yaml" holds no PEM certificate (-----BEGIN CERTIFICATE-----)']],
   ['chain-id-string.yaml', ['5: networks[0].expect.chainId: must be a number (got the string "0x1")']],
   ['duplicate-endpoint-id.yaml', ['8: networks[0].endpoints[1].id: duplicate endpoint id "a" in network "eth" (also endpoints[0])']],
@@ -37,6 +41,11 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['env-breaks-url.yaml', ['7: networks[0].endpoints[0].url: is not a valid URL once its secret references are filled in (check the referenced values)']],
   ['env-unset.yaml', ['7: networks[0].endpoints[0].url: environment variable VANTAGE_TEST_UNSET_KEY is not set (referenced as ${env:VANTAGE_TEST_UNSET_KEY})']],
   ['expect-wrong-family.yaml', ['5: networks[0].expect.genesisHash: unknown key (allowed here: chainId)']],
+  // Spelled right, but the family has nothing for it to judge: an error that says why, not a silent no-op.
+  ['finality-where-instant.yaml', [
+    '5: networks[0].maxFinalityLagSeconds: unknown key (cometbft blocks are final when they are made: there is no finality lag to judge)',
+    '11: networks[1].cadenceFactor: unknown key (substrate probes read no block times: there is no block interval to judge)',
+  ]],
   ['get-with-body.yaml', ['10: networks[0].endpoints[0].body: is only sent with method: POST']],
   ['headers-list.yaml', ['9: networks[0].endpoints[0].headers: must be a mapping (key: value) (got a list)']],
   ['head-age-too-large.yaml', [

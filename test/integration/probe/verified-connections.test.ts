@@ -130,14 +130,15 @@ describe('every connection of a probe is verified before a byte is written', () 
     expect(endpoint.chain?.height).toBe(100);
   });
 
-  it('the same server with one valid certificate throughout is read over five verified connections, every call answered', async () => {
+  it('the same server with one valid certificate throughout is read over seven verified connections, every call answered', async () => {
     const server = await certificateSwitchingServer({ first: valid, later: valid, handler: evmNode });
     servers.push(server);
     const endpoint = await probeEvm(server);
     // Every call reached the node, the careless admin_nodeInfo included.
     expect(endpoint.reasons.map((r) => r.code)).toEqual(['exposed_admin_api']);
     expect(server.connections.flatMap((c) => methodsOn(server, c.index)))
-      .toEqual(['eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', 'admin_nodeInfo']);
+      // eth_getBlockByNumber three times: the head, the finalized head, the block 32 below the head.
+      .toEqual(['eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', 'eth_getBlockByNumber', 'eth_getBlockByNumber', 'admin_nodeInfo']);
     expect(endpoint.tls).toMatchObject({ trusted: true, hostnameMatch: true, subject: 'CN=127.0.0.1' });
   });
 });
@@ -164,7 +165,7 @@ describe('account reads: every connection verified too', () => {
     // The endpoint answered its probe (that is what makes it the account source).
     const source = {
       endpoint: network.endpoints[0]!, reasons: [], timings: emptyTimings(), tls: null, addresses: [],
-      chain: { height: 46374813, headTimeSeconds: null, headAgeSeconds: null, syncing: false, peers: null, identity: {} },
+      chain: { height: 46374813, headTimeSeconds: null, headAgeSeconds: null, syncing: false, peers: null, identity: {}, finality: null, cadence: null },
     };
     const accounts = await readAccounts(network, [source], adapterFor('algorand'), {});
 

@@ -22,15 +22,20 @@ interface Key {
   /** e.g. ['networks', 'endpoints', 'tls', 'caFile'] (list levels dropped). */
   readonly path: readonly string[];
   readonly schema: Schema;
+  /** The chain family whose network schema holds the key; null outside networks. */
+  readonly family: string | null;
 }
 
 /** Every key of every object in the JSON Schema, found without the generator's help. */
-function schemaKeys(schema: Schema, path: readonly string[] = []): Key[] {
+function schemaKeys(schema: Schema, path: readonly string[] = [], family: string | null = null): Key[] {
   const keys: Key[] = [];
-  for (const option of [...((schema['anyOf'] ?? schema['oneOf'] ?? []) as Schema[])]) keys.push(...schemaKeys(option, path));
-  if (schema['items'] && typeof schema['items'] === 'object') keys.push(...schemaKeys(schema['items'] as Schema, path));
+  for (const option of [...((schema['anyOf'] ?? schema['oneOf'] ?? []) as Schema[])]) {
+    const chain = ((option['properties'] ?? {}) as Record<string, Schema>)['chain']?.['const'];
+    keys.push(...schemaKeys(option, path, typeof chain === 'string' ? chain : family));
+  }
+  if (schema['items'] && typeof schema['items'] === 'object') keys.push(...schemaKeys(schema['items'] as Schema, path, family));
   for (const [name, child] of Object.entries((schema['properties'] ?? {}) as Record<string, Schema>)) {
-    keys.push({ path: [...path, name], schema: child }, ...schemaKeys(child, [...path, name]));
+    keys.push({ path: [...path, name], schema: child, family }, ...schemaKeys(child, [...path, name], family));
   }
   return keys;
 }
@@ -88,10 +93,17 @@ describe('the defaults the reference states', () => {
     }],
   }), { file: null, baseDir: ROOT }));
 
-  /** Where a key's effective value lands in the resolved config. */
-  function resolvedValue(path: readonly string[]): unknown {
+  /** A network of one family with nothing set but what it requires. */
+  const minimalNetwork = (chain: string) => applyDefaults(parseConfigText(stringify({
+    version: 1,
+    networks: [{ id: 'n', chain, endpoints: [{ id: 'e', url: 'http://127.0.0.1:1', ...(chain === 'http-json' ? { heightPointer: '/h' } : {}) }] }],
+  }), { file: null, baseDir: ROOT })).networks[0];
+
+  /** Where a key's effective value lands in the resolved config (a network key: in a network of the family that has it). */
+  function resolvedValue(path: readonly string[], family: string | null): unknown {
     const [first, ...rest] = path;
-    let at: unknown = first === 'networks' ? minimal.networks[0] : first === 'defaults' ? minimal.networks[0]!.endpoints[0] : minimal;
+    const network = family === null || family === 'algorand' ? minimal.networks[0] : minimalNetwork(family);
+    let at: unknown = first === 'networks' ? network : first === 'defaults' ? minimal.networks[0]!.endpoints[0] : minimal;
     for (const part of first === 'networks' || first === 'defaults' ? rest : path) {
       at = (at as Record<string, unknown>)[part];
       if (Array.isArray(at)) at = at[0];
@@ -99,8 +111,8 @@ describe('the defaults the reference states', () => {
     return at;
   }
 
-  // Each path once (the endpoint keys repeat in every family).
-  const withDefaults = [...new Map(KEYS.filter((k) => 'default' in k.schema).map((k) => [k.path.join('.'), k])).values()];
+  // Each path once (the endpoint keys repeat in every family), but once per default where families differ (maxFinalityLagSeconds).
+  const withDefaults = [...new Map(KEYS.filter((k) => 'default' in k.schema).map((k) => [`${k.path.join('.')} ${JSON.stringify(k.schema['default'])}`, k])).values()];
 
   it('covers every default the loader applies, and a row shows each', () => {
     expect(new Set(withDefaults.map((k) => k.path.at(-1))).size).toBeGreaterThanOrEqual(15);
@@ -108,8 +120,8 @@ describe('the defaults the reference states', () => {
     expect(withDefaults.filter((k) => !rowsFor(k.path).some((r) => r.default === shown(k.schema['default']))).map((k) => k.path.join('.'))).toEqual([]);
   });
 
-  it.each(withDefaults.map((k) => [k.path.join('.'), k] as const))('%s: the documented default is the applied one', (_, key) => {
-    expect(resolvedValue(key.path)).toEqual(key.schema['default']);
+  it.each(withDefaults.map((k) => [`${k.path.join('.')}${k.family ? ` (${k.family})` : ''}`, k] as const))('%s: the documented default is the applied one', (_, key) => {
+    expect(resolvedValue(key.path, key.family)).toEqual(key.schema['default']);
   });
 });
 

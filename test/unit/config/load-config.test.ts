@@ -32,6 +32,8 @@ describe('loading valid configs', () => {
         blockTimeSeconds: 12,
         maxLagBlocks: 3,
         maxHeadAgeSeconds: 120,
+        maxFinalityLagSeconds: 1200,
+        cadenceFactor: 2,
         expect: {},
         accounts: [],
         endpoints: [{

@@ -18,13 +18,13 @@ describe('estimateCost', () => {
   });
 
   it('prices metrics, alarm metrics and composites from the inventories', () => {
-    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(142 * 0.30, 6);
+    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(153 * 0.30, 6);
     // Endpoint alarms read one metric per region: 5 for api-1, 1 for node-3-admin, 15 for rpc-1..3 (21 × 3);
     // the partkey alarm and each of the 3 heartbeats read one.
     expect(usd(estimate.vantage, /^alarm metrics/)).toBeCloseTo((21 * 3 + 1 + 3) * 0.10, 6);
     expect(usd(estimate.vantage, /^Metrics Insights/)).toBeCloseTo((2 + 3) * 3 * 0.10, 6);
     expect(usd(estimate.vantage, /^composite/)).toBeCloseTo(2 * 0.50, 6);
-    expect(estimate.shape).toMatchObject({ metrics: 142, alarms: 27, compositeAlarms: 2 });
+    expect(estimate.shape).toMatchObject({ metrics: 153, alarms: 27, compositeAlarms: 2 });
   });
 
   it('grows probe invocations, not metrics, with shards', () => {

@@ -10,7 +10,7 @@ function address(name: string, reasons: Reason[] = [], over: Partial<AddressProb
   return {
     address: name, family: name.includes(':') ? 6 : 4, primary: false, skipped: false, reasons,
     timings: { ...emptyTimings(), ttfbMs: reasons.length === 0 ? 3 : null }, tls: null,
-    chain: { height: 100, headTimeSeconds: null, headAgeSeconds: null, syncing: false, peers: null, identity: {} }, ...over,
+    chain: { height: 100, headTimeSeconds: null, headAgeSeconds: null, syncing: false, peers: null, identity: {}, finality: null, cadence: null }, ...over,
   };
 }
 
@@ -50,7 +50,7 @@ describe('judgeAddresses', () => {
   });
 
   it('judges every address\'s height: a backend the agreement finds lagging is worse than a primary that agrees', () => {
-    const list = withPrimary([address('10.0.0.1'), address('10.0.0.2', [], { chain: { height: 80, headTimeSeconds: null, headAgeSeconds: null, syncing: false, peers: null, identity: {} } })]);
+    const list = withPrimary([address('10.0.0.1'), address('10.0.0.2', [], { chain: { height: 80, headTimeSeconds: null, headAgeSeconds: null, syncing: false, peers: null, identity: {}, finality: null, cadence: null } })]);
     const lagging = (a: AddressProbe) => (a.chain?.height === 80 ? [reason('lagging', 'height 80 is 20 blocks behind reference 100 (max 3)')] : []);
     const verdict = judgeAddresses(list, lagging);
     expect(verdict.reasons).toEqual([reason('address_unhealthy', 'address 10.0.0.2 is degraded: lagging, height 80 is 20 blocks behind reference 100 (max 3)')]);

@@ -9,6 +9,7 @@ import type { EndpointProbe } from '../../../src/engine/probe-endpoint.ts';
 import { reason, type Reason } from '../../../src/report/reasons.ts';
 import { emptyTimings } from '../../../src/report/timings.ts';
 import { buildNetworkReport, buildReport, MESSAGE_MAX } from '../../../src/engine/build-report.ts';
+import { chainDepth } from '../../../src/engine/chain-depth.ts';
 import { formatTable } from '../../../src/report/format-table.ts';
 
 const NOW = Date.parse('2025-06-01T00:00:00Z');
@@ -23,12 +24,13 @@ function endpoint(id: string, extra: Partial<ResolvedEndpoint> = {}): ResolvedEn
 }
 
 const network = (endpoints: ResolvedEndpoint[]): ResolvedNetwork => ({
-  id: 'eth', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 120, expect: {}, endpoints, accounts: [],
+  id: 'eth', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 120, maxFinalityLagSeconds: 1200, cadenceFactor: 2,
+  expect: {}, endpoints, accounts: [],
 });
 
-function probe(e: ResolvedEndpoint, height: number | null, reasons: Reason[] = []): EndpointProbe {
+function probe(e: ResolvedEndpoint, height: number | null, reasons: Reason[] = [], depth: Pick<ChainReading, 'finality' | 'cadence'> = { finality: null, cadence: null }): EndpointProbe {
   const chain: ChainReading | null = height === null ? null
-    : { height, headTimeSeconds: NOW / 1000 - 3, headAgeSeconds: null, syncing: false, peers: 7, identity: { chainId: 1 } };
+    : { height, headTimeSeconds: NOW / 1000 - 3, headAgeSeconds: null, syncing: false, peers: 7, identity: { chainId: 1 }, ...depth };
   return { endpoint: e, reasons, timings: { ...emptyTimings(), connectMs: 1, ttfbMs: 4, totalMs: 5 }, tls: null, chain, addresses: [] };
 }
 
@@ -37,7 +39,8 @@ function build(probes: EndpointProbe[], redactor = new Redactor()) {
     id: p.endpoint.id, height: p.chain?.height ?? null, headTimeSeconds: p.chain?.headTimeSeconds ?? null,
     headAgeSeconds: null, codes: p.reasons.map((r) => r.code),
   })), { maxLagBlocks: 3, maxHeadAgeSeconds: 120 }, NOW);
-  return buildNetworkReport(network(probes.map((p) => p.endpoint)), probes, agreement, [], redactor, NOW);
+  const net = network(probes.map((p) => p.endpoint));
+  return buildNetworkReport(net, probes, agreement, chainDepth(net, probes), [], redactor, NOW);
 }
 
 describe('buildNetworkReport', () => {
@@ -50,6 +53,29 @@ describe('buildNetworkReport', () => {
       reasons: [{ code: 'lagging', message: 'height 10 is 30 blocks behind reference 40 (max 3)' }],
       chain: { height: 10, lagBlocks: 30, headAgeSeconds: 3, syncing: false, peers: 7 },
     });
+    expect(report.status).toBe('degraded');
+  });
+
+  it('gives every endpoint with a chain the finality and interval fields, null where the probe read none (never missing)', () => {
+    const report = build([
+      probe(endpoint('a'), 40, [], { finality: { finalizedHeight: 20, lagBlocks: 20, lagSeconds: null }, cadence: { blocks: 32, seconds: 400 } }),
+      probe(endpoint('b'), 40),
+    ]);
+    // a: no timestamps for the finalized block, so 20 blocks × 12 s; 400 s over 32 blocks.
+    expect(report.endpoints[0]!.chain).toMatchObject({ finalizedHeight: 20, finalityLagBlocks: 20, finalityLagSeconds: 240, blockIntervalSeconds: 12.5 });
+    expect(report.endpoints[1]!.chain).toEqual({
+      height: 40, lagBlocks: 0, headAgeSeconds: 3, syncing: false, peers: 7,
+      finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null,
+    });
+  });
+
+  it('adds finality_lagging and slow_blocks to the endpoint\'s reasons, after agreement\'s, and degrades it', () => {
+    const report = build([
+      probe(endpoint('a'), 40, [], { finality: { finalizedHeight: 10, lagBlocks: 30, lagSeconds: 1300 }, cadence: { blocks: 32, seconds: 32 * 25 } }),
+      probe(endpoint('b'), 40),
+    ]);
+    expect(report.endpoints[0]!.status).toBe('degraded');
+    expect(report.endpoints[0]!.reasons.map((r) => r.code)).toEqual(['finality_lagging', 'slow_blocks']);
     expect(report.status).toBe('degraded');
   });
 
@@ -90,7 +116,7 @@ describe('buildNetworkReport', () => {
   it('judges every address against the primaries\' reference, lists them in order, and redacts an address that is a secret host', () => {
     const redactor = new Redactor();
     redactor.add('203.0.113.9');
-    const reading = (height: number): ChainReading => ({ height, headTimeSeconds: NOW / 1000 - 3, headAgeSeconds: null, syncing: false, peers: 7, identity: {} });
+    const reading = (height: number): ChainReading => ({ height, headTimeSeconds: NOW / 1000 - 3, headAgeSeconds: null, syncing: false, peers: 7, identity: {}, finality: null, cadence: null });
     const at = (address: string, height: number, primary: boolean) => ({
       address, family: 4 as const, primary, skipped: false, reasons: [], timings: { ...emptyTimings(), ttfbMs: 4 }, tls: null, chain: reading(height),
     });
@@ -126,7 +152,13 @@ describe('buildNetworkReport', () => {
 describe('formatTable', () => {
   const report = buildReport({
     startedAt: '2025-06-01T00:00:00.000Z', durationMs: 812, region: 'local',
-    networks: [build([probe(endpoint('a'), 40), probe(endpoint('b'), 40), probe(endpoint('slow'), 10), probe(endpoint('dead'), null, [reason('connect_refused', 'connection refused by dead.example.com:443 (nothing listening)')])])],
+    networks: [build([
+      // a: finality from timestamps (64 blocks, 13.2 min) and 32 blocks in 384 s; b: a node without the finalized tag, no cadence read.
+      probe(endpoint('a'), 40, [], { finality: { finalizedHeight: 40 - 64, lagBlocks: 64, lagSeconds: 792 }, cadence: { blocks: 32, seconds: 384 } }),
+      probe(endpoint('b'), 40),
+      probe(endpoint('slow'), 10),
+      probe(endpoint('dead'), null, [reason('connect_refused', 'connection refused by dead.example.com:443 (nothing listening)')]),
+    ])],
   });
 
   it('shows status in words and marks, a row per endpoint, reasons underneath, "-" for what is unknown', () => {
@@ -135,12 +167,12 @@ describe('formatTable', () => {
       '✗ DOWN  region local · 2025-06-01T00:00:00.000Z · 812 ms',
       '',
       'eth (evm)  ✗ down  reference height 40',
-      '  ENDPOINT  STATUS      HEIGHT  LAG  HEAD AGE  DNS  CONNECT  TLS  TTFB    TOTAL   CERT DAYS',
-      '  a         ✓ up        40      0    3.0 s     -    1.0 ms   -    4.0 ms  5.0 ms  -',
-      '  b         ✓ up        40      0    3.0 s     -    1.0 ms   -    4.0 ms  5.0 ms  -',
-      '  slow      ! degraded  10      30   3.0 s     -    1.0 ms   -    4.0 ms  5.0 ms  -',
+      '  ENDPOINT  STATUS      HEIGHT  LAG  HEAD AGE  FINALITY LAG  BLOCK INTERVAL  DNS  CONNECT  TLS  TTFB    TOTAL   CERT DAYS',
+      '  a         ✓ up        40      0    3.0 s     13.2 min      12.0 s          -    1.0 ms   -    4.0 ms  5.0 ms  -',
+      '  b         ✓ up        40      0    3.0 s     -             -               -    1.0 ms   -    4.0 ms  5.0 ms  -',
+      '  slow      ! degraded  10      30   3.0 s     -             -               -    1.0 ms   -    4.0 ms  5.0 ms  -',
       '      lagging: height 10 is 30 blocks behind reference 40 (max 3)',
-      '  dead      ✗ down      -       -    -         -    1.0 ms   -    4.0 ms  5.0 ms  -',
+      '  dead      ✗ down      -       -    -         -             -               -    1.0 ms   -    4.0 ms  5.0 ms  -',
       '      connect_refused: connection refused by dead.example.com:443 (nothing listening)',
       '',
     ].join('\n'));

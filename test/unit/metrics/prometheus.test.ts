@@ -43,6 +43,12 @@ describe('Prometheus exposition', () => {
     expect(value(f, 'vantage_height_lag_blocks', at('rpc-2'))).toBe('37');
     expect(value(f, 'vantage_block_height', at('rpc-1'))).toBe('100');
     expect(value(f, 'vantage_head_age_seconds', at('rpc-1'))).toBe('3.5');
+    expect(value(f, 'vantage_finality_lag_seconds', at('rpc-1'))).toBe('768');
+    expect(value(f, 'vantage_block_interval_seconds', at('rpc-1'))).toBe('12.125');
+    // Not measured (no finalized tag, no block interval read): no sample, rather than a 0 that would look healthy.
+    expect(value(f, 'vantage_finality_lag_seconds', at('rpc-2'))).toBeUndefined();
+    expect(value(f, 'vantage_block_interval_seconds', at('rpc-2'))).toBeUndefined();
+    expect(f.find((x) => x.name === 'vantage_finality_lag_seconds')!.type).toBe('GAUGE');
     expect(value(f, 'vantage_block_height', at('rpc-3'))).toBeUndefined();
     expect(value(f, 'vantage_exposed', at('admin'))).toBe('1');
     expect(value(f, 'vantage_exposed', at('rpc-1'))).toBe('0');

@@ -14,7 +14,7 @@ function endpoint(over: Partial<EndpointReport> & { id: string }): EndpointRepor
     reasons: [],
     timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41, upgradeMs: null, firstNotificationMs: null },
     tls: { protocol: 'TLSv1.3', notAfter: '2026-07-01T00:00:00.000Z', daysToExpiry: 60.5, issuer: 'CN=CA', subject: 'CN=x', trusted: true, hostnameMatch: true },
-    chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9 },
+    chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null },
     addresses: [],
     ...over,
   };
@@ -146,7 +146,7 @@ describe('reportToDatums', () => {
   });
 
   it('publishes a negative HeightLag for an endpoint ahead of the reference', () => {
-    const r = report([network('eth', [endpoint({ id: 'a', chain: { height: 1010, lagBlocks: -10, headAgeSeconds: null, syncing: false, peers: null } })])]);
+    const r = report([network('eth', [endpoint({ id: 'a', chain: { height: 1010, lagBlocks: -10, headAgeSeconds: null, syncing: false, peers: null, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null } })])]);
     expect(table(reportToDatums(r, { detail: 'standard' }))[`HeightLag ${dims('eth', 'a')}`]).toBe(-10);
   });
 
@@ -172,6 +172,48 @@ describe('reportToDatums', () => {
     const t = table(reportToDatums(r, { detail: 'standard' }));
     expect(t[`PartKeyDaysToExpiry Network=algo,Account=${offline}`]).toBe(0);
     expect(t[`PartKeyDaysToExpiry Network=algo,Account=${parked}`]).toBe(0);
+  });
+
+  it('publishes FinalityLag per endpoint in seconds where finality is tracked, reference endpoints included', () => {
+    const chain = (finalityLagSeconds: number | null) => ({ ...endpoint({ id: 'x' }).chain!, finalityLagSeconds });
+    const r = report([network('eth', [
+      endpoint({ id: 'a', chain: chain(768) }),
+      endpoint({ id: 'no-tag', chain: chain(null) }),
+      endpoint({ id: 'ref', reference: true, chain: chain(1500) }),
+    ])]);
+    const datums = reportToDatums(r, { detail: 'standard' });
+    const t = table(datums);
+    expect(t[`FinalityLag ${dims('eth', 'a')}`]).toBe(768);
+    expect(`FinalityLag ${dims('eth', 'no-tag')}` in t).toBe(false);
+    // The chain picture: a network-wide "finality stalled" reads every endpoint, references too.
+    expect(t[`FinalityLag ${dims('eth', 'ref')}`]).toBe(1500);
+    expect(datums.find((d) => d.name === 'FinalityLag')!.unit).toBe('Seconds');
+  });
+
+  it('publishes no FinalityLag for instant finality (always 0) nor where there is none', () => {
+    const chain = { ...endpoint({ id: 'x' }).chain!, finalityLagSeconds: 0 };
+    for (const family of ['algorand', 'cometbft', 'bitcoin']) {
+      const r = report([{ ...network('n', [endpoint({ id: 'a', chain })]), chain: family }]);
+      expect(reportToDatums(r, { detail: 'standard' }).map((d) => d.name), family).not.toContain('FinalityLag');
+    }
+  });
+
+  it('publishes BlockInterval once per network, dimension Network only: the minimum across its endpoints that can speak for the chain', () => {
+    const chain = (blockIntervalSeconds: number | null) => ({ ...endpoint({ id: 'x' }).chain!, blockIntervalSeconds });
+    const r = report([
+      network('eth', [
+        endpoint({ id: 'slow-fork', status: 'degraded', reasons: [{ code: 'slow_blocks', message: 's' }], chain: chain(30) }),
+        endpoint({ id: 'ok', chain: chain(12.2) }),
+        endpoint({ id: 'ref', reference: true, chain: chain(12.1) }),
+        // Another chain (faster) and a syncing node do not speak for this one.
+        endpoint({ id: 'other-chain', status: 'down', reasons: [{ code: 'wrong_chain', message: 'w' }], chain: chain(2) }),
+        endpoint({ id: 'syncing', status: 'down', reasons: [{ code: 'syncing', message: 's' }], chain: chain(1) }),
+        endpoint({ id: 'unknown', chain: chain(null) }),
+      ]),
+      network('quiet', [endpoint({ id: 'a', chain: chain(null) })]),
+    ]);
+    const datums = reportToDatums(r, { detail: 'standard' }).filter((d) => d.name === 'BlockInterval');
+    expect(datums).toEqual([{ name: 'BlockInterval', dimensions: [{ name: 'Network', value: 'eth' }], value: 12.1, unit: 'Seconds', timestamp: Date.parse(STARTED) }]);
   });
 
   it('sends exactly one ProbeRuns heartbeat per run, also when nothing was probed', () => {

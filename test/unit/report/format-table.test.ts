@@ -51,7 +51,8 @@ describe('formatTable with addresses and WebSocket phases', () => {
       endpoints: [{
         id: 'ws', url: 'ws://rr.example:8546/', reference: false, status: 'degraded',
         reasons: [{ code: 'address_unhealthy', message: 'address 10.0.0.2 is degraded: lagging, height 10 is 20 blocks behind reference 30 (max 3)' }],
-        timings, tls: null, chain: { height: 30, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null },
+        timings, tls: null,
+        chain: { height: 30, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: 30, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: 12 },
         addresses: [
           { address: '10.0.0.1', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 6, height: 30 },
           { address: '10.0.0.2', family: 4, primary: false, status: 'degraded', reasons: [{ code: 'lagging', message: 'behind' }], ttfbMs: 7.5, height: 10 },
@@ -65,8 +66,8 @@ describe('formatTable with addresses and WebSocket phases', () => {
 
   it('shows the WebSocket phases as columns, and each address that is not up under its endpoint', () => {
     expect(formatTable(report, { color: false }).split('\n').slice(3)).toEqual([
-      '  ENDPOINT  STATUS      HEIGHT  LAG  HEAD AGE  DNS     CONNECT  TLS  UPGRADE  TTFB    1ST NOTIFY  TOTAL    CERT DAYS',
-      '  ws        ! degraded  30      0    1.0 s     1.0 ms  2.0 ms   -    2.5 ms   6.0 ms  1003 ms     1300 ms  -',
+      '  ENDPOINT  STATUS      HEIGHT  LAG  HEAD AGE  FINALITY LAG  BLOCK INTERVAL  DNS     CONNECT  TLS  UPGRADE  TTFB    1ST NOTIFY  TOTAL    CERT DAYS',
+      '  ws        ! degraded  30      0    1.0 s     0 s           12.0 s          1.0 ms  2.0 ms   -    2.5 ms   6.0 ms  1003 ms     1300 ms  -',
       '      address_unhealthy: address 10.0.0.2 is degraded: lagging, height 10 is 20 blocks behind reference 30 (max 3)',
       '    ↳ 10.0.0.2 (IPv4)  ! degraded  lagging, height 10, ttfb 7.5 ms',
       '    ↳ 2001:db8::1 (IPv6)  skipped: no route from here (probe.ipv6: auto)',
@@ -76,5 +77,33 @@ describe('formatTable with addresses and WebSocket phases', () => {
 
   it('leaves the WebSocket columns out of a network without WebSocket endpoints', () => {
     expect(formatTable(hostile, { color: false })).not.toMatch(/UPGRADE|1ST NOTIFY/);
+  });
+});
+
+describe('formatTable finality lag and block interval columns', () => {
+  const chain = (finalityLagSeconds: number | null, blockIntervalSeconds: number | null) => ({
+    height: 1, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null,
+    finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds, blockIntervalSeconds,
+  });
+  const row = (id: string, c: ReturnType<typeof chain>) => ({
+    id, url: 'https://x.example/', reference: false, status: 'up' as const, reasons: [],
+    timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: c, addresses: [],
+  });
+  const report: Report = {
+    schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 5, region: 'local', status: 'up',
+    networks: [{
+      id: 'n', chain: 'solana', status: 'up', referenceHeight: 1, accounts: [],
+      endpoints: [row('instant', chain(0, 6.02)), row('slots', chain(12.8, 0.406)), row('eth', chain(792, 12)), row('unknown', chain(null, null))],
+    }],
+  };
+
+  it('writes seconds in the unit a person reads: 0 s, sub-second digits, minutes; "-" when unknown', () => {
+    const lines = formatTable(report, { color: false }).split('\n');
+    const cells = (id: string) => lines.find((l) => l.startsWith(`  ${id} `))!.split(/\s{2,}/).slice(6, 8);
+    expect(lines.find((l) => l.includes('ENDPOINT'))).toMatch(/HEAD AGE {2}FINALITY LAG {2}BLOCK INTERVAL {2}DNS/);
+    expect(cells('instant')).toEqual(['0 s', '6.0 s']);
+    expect(cells('slots')).toEqual(['12.8 s', '0.41 s']);
+    expect(cells('eth')).toEqual(['13.2 min', '12.0 s']);
+    expect(cells('unknown')).toEqual(['-', '-']);
   });
 });
