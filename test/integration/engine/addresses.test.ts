@@ -8,6 +8,7 @@
 import { Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapterFor } from '../../../src/chains/registry.ts';
 import { parseConfigText } from '../../../src/config/load.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import { resolveSecrets } from '../../../src/config/resolve-secrets.ts';
@@ -117,10 +118,13 @@ describe('each address gets the whole probe on its own connection', () => {
     expect(e.reasons).toEqual([]);
     expect(e.tls).toMatchObject({ trusted: true, hostnameMatch: true, subject: 'CN=both.vantage.test' });
     expect(e.addresses.map((a) => [a.address, a.status, a.height])).toEqual([['127.0.0.1', 'up', 100], ['127.0.0.2', 'up', 100]]);
+    // The whole probe per address: the same calls on each, the reads and then the exposure calls.
+    const evm = adapterFor('evm');
+    expect(second.methods()).toEqual(first.methods());
+    expect(new Set(first.methods())).toEqual(new Set([...evm.readCalls, ...evm.exposureCalls].map((call) => call.replace(/\(.*\)$/, ''))));
+    expect(first.methods().slice(-evm.exposureCalls.length)).toEqual([...evm.exposureCalls]);
     for (const server of [first, second]) {
       expect(server.connections()).toBe(1);
-      // The reads, then the exposure calls: the whole probe, per address.
-      expect(server.methods()).toEqual(['eth_chainId', 'eth_getBlockByNumber', 'eth_syncing', 'net_peerCount', 'admin_nodeInfo', 'admin_peers', 'personal_listAccounts']);
       expect(new Set(server.requests.map((r) => `${r.servername} ${r.headers.host}`))).toEqual(new Set([`both.vantage.test both.vantage.test:${first.port}`]));
     }
   });
