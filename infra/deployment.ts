@@ -9,6 +9,7 @@ import { applyDefaults, type ResolvedConfig } from '../src/config/resolved-confi
 import { scanReferences } from '../src/config/secret-reference.ts';
 import { alarmPlan } from '../src/alarms/alarm-plan.ts';
 import { scheduleIntervalSeconds } from '../src/config/schedule.ts';
+import { arrivalFitProblems } from './probe-timeout.ts';
 import {
   ALARM_MAX_PERIOD_SECONDS, ALARM_NAME_MAX_LENGTH, COMPOSITE_ALARM_MAX_CHILDREN, COMPOSITE_ALARM_RULE_MAX_LENGTH, LOG_RETENTION_DAYS, MATH_ALARM_MAX_METRICS,
 } from '../src/config/aws-limits.ts';
@@ -75,6 +76,7 @@ export function deploymentProblems(config: ResolvedConfig): ConfigProblem[] {
     add(['logs', 'retentionDays'], `is ${config.logs.retentionDays}; CloudWatch Logs keeps logs for one of ${LOG_RETENTION_DAYS.join(', ')} days`);
   }
   problems.push(...environmentReferenceProblems(config), ...literalSecretProblems(config));
+  problems.push(...arrivalFitProblems(config));
   if (problems.length === 0) problems.push(...alarmNameProblems(config), ...compositeProblems(config));
   return problems;
 }

@@ -8,18 +8,17 @@ import type { Construct } from 'constructs';
 import {
   PROBE_ENTRY, probeBundleDefine,
 } from '../functions/common/bundle-config.ts';
-import { DEFAULT_DEADLINE_RESERVE_MS, FUNCTION_ENV, PROBE_NODE_OPTIONS } from '../functions/common/environment.ts';
+import { FUNCTION_ENV, PROBE_NODE_OPTIONS } from '../functions/common/environment.ts';
 import { publisherRoleName } from '../src/config/deployment-names.ts';
 import { listSecretReferences } from '../src/config/resolve-secrets.ts';
-import { probeBudgetMs } from '../src/config/resolved-config.ts';
 import type { SecretReference } from '../src/config/secret-reference.ts';
 import { PROBE_FUNCTION } from '../src/cost/deployment-sizes.ts';
-import { LAMBDA_MAX_TIMEOUT_SECONDS } from '../src/config/aws-limits.ts';
 import { ProbeSchedule } from './constructs/probe-schedule.ts';
 import { acknowledgeScheduledFunction } from './constructs/scheduled-function-findings.ts';
 import { VantageFunction } from './constructs/vantage-function.ts';
 import type { Deployment } from './deployment.ts';
 import { probeRoleName } from './names.ts';
+import { probeTimeoutSeconds } from './probe-timeout.ts';
 
 export interface ProbeStackProps extends StackProps {
   readonly deployment: Deployment;
@@ -54,7 +53,7 @@ export class ProbeStack extends Stack {
       entry: PROBE_ENTRY,
       bundleDefine: probeBundleDefine(deployment.configFile),
       memoryMb: PROBE_FUNCTION.memoryMb,
-      timeout: Duration.seconds(probeTimeoutSeconds(deployment)),
+      timeout: Duration.seconds(probeTimeoutSeconds(config, deployment.intervalSeconds)),
       role: this.role,
       environment: {
         [FUNCTION_ENV.publisherRoleArn]: publisherArn,
@@ -92,18 +91,4 @@ function secretStatements(stack: Stack, refs: readonly SecretReference[]): Polic
     statements.push(new PolicyStatement({ sid: 'ReadConfigSecrets', actions: ['secretsmanager:GetSecretValue'], resources: secrets }));
   }
   return statements;
-}
-
-/**
- * Long enough for every probe wave to hit its timeout plus the publishing
- * reserve, at least one schedule interval, at most Lambda's limit.
- */
-export function probeTimeoutSeconds(deployment: Deployment): number {
-  const { config } = deployment;
-  const endpoints = config.networks.reduce((n, net) => n + net.endpoints.length, 0);
-  const waves = Math.ceil(Math.ceil(endpoints / config.probe.shards) / config.probe.concurrency);
-  // A WebSocket endpoint's probe runs past its timeout by the subscription window.
-  const slowest = Math.max(...config.networks.flatMap((n) => n.endpoints.map(probeBudgetMs)));
-  const needed = Math.ceil((waves * slowest + DEFAULT_DEADLINE_RESERVE_MS) / 1000) + 5;
-  return Math.min(LAMBDA_MAX_TIMEOUT_SECONDS, Math.max(needed, Math.min(deployment.intervalSeconds, 300)));
 }

@@ -45,6 +45,7 @@ function endpoint(i: number): EndpointReport {
       finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null,
     },
     addresses: [],
+    arrival: null,
   };
 }
 

@@ -1,10 +1,12 @@
 // Where a firing alarm sees its problem. Alarms aggregate the probe regions
 // with metric math (regions down, MAX lag, MIN days to expiry), so the alarm
 // itself says "37 blocks" but not "from eu-west-1". This reads the alarm's
-// own per-region metrics back for the last few periods and keeps the regions
-// in breach: "rpc-2 37 blocks behind the network, seen from eu-west-1".
+// own per-region metrics back and keeps the regions in breach: "rpc-2 37
+// blocks behind the network, seen from eu-west-1"; read back over the time the
+// alarm has been firing, they also say when a region joined or left.
 import type { MetricAlarm, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { DIMENSION, METRIC } from '../../src/metrics/names.ts';
+import type { RegionSighting } from '../../src/status/alarm-model.ts';
 import type { Series } from './metric-reader.ts';
 
 export interface RegionPlan {
@@ -54,6 +56,33 @@ export function alarmRegions(alarm: MetricAlarm, plan: RegionPlan, results: Read
   const values = breaching.map((b) => b.value);
   const lowIsBad = alarm.ComparisonOperator === 'LessThanThreshold' || alarm.ComparisonOperator === 'LessThanOrEqualToThreshold';
   return { regions, value: lowIsBad ? Math.min(...values) : Math.max(...values) };
+}
+
+/**
+ * When the set of regions in breach changed, oldest first, from the alarm's
+ * per-region datapoints: a region keeps its state until its next datapoint.
+ * The last change before `sinceMs` (the set when the alarm started firing)
+ * comes first.
+ */
+export function regionSightings(alarm: MetricAlarm, plan: RegionPlan, results: ReadonlyMap<string, Series>, sinceMs: number): RegionSighting[] {
+  const byTime = new Map<number, { region: string; breach: boolean }[]>();
+  for (const [id, subject] of plan.subjects) {
+    if (subject.alarm !== alarm.AlarmName) continue;
+    for (const p of results.get(id)?.points ?? []) {
+      const at = p.at.getTime();
+      byTime.set(at, [...(byTime.get(at) ?? []), { region: subject.region, breach: inBreach(alarm, subject.metricName, p.value) }]);
+    }
+  }
+  const state = new Map<string, boolean>();
+  const changes: RegionSighting[] = [];
+  for (const at of [...byTime.keys()].sort((a, b) => a - b)) {
+    for (const { region, breach } of byTime.get(at)!) state.set(region, breach);
+    const regions = [...state].filter(([, breach]) => breach).map(([region]) => region).sort();
+    const last = changes[changes.length - 1];
+    if (!last || last.regions.join() !== regions.join()) changes.push({ alarm: alarm.AlarmName!, at: new Date(at).toISOString(), regions });
+  }
+  const before = changes.filter((c) => Date.parse(c.at) <= sinceMs);
+  return [...before.slice(-1), ...changes.filter((c) => Date.parse(c.at) > sinceMs)];
 }
 
 /** Up is 0/1 per run (down = 0); other metrics breach as the alarm compares them. */

@@ -1,10 +1,14 @@
 // One run of the status function, as named steps: this deployment's metric
 // alarms, the history of those that changed lately (alarm-history-cache.ts),
-// the daily uptime (uptime-reader.ts) and the regions behind each firing
-// alarm (region-breakdown.ts), into one status model, out as the feed files
-// (feed-writer.ts). Missing history and unreadable metrics degrade the page
-// (warnings); only when the alarms themselves cannot be read is nothing
-// written, so the last good feed stays up.
+// the daily uptime without maintenance (uptime-reader.ts,
+// maintenance-uptime-reader.ts), the charts' series (chart-reader.ts), the
+// regions behind each firing alarm and when they changed
+// (region-breakdown.ts), and when each maintenance window was published
+// (maintenance-ledger.ts), into one status model, out as the feed files
+// (feed-writer.ts). Metric series are read only as often as
+// src/status/metric-budget.ts says, within a time budget. Missing history and
+// unreadable metrics degrade the page (warnings); only when the alarms
+// themselves cannot be read is nothing written, so the last good feed stays up.
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
 import { isPageAlarm, modelFromAlarms, type AlarmSnapshot, type AlarmState, type UptimeSeries } from '../../src/status/alarm-model.ts';
@@ -13,8 +17,9 @@ import { renderStatusFiles } from '../../src/status/status-files.ts';
 import type { AlarmRegions } from './alarm-regions.ts';
 import { describeMetricAlarms, valueOfReasonData } from './alarm-reader.ts';
 import { AlarmHistoryCache } from './alarm-history-cache.ts';
+import { readCharts } from './chart-reader.ts';
 import { writeStatusFiles } from './feed-writer.ts';
-import { readRegionBreakdown } from './region-breakdown.ts';
+import { readRegionBreakdown, type RegionBreakdown } from './region-breakdown.ts';
 import type { StatusSetup } from './status-setup.ts';
 import { readUptime } from './uptime-reader.ts';
 
@@ -45,14 +50,13 @@ export async function runStatusFeed(setup: StatusSetup, signal: AbortSignal): Pr
   const changed = AlarmHistoryCache.changedIn(onPage, window);
   const transitions = await setup.history.transitions(changed, window, signal, warnings);
   const firing = onPage.filter((a) => a.StateValue === 'ALARM');
-  const [uptime, breakdown] = await Promise.all([
-    readUptime(setup.cloudwatch, layout, namespace, now, signal).catch((err: Error) => (warnings.push(`uptime: ${err.message}`), [] as UptimeSeries[])),
-    readRegionBreakdown(setup.cloudwatch, firing, now, signal)
-      .catch((err: Error) => (warnings.push(`regions of firing alarms: ${err.message}`), new Map<string, AlarmRegions>())),
-  ]);
+  const { uptime, charts, breakdown, firstSeen } = await readMetrics(setup, firing, now, signal, warnings);
 
-  const snapshots = alarms.map((a) => snapshotOf(a, breakdown.get(a.AlarmName!), now));
-  const model = modelFromAlarms({ namespace, layout, alarms: snapshots, transitions, uptime, now: now.toISOString(), historyStart: window.start.toISOString() });
+  const snapshots = alarms.map((a) => snapshotOf(a, breakdown.now.get(a.AlarmName!), now));
+  const model = modelFromAlarms({
+    namespace, layout, alarms: snapshots, transitions, uptime, charts, regionSightings: breakdown.sightings, maintenanceFirstSeen: firstSeen,
+    now: now.toISOString(), historyStart: window.start.toISOString(),
+  });
   const files = renderStatusFiles(model, {
     pageUrl: setup.pageUrl,
     refreshSeconds: STATUS_FUNCTION.pageRefreshSeconds,
@@ -68,6 +72,22 @@ export async function runStatusFeed(setup: StatusSetup, signal: AbortSignal): Pr
     warnings,
   };
   return { summary, historyReads: changed.length };
+}
+
+/** The metric reads of one run, side by side, within the metrics budget; what fails is a warning. */
+async function readMetrics(setup: StatusSetup, firing: readonly MetricAlarm[], now: Date, signal: AbortSignal, warnings: string[]) {
+  const { cloudwatch, layout, namespace } = setup;
+  const budget = AbortSignal.any([signal, AbortSignal.timeout(setup.metricsBudgetMs)]);
+  const at = now.getTime();
+  const [uptime, hourly, daily, breakdown, firstSeen] = await Promise.all([
+    setup.uptime.get(at, async () => setup.maintenanceUptime.apply(await readUptime(cloudwatch, layout, namespace, now, budget), layout, namespace, now, budget, warnings), [] as UptimeSeries[], 'uptime', warnings),
+    setup.hourlyCharts.get(at, () => readCharts(cloudwatch, layout, namespace, now, 'hourly', budget), [], 'hourly charts', warnings),
+    setup.dailyCharts.get(at, () => readCharts(cloudwatch, layout, namespace, now, 'daily', budget), [], 'daily charts', warnings),
+    readRegionBreakdown(cloudwatch, firing, now, budget)
+      .catch((err: Error): RegionBreakdown => (warnings.push(`regions of firing alarms: ${err.message}`), { now: new Map<string, AlarmRegions>(), sightings: [] })),
+    setup.ledger.firstSeen(layout, now, budget, warnings),
+  ]);
+  return { uptime, charts: [...hourly, ...daily], breakdown, firstSeen };
 }
 
 function snapshotOf(alarm: MetricAlarm, where: AlarmRegions | undefined, now: Date): AlarmSnapshot {

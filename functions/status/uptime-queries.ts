@@ -2,10 +2,11 @@
 // region (Average of 0/1 over a UTC day = the share of probe runs that were
 // up), turned back into per-endpoint daily series.
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { DIMENSION, METRIC, METRIC_UNIT } from '../../src/metrics/names.ts';
+import { METRIC } from '../../src/metrics/names.ts';
 import type { UptimeSeries } from '../../src/status/alarm-model.ts';
 import { UPTIME_WINDOW_DAYS, utcDay } from '../../src/status/daily-uptime.ts';
 import type { PageLayout } from '../../src/status/page-layout.ts';
+import { endpointMetricQuery } from './endpoint-metric-query.ts';
 import type { Series } from './metric-reader.ts';
 
 const DAY_SECONDS = 86_400;
@@ -27,25 +28,7 @@ export function uptimePlan(layout: PageLayout, regions: readonly string[], names
       for (const region of regions) {
         const id = `u${queries.length}`;
         subjects.set(id, { network: network.id, endpoint, region });
-        queries.push({
-          Id: id,
-          MetricStat: {
-            Metric: {
-              Namespace: namespace,
-              MetricName: METRIC.Up,
-              Dimensions: [
-                { Name: DIMENSION.Network, Value: network.id },
-                { Name: DIMENSION.Endpoint, Value: endpoint },
-                { Name: DIMENSION.ProbeRegion, Value: region },
-              ],
-            },
-            Period: DAY_SECONDS,
-            Stat: 'Average',
-            // The unit the publisher sends: a query naming another unit sees nothing.
-            Unit: METRIC_UNIT.Up,
-          },
-          ReturnData: true,
-        });
+        queries.push(endpointMetricQuery(id, { namespace, network: network.id, endpoint, region, metric: METRIC.Up, stat: 'Average', periodSeconds: DAY_SECONDS }));
       }
     }
   }

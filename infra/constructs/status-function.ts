@@ -1,7 +1,8 @@
 // The central status function: every minute it reads the alarms (states and
-// history) and uptime metrics and writes the status feed into the site
-// bucket. It may read alarms whose names carry the deployment's prefix,
-// query metrics, and put objects into that one bucket.
+// history) and metrics (uptime, charts, regions) and writes the status feed
+// into the site bucket. It may read alarms whose names carry the deployment's
+// prefix, query metrics, put objects into that one bucket, and read back the
+// one file it keeps maintenance announcement times in.
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -12,6 +13,7 @@ import { statusBundleDefine } from '../../functions/common/bundle-config.ts';
 import { FUNCTION_ENV } from '../../functions/common/environment.ts';
 import { alarmNamePrefix } from '../../src/alarms/alarm-names.ts';
 import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
+import { MAINTENANCES_PATH } from '../../src/status/status-files.ts';
 import type { Deployment } from '../deployment.ts';
 import { acknowledgeScheduledFunction } from './scheduled-function-findings.ts';
 import { VantageFunction } from './vantage-function.ts';
@@ -81,6 +83,11 @@ export class StatusFunction extends Construct {
       sid: 'WriteStatusFeed',
       actions: ['s3:PutObject'],
       resources: [props.bucket.arnForObjects('*')],
+    }));
+    this.role.addToPolicy(new PolicyStatement({
+      sid: 'ReadMaintenanceAnnouncements',
+      actions: ['s3:GetObject'],
+      resources: [props.bucket.arnForObjects(MAINTENANCES_PATH)],
     }));
 
     const rule = new Rule(this, 'EveryMinute', {

@@ -35,7 +35,7 @@ export interface NetworkAgreement {
 /** An endpoint on the wrong chain, syncing, or talking nonsense must not move the reference (nor speak for the chain's finality or cadence). */
 export const EXCLUDING: ReadonlySet<ReasonCode> = new Set(['wrong_chain', 'syncing', 'invalid_response']);
 
-function isAgreementInput(input: AgreementInput): boolean {
+export function isAgreementInput(input: AgreementInput): boolean {
   return input.height !== null && !input.codes.some((c) => EXCLUDING.has(c));
 }
 

@@ -87,6 +87,28 @@ export interface SubscriptionSpec {
   head(result: unknown): Parsed;
 }
 
+/** One answer of a height call: the height it carries, or why there is none. */
+export type HeightAnswer = { readonly ok: true; readonly height: number } | { readonly ok: false; readonly reason: Reason };
+
+/**
+ * The family's cheapest way to learn its head, asked over and over during
+ * the block arrival watch on one kept-alive connection. The runner times
+ * each answer's first byte and decides when to ask; the call only asks and
+ * reads the height.
+ */
+export interface HeightCall {
+  /** The calls `ask` sends, as readCalls lists them (every one is also in readCalls). */
+  readonly calls: readonly string[];
+  /**
+   * poll: answers at once, asked again every poll interval. long-poll: the
+   * node holds the answer until a block after `after` exists (or its own
+   * timeout), so it is asked again as soon as it answers.
+   */
+  readonly mode: 'poll' | 'long-poll';
+  /** `after`: the highest height this endpoint has shown in the watch; null for the first ask. */
+  ask(ctx: AdapterContext, after: number | null): Promise<HeightAnswer>;
+}
+
 export interface ChainAdapter {
   readonly family: ChainFamily;
   /** Every call `read` may send, e.g. `eth_chainId` or `GET /v2/status`: documented, and asserted read-only by tests. */
@@ -100,5 +122,6 @@ export interface ChainAdapter {
   checkExposure?(ctx: AdapterContext): Promise<Reason | null>;
   /** Account watch (Algorand participation keys). */
   readAccounts?(ctx: AdapterContext, accounts: readonly ResolvedAccount[], lastRound: number | null): Promise<AccountReading[]>;
-  // Planned seam (block arrival latency): waitForNextHead?(ctx, signal) resolving with the next height.
+  /** Block arrival latency: how to ask the head over and over (DESIGN.md, "Block arrival latency"). */
+  readonly heightCall?: HeightCall;
 }

@@ -13,9 +13,12 @@ import { judgeParticipation } from './algorand-participation.ts';
 import { expectJson, parseJsonBody } from './json-response.ts';
 import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './node-numbers.ts';
+import { heightAnswer } from './height-answer.ts';
 
 const STATUS = '/v2/status';
 const VERSIONS = '/versions';
+/** Held by algod until round+1 exists (at once if it does), at most one minute; then the node status. */
+const WAIT_FOR_BLOCK_AFTER = '/v2/status/wait-for-block-after';
 /** Needs the admin token; must never answer from outside without it. */
 const PARTICIPATION = '/v2/participation';
 const NS_PER_SECOND = 1e9;
@@ -24,8 +27,21 @@ const BLOCK_HEADER = (round: number) => `/v2/blocks/${round}?header-only=true`;
 
 export const algorand: ChainAdapter = {
   family: 'algorand',
-  readCalls: [`GET ${STATUS}`, `GET ${VERSIONS}`, 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/blocks/{round}?header-only=true'],
+  readCalls: [`GET ${STATUS}`, `GET ${VERSIONS}`, 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/blocks/{round}?header-only=true', `GET ${WAIT_FOR_BLOCK_AFTER}/{round}`],
   exposureCalls: [`GET ${PARTICIPATION}`],
+  heightCall: {
+    calls: [`GET ${STATUS}`, `GET ${WAIT_FOR_BLOCK_AFTER}/{round}`],
+    mode: 'long-poll',
+    async ask({ http }, after) {
+      // The first ask learns where the node is; each later one waits for the round after the last seen.
+      const path = after === null ? STATUS : `${WAIT_FOR_BLOCK_AFTER}/${after}`;
+      const what = after === null ? `GET ${STATUS}` : `GET ${WAIT_FOR_BLOCK_AFTER}/{round}`;
+      const status = expectJson(await http.request({ method: 'GET', path }), what);
+      if (!status.ok) return { ok: false, reason: withTokenHint(status.reason, status.status) };
+      if (!isRecord(status.value)) return { ok: false, reason: reason('invalid_response', `${what}: body is not a node status object`) };
+      return heightAnswer(parseJsonInteger(status.value['last-round'], 'last-round'), what);
+    },
+  },
 
   async read({ http, now }: AdapterContext): Promise<AdapterOutcome> {
     const reasons: Reason[] = [];

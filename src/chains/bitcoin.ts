@@ -11,6 +11,7 @@ import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc, type RpcOutcome } from './json-rpc.ts';
+import { rpcHeightAnswer } from './height-answer.ts';
 
 const V1 = { version: '1.0' } as const;
 /** bitcoind's RPC_IN_WARMUP: the RPC server is up, the node is still loading. */
@@ -19,9 +20,16 @@ const HASH = /^[0-9a-fA-F]{64}$/;
 
 export const bitcoin: ChainAdapter = {
   family: 'bitcoin',
-  readCalls: ['getblockchaininfo', 'getblockheader', 'getconnectioncount', 'getblockhash'],
+  readCalls: ['getblockchaininfo', 'getblockheader', 'getconnectioncount', 'getblockhash', 'getblockcount'],
   // DESIGN: none; a bitcoind RPC port belongs behind visibility: private.
   exposureCalls: [],
+  heightCall: {
+    calls: ['getblockcount'],
+    mode: 'poll',
+    async ask({ http }) {
+      return rpcHeightAnswer(await jsonRpc(http, 'getblockcount', [], V1), parseJsonInteger, 'getblockcount');
+    },
+  },
 
   async read({ http, network }: AdapterContext): Promise<AdapterOutcome> {
     const info = await jsonRpc(http, 'getblockchaininfo', [], V1);

@@ -10,6 +10,7 @@ import { cadenceBase, cadenceReading, instantFinality } from './finality-cadence
 import { expectJson } from './json-response.ts';
 import { isRecord } from './json-value.ts';
 import { parseUnsigned } from './node-numbers.ts';
+import { heightAnswer } from './height-answer.ts';
 import { answeredErrorReason, rpcErrorOf } from './rpc-error.ts';
 
 const STATUS = '/status';
@@ -22,6 +23,19 @@ export const cometbft: ChainAdapter = {
   readCalls: [`GET ${STATUS}`, `GET ${HEADER}?height={height}`, `GET ${BLOCK}?height={height}`],
   // DESIGN: no exposure probe; keep the RPC's unsafe routes private and mark such endpoints private.
   exposureCalls: [],
+  heightCall: {
+    calls: [`GET ${STATUS}`],
+    mode: 'poll',
+    async ask({ http }) {
+      const envelope = unwrap(await http.request({ method: 'GET', path: STATUS }));
+      if (!envelope.ok) return { ok: false, reason: envelope.reason };
+      const sync = isRecord(envelope.value['sync_info']) ? envelope.value['sync_info'] : {};
+      const raw = sync['latest_block_height'];
+      // A decimal string, as in the regular read: a bare number is not what CometBFT sends.
+      if (typeof raw !== 'string') return { ok: false, reason: reason('invalid_response', `GET ${STATUS}: latest_block_height ${quote(raw)} is not a decimal string`) };
+      return heightAnswer(parseUnsigned(raw, 'latest_block_height'), `GET ${STATUS}`);
+    },
+  },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {
     const answer = await http.request({ method: 'GET', path: STATUS });

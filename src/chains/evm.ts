@@ -6,6 +6,7 @@ import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
 import { parseHexQuantity, parseUnsigned, toHexQuantity } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
+import { rpcHeightAnswer } from './height-answer.ts';
 
 /** Read-only admin methods; a result (not an error) means the namespace faces the internet. */
 const EXPOSURE_METHODS = ['admin_nodeInfo', 'admin_peers', 'personal_listAccounts'] as const;
@@ -15,7 +16,7 @@ export const evm: ChainAdapter = {
   // eth_getBlockByNumber is named with what it reads: the head, the finalized head, the block 32 below the head.
   readCalls: [
     'eth_chainId', 'eth_getBlockByNumber(latest)', 'eth_syncing', 'net_peerCount',
-    'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)',
+    'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)', 'eth_blockNumber',
   ],
   exposureCalls: EXPOSURE_METHODS,
   // geth's pubsub: notifications are eth_subscription { subscription, result: header }, number in hex.
@@ -25,6 +26,13 @@ export const evm: ChainAdapter = {
     unsubscribe: 'eth_unsubscribe',
     announces: 'newHeads',
     head: (header) => parseHexQuantity(isRecord(header) ? header['number'] : undefined, 'newHeads block number'),
+  },
+  heightCall: {
+    calls: ['eth_blockNumber'],
+    mode: 'poll',
+    async ask({ http }) {
+      return rpcHeightAnswer(await jsonRpc(http, 'eth_blockNumber'), parseHexQuantity, 'eth_blockNumber');
+    },
   },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {

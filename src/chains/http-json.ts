@@ -5,11 +5,25 @@ import type { AdapterContext, AdapterOutcome, ChainAdapter } from './adapter.ts'
 import { expectJson } from './json-response.ts';
 import { parseAnyHeight, parseTimestampSeconds } from './node-numbers.ts';
 import { resolvePointer } from './json-pointer.ts';
+import { heightAnswer } from './height-answer.ts';
 
 export const httpJson: ChainAdapter = {
   family: 'http-json',
   readCalls: ['the configured method (GET or POST) on the endpoint URL'],
   exposureCalls: [],
+  heightCall: {
+    calls: ['the configured method (GET or POST) on the endpoint URL'],
+    mode: 'poll',
+    async ask({ endpoint, http }) {
+      const settings = endpoint.httpJson;
+      if (!settings) return { ok: false, reason: reason('invalid_response', 'http-json endpoint has no heightPointer') };
+      const json = expectJson(await http.request({ method: settings.method, body: settings.body ?? undefined }), `${settings.method} ${endpoint.id}`);
+      if (!json.ok) return { ok: false, reason: json.reason };
+      const at = resolvePointer(json.value, settings.heightPointer);
+      if (!at.found) return { ok: false, reason: reason('invalid_response', `heightPointer ${settings.heightPointer} is not in the response`) };
+      return heightAnswer(parseAnyHeight(at.value), settings.heightPointer);
+    },
+  },
 
   async read({ endpoint, http }: AdapterContext): Promise<AdapterOutcome> {
     const settings = endpoint.httpJson;

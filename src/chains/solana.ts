@@ -12,10 +12,12 @@ import { cadenceBase, cadenceReading } from './finality-cadence.ts';
 import { isRecord } from './json-value.ts';
 import { parseJsonInteger } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
+import { rpcHeightAnswer } from './height-answer.ts';
 
 /** JSON_RPC_SERVER_ERROR_NODE_UNHEALTHY */
 const NODE_UNHEALTHY = -32005;
 const FINALIZED = [{ commitment: 'finalized' }];
+/** The newest slot the node has processed: finality lag counts from it, and the arrival watch times it (when a slot reached the node, not when the cluster rooted it). */
 const PROCESSED = [{ commitment: 'processed' }];
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
 
@@ -32,6 +34,13 @@ export const solana: ChainAdapter = {
     unsubscribe: 'slotUnsubscribe',
     announces: 'slot',
     head: (info) => parseJsonInteger(isRecord(info) ? info['slot'] : undefined, 'notified slot'),
+  },
+  heightCall: {
+    calls: ['getSlot(processed)'],
+    mode: 'poll',
+    async ask({ http }) {
+      return rpcHeightAnswer(await jsonRpc(http, 'getSlot', PROCESSED), parseJsonInteger, 'getSlot');
+    },
   },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {

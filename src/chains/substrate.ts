@@ -9,6 +9,7 @@ import type { AdapterContext, AdapterOutcome, ChainAdapter, FinalityReading } fr
 import { isRecord } from './json-value.ts';
 import { parseHexQuantity, parseUnsigned } from './node-numbers.ts';
 import { jsonRpc } from './json-rpc.ts';
+import { heightAnswer } from './height-answer.ts';
 
 const HASH = /^0x[0-9a-fA-F]{64}$/;
 /** An unsafe but read-only method: safe RPC (--rpc-methods=safe) refuses it. */
@@ -25,6 +26,16 @@ export const substrate: ChainAdapter = {
     unsubscribe: 'chain_unsubscribeNewHeads',
     announces: 'new head',
     head: (header) => parseHexQuantity(isRecord(header) ? header['number'] : undefined, 'new head number'),
+  },
+  heightCall: {
+    calls: ['chain_getHeader'],
+    mode: 'poll',
+    async ask({ http }) {
+      const header = await jsonRpc(http, 'chain_getHeader');
+      if (!header.ok) return { ok: false, reason: header.reason };
+      if (!isRecord(header.result)) return { ok: false, reason: reason('invalid_response', `chain_getHeader returned ${quote(header.result)}, not a header object`) };
+      return heightAnswer(parseHexQuantity(header.result['number'], 'header number'), 'chain_getHeader');
+    },
   },
 
   async read({ http }: AdapterContext): Promise<AdapterOutcome> {

@@ -83,7 +83,23 @@ export const GET_METRIC_DATA = {
   idPattern: /^[a-z][a-zA-Z0-9_]*$/,
   /** MetricDataQuery.Id: up to 255 characters. */
   maxIdLength: 255,
+  /**
+   * How fine a period the data of a given age still has (MetricStat.Period:
+   * "Start time between 3 hours and 15 days ago - Use a multiple of 60
+   * seconds ... between 15 and 63 days ago - ... 300 seconds ... greater than
+   * 63 days ago - ... 3600 seconds"; otherwise no data points are returned).
+   */
+  retention: [
+    { maxAgeDays: 15, periodSeconds: 60 },
+    { maxAgeDays: 63, periodSeconds: 300 },
+    { maxAgeDays: Number.POSITIVE_INFINITY, periodSeconds: 3600 },
+  ],
 } as const;
+
+/** The finest period GetMetricData returns data for, for a start time `ageMs` ago. */
+export function finestPeriodSeconds(ageMs: number): number {
+  return GET_METRIC_DATA.retention.find((r) => ageMs <= r.maxAgeDays * 86_400_000)!.periodSeconds;
+}
 
 /** "Alarms based on metric math expressions can reference a maximum of 10 metrics" (CloudWatch User Guide, alarm limits). */
 export const MATH_ALARM_MAX_METRICS = 10;

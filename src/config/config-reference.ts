@@ -4,7 +4,7 @@
 // accepts. `npm run docs:config` writes it; a test fails when it is stale.
 import { stringify } from 'yaml';
 import { DEFAULTS } from './defaults.ts';
-import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily, type FamilyDefaults, type FinalityKind } from './families.ts';
+import { defaultMaxDelayMs, defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily, type FamilyDefaults, type FinalityKind } from './families.ts';
 import { configJsonSchema } from './json-schema.ts';
 import { MAX_CONFIG_BYTES } from './load.ts';
 import { MAX_PROBE_MS } from './schema.ts';
@@ -122,11 +122,13 @@ function familyName(family: Schema): string {
 function networkSections(parts: NetworkParts): string[] {
   const first = parts.families[0]!;
   const chains = parts.families.map(familyName);
-  const commonRows: Row[] = parts.common.map((key) => {
+  const commonRows: Row[] = parts.common.flatMap((key) => {
     const { const: _, ...schema } = properties(first)[key]!;
     // chain is a constant in each family's schema: here, the list of them.
     if (key === 'chain') schema['enum'] = chains;
-    return { key, schema, required: isRequired(first, key) };
+    // A mapping (arrival) has its keys listed below it; endpoints have their own section.
+    const inner = key !== 'endpoints' && properties(schema, false) ? flatten(schema, `${key}.`) : [];
+    return [{ key, schema, required: isRequired(first, key) }, ...inner];
   });
   const out = [
     '', '## networks', '', String((configJsonSchema()['properties'] as Schema & { networks: Schema }).networks['description'] ?? ''), '',
@@ -135,14 +137,15 @@ function networkSections(parts: NetworkParts): string[] {
     '', ...yamlBlock({ networks: [commonExample(parts)] }),
     '', '### Family defaults', '',
     'Used when a network does not set the key. `maxLagBlocks` defaults to about 30 seconds of blocks: max(1, ⌈30 / blockTimeSeconds⌉).',
-    '`maxFinalityLagSeconds` and `cadenceFactor` exist only in the families that read finality and block times.', '',
-    '| chain | blockTimeSeconds | maxHeadAgeSeconds | maxLagBlocks | maxFinalityLagSeconds | cadenceFactor |',
-    '|---|---|---|---|---|---|',
+    '`maxFinalityLagSeconds` and `cadenceFactor` exist only in the families that read finality and block times.',
+    '`arrival.maxDelayMs` defaults to max(1000 ms, 250 × blockTimeSeconds ms); the arrival watch polls every max(250 ms, 250 × blockTimeSeconds ms).', '',
+    '| chain | blockTimeSeconds | maxHeadAgeSeconds | maxLagBlocks | maxFinalityLagSeconds | cadenceFactor | arrival.maxDelayMs |',
+    '|---|---|---|---|---|---|---|',
     ...chains.map((chain) => {
       const d = FAMILY_DEFAULTS[chain as ChainFamily];
       const headAge = d.maxHeadAgeSeconds === null ? '— (no head time: not judged)' : String(d.maxHeadAgeSeconds);
       const cadence = d.cadence ? String(DEFAULTS.cadenceFactor) : '— (no block times: not judged)';
-      return `| \`${chain}\` | ${d.blockTimeSeconds} | ${headAge} | ${defaultMaxLagBlocks(d.blockTimeSeconds)} | ${FINALITY_CELL[d.finality](d)} | ${cadence} |`;
+      return `| \`${chain}\` | ${d.blockTimeSeconds} | ${headAge} | ${defaultMaxLagBlocks(d.blockTimeSeconds)} | ${FINALITY_CELL[d.finality](d)} | ${cadence} | ${defaultMaxDelayMs(d.blockTimeSeconds)} |`;
     }),
   ];
   for (const family of parts.families) {

@@ -58,3 +58,8 @@ export function familyKeyAbsence(key: string, family: ChainFamily): string | nul
 export function isChainFamily(value: unknown): value is ChainFamily {
   return typeof value === 'string' && (CHAIN_FAMILIES as readonly string[]).includes(value);
 }
+
+/** Arrival: median delay after the fastest endpoint tolerated by default, in ms (DESIGN.md). */
+export function defaultMaxDelayMs(blockTimeSeconds: number): number {
+  return Math.max(1000, Math.round(250 * blockTimeSeconds));
+}

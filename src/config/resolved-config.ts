@@ -1,7 +1,7 @@
 // Defaults are applied here and only here: everything downstream reads a
 // ResolvedConfig in which every setting has its effective value.
 import { isAbsolute, resolve } from 'node:path';
-import { defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
+import { defaultMaxDelayMs, defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import type { LoadedConfig } from './load.ts';
 import type { ResolvedMaintenance } from './maintenance.ts';
 import type { ConfigInput, EndpointInput, NetworkInput } from './schema.ts';
@@ -61,6 +61,13 @@ export interface ResolvedAccount {
   readonly warnDays: number;
 }
 
+/** Block arrival latency watch (opt-in per network). */
+export interface ResolvedArrival {
+  readonly windowSeconds: number;
+  /** Median delay after the fastest endpoint above which an endpoint is late_blocks. */
+  readonly maxDelayMs: number;
+}
+
 export interface ResolvedNetwork {
   readonly id: string;
   readonly chain: ChainFamily;
@@ -76,6 +83,8 @@ export interface ResolvedNetwork {
   readonly expect: Readonly<Record<string, string | number>>;
   readonly endpoints: readonly ResolvedEndpoint[];
   readonly accounts: readonly ResolvedAccount[];
+  /** null: arrival is not watched on this network. */
+  readonly arrival: ResolvedArrival | null;
 }
 
 export interface ResolvedConfig {
@@ -171,6 +180,9 @@ function resolveNetwork(network: NetworkInput, defaults: EndpointDefaults, baseD
     accounts: network.chain === 'algorand'
       ? (network.accounts ?? []).map((a) => ({ address: a.address, warnDays: a.warnDays ?? DEFAULTS.accountWarnDays }))
       : [],
+    arrival: network.arrival
+      ? { windowSeconds: network.arrival.windowSeconds, maxDelayMs: network.arrival.maxDelayMs ?? defaultMaxDelayMs(blockTimeSeconds) }
+      : null,
   };
 }
 

@@ -27,6 +27,11 @@ const MAX_WARN_DAYS = 3_650;
 const MAX_CADENCE_FACTOR = 100;
 /** The longest retention CloudWatch Logs offers (10 years). */
 const MAX_RETENTION_DAYS = 3_653;
+/**
+ * Block arrival watch (DESIGN.md, "Block arrival latency"): the window is
+ * waited out by every run, on top of the probes, so it stays short.
+ */
+export const ARRIVAL_WINDOW_SECONDS = { min: 1, max: 50 } as const;
 
 const positiveInt = (what: string) =>
   z.number({ error: `must be a number (${what})` }).int({ error: `must be a whole number (${what})` }).positive({ error: `must be greater than 0 (${what})` });
@@ -146,6 +151,17 @@ const networkBase = {
   maxHeadAgeSeconds: positiveNumber('seconds').max(MAX_HEAD_AGE_SECONDS, atMost(MAX_HEAD_AGE_SECONDS, 'seconds')).optional()
     .describe('a newest block older than this many seconds is stale_head (down); default: the family\'s (see "Family defaults")')
     .meta({ examples: [120] }),
+  arrival: z.strictObject({
+    windowSeconds: z.number({ error: 'must be a number (seconds)' })
+      .min(ARRIVAL_WINDOW_SECONDS.min, { error: `must be at least ${ARRIVAL_WINDOW_SECONDS.min} (seconds)` })
+      .max(ARRIVAL_WINDOW_SECONDS.max, atMost(ARRIVAL_WINDOW_SECONDS.max, 'seconds'))
+      .describe('how long every run watches the endpoints for new blocks, after the regular probes; each run (and the probe function) takes this much longer')
+      .meta({ examples: [20] }),
+    maxDelayMs: milliseconds().optional()
+      .describe('median delay, in milliseconds, after the fastest endpoint above which an endpoint is late_blocks (degraded); must be below the window; default max(1000, 250 × blockTimeSeconds)')
+      .meta({ examples: [3000] }),
+  }).optional()
+    .describe('opt-in block arrival latency: after the probes, every non-private endpoint is watched at once for new blocks, each on one kept-alive connection, and timed against the fastest (docs/arrival.md)'),
 };
 
 /**

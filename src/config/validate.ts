@@ -4,6 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { formatPath } from './config-error.ts';
+import { defaultMaxDelayMs, FAMILY_DEFAULTS } from './families.ts';
 import type { ConfigInput, EndpointInput } from './schema.ts';
 import { scanReferences } from './secret-reference.ts';
 import type { ChainFamily } from './families.ts';
@@ -50,6 +51,7 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
     if (network.endpoints.every((e) => e.reference === true)) {
       add(['networks', n, 'endpoints'], 'every endpoint is a reference; at least one must be watched');
     }
+    checkArrival(network, ['networks', n, 'arrival'], add);
   });
   return problems;
 }
@@ -101,6 +103,21 @@ function checkEndpoint(endpoint: EndpointInput, chain: ChainFamily, at: Property
     const problem = caFileProblem(caFile, isAbsolute(caFile) ? caFile : resolve(baseDir, caFile));
     if (problem) add([...at, 'tls', 'caFile'], problem);
   }
+}
+
+/**
+ * A block first seen in the last maxDelayMs of the window is not judged (no
+ * endpoint can be late for it yet), so a maxDelayMs as long as the window
+ * would judge nothing at all.
+ */
+function checkArrival(network: ConfigInput['networks'][number], at: PropertyKey[], add: Add): void {
+  if (!network.arrival) return;
+  const windowMs = network.arrival.windowSeconds * 1000;
+  const given = network.arrival.maxDelayMs;
+  const maxDelayMs = given ?? defaultMaxDelayMs(network.blockTimeSeconds ?? FAMILY_DEFAULTS[network.chain].blockTimeSeconds);
+  if (maxDelayMs < windowMs) return;
+  if (given !== undefined) add([...at, 'maxDelayMs'], `is ${given} ms, not below the ${network.arrival.windowSeconds} s window: no block could be judged`);
+  else add([...at, 'maxDelayMs'], `defaults to ${maxDelayMs} ms (250 × blockTimeSeconds), not below the ${network.arrival.windowSeconds} s window: set maxDelayMs below ${windowMs}, or a longer window`);
 }
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;

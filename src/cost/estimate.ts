@@ -10,6 +10,8 @@ import { metricInventory } from './metric-inventory.ts';
 import { PRICES, tieredCost, type Price } from './prices.ts';
 import { HOURS_PER_MONTH, runsPerMonth } from '../config/schedule.ts';
 import { DESCRIBE_ALARMS, PUT_METRIC_DATA } from '../config/aws-limits.ts';
+import { metricsPerRun } from '../status/metric-budget.ts';
+import { arrivalWatchSeconds } from './arrival-cost.ts';
 
 export const ASSUMPTIONS = {
   /** Probes run concurrently in waves of probe.concurrency; a healthy probe, TLS and chain calls included, ends well inside a second. */
@@ -20,8 +22,8 @@ export const ASSUMPTIONS = {
   platformLogBytes: 350,
   statusRunSeconds: 1.5,
   statusLogBytesPerRun: 1000,
-  /** index.html, api/v2/{summary,status,components,incidents}.json, history.json, feed.atom; plus one badge per network. */
-  statusFixedFilesPerRun: 7,
+  /** index.html, api/v2/{summary,status,components,incidents,scheduled-maintenances}.json, scheduled-maintenances/{upcoming,active}.json, history.json, feed.atom; plus one badge per network. */
+  statusFixedFilesPerRun: 10,
   /** A Synthetics API canary: 1 GB (about the smallest a canary runtime accepts) for 2 s per run. */
   canaryMemoryGb: 1,
   canaryRunSeconds: 2,
@@ -79,7 +81,7 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
 
   const statusRuns = runsPerMonth(STATUS_FUNCTION.schedule);
   const served = config.networks.reduce((n, net) => n + servedEndpoints(net).length, 0);
-  const statusMetricsRequested = statusRuns * served * regions.length;
+  const statusMetricsRequested = statusRuns * metricsPerRun(served, regions.length).average;
   // DescribeAlarms pages, plus one DescribeAlarmHistory call.
   const describeCalls = statusRuns * (Math.ceil(alarms.length / DESCRIBE_ALARMS.maxRecords) + 1);
   const statusPuts = statusRuns * (ASSUMPTIONS.statusFixedFilesPerRun + config.networks.length);
@@ -91,6 +93,9 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
 
   const gbSeconds = invocations * probeSeconds * (PROBE_FUNCTION.memoryMb / 1024)
     + statusRuns * ASSUMPTIONS.statusRunSeconds * (STATUS_FUNCTION.memoryMb / 1024);
+  // Lambda bills the wall time: an invocation that watches block arrival waits its window out.
+  const arrival = arrivalWatchSeconds(config, runs * regions.length);
+  const arrivalGbSeconds = arrival.seconds * (PROBE_FUNCTION.memoryMb / 1024);
 
   const vantage: CostLine[] = [
     tiered('CloudWatch', 'custom metrics', metrics.metrics, PRICES.customMetric.unit, tieredCost(PRICES.customMetric, metrics.metrics)),
@@ -105,6 +110,9 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
     line('CloudWatch', 'Logs storage', storedGb, PRICES.logsStorage),
     line('Lambda', 'requests (probe + status)', invocations + statusRuns, PRICES.lambdaRequest),
     line('Lambda', 'compute, arm64', gbSeconds, PRICES.lambdaArmGbSecond),
+    ...(arrival.seconds > 0
+      ? [line('Lambda', `compute, arm64: block arrival watch (${arrival.windowSeconds} s × ${count(arrival.invocations)} invocations)`, arrivalGbSeconds, PRICES.lambdaArmGbSecond)]
+      : []),
     line('EventBridge', 'scheduled rule events', invocations + statusRuns, PRICES.scheduledEvent),
     line('Other', 'KMS key (encrypted SNS topics)', 1, PRICES.kmsKey),
     line('Other', 'S3 PUT (status feed)', statusPuts, PRICES.s3Put),
@@ -125,6 +133,10 @@ export function estimateCost(config: ResolvedConfig): CostEstimate {
     vantage: side(vantage),
     synthetics: side(synthetics),
   };
+}
+
+function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
 }
 
 function countKind(alarms: readonly { subject: { kind: string } }[], kind: string): number {

@@ -8,6 +8,7 @@ import { exposureWatchFor } from '../alarms/exposure-rule.ts';
 import { reportToDatums } from '../metrics/report-datums.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import { headAgeEndpoints, mayUseTls } from '../alarms/alarm-plan.ts';
+import { arrivalPollMs } from '../engine/arrival-budget.ts';
 
 export interface MetricInventory {
   /** Distinct metric series across all probe regions. */
@@ -60,7 +61,7 @@ function networkReport(network: ResolvedNetwork): NetworkReport {
 }
 
 function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean, network: ResolvedNetwork): EndpointReport {
-  const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [] };
+  const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [], arrival: null };
   if (endpoint.visibility === 'private') {
     // Healthy for a private endpoint means nobody answered: no connection, no chain.
     return {
@@ -83,6 +84,7 @@ function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean, network: 
       ? { protocol: 'TLSv1.3', notAfter: '2026-03-03T12:00:00.000Z', daysToExpiry: 61.5, issuer: 'CN=Example Issuing CA, O=Example', subject: 'CN=node.example.com', trusted: true, hostnameMatch: true }
       : null,
     chain: { height: 48_123_456, lagBlocks: 0, headAgeSeconds: headTime ? 3.2 : null, syncing: false, peers: 12, ...depth(network) },
+    arrival: network.arrival ? { blocks: 7, p50Ms: 120, maxMs: 480, missed: 0, resolutionMs: arrivalPollMs(network) } : null,
   };
 }
 

@@ -4,6 +4,7 @@
 // the cleaning of node text where it enters them: whatever a message quotes,
 // the report (the Lambda's one summary log line) cannot grow with it.
 import { judgeHeight, type NetworkAgreement } from '../agreement/agreement.ts';
+import type { EndpointArrival } from '../agreement/arrival-delay.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import type { Redactor } from '../config/redactor.ts';
 import type { ResolvedNetwork } from '../config/resolved-config.ts';
@@ -27,6 +28,8 @@ export function buildNetworkReport(
   depth: ReadonlyMap<string, EndpointDepth>,
   accounts: readonly AccountReading[],
   redactor: Redactor,
+  /** Per endpoint id, where the network watches arrival and the endpoint was watched. */
+  arrival: ReadonlyMap<string, EndpointArrival> = new Map(),
   nowMs: number = Date.now(),
 ): NetworkReport {
   const redactReasons = (reasons: readonly Reason[]) => reasons.map((r) => ({ code: r.code, message: redactor.redact(boundedMessage(r.message)) }));
@@ -36,7 +39,8 @@ export function buildNetworkReport(
     const agreed = agreement.endpoints.get(probe.endpoint.id);
     const deep = depth.get(probe.endpoint.id) ?? NO_DEPTH;
     const reasons = [...probe.reasons];
-    for (const r of [...(agreed?.reasons ?? []), ...deep.reasons]) addReason(reasons, r);
+    const arrived = arrival.get(probe.endpoint.id);
+    for (const r of [...(agreed?.reasons ?? []), ...deep.reasons, ...(arrived?.reasons ?? [])]) addReason(reasons, r);
     // Every address's height is judged against the reference the primaries agreed on.
     const verdict = judgeAddresses(probe.addresses, (a) => judgeHeight({
       id: a.address,
@@ -68,6 +72,7 @@ export function buildNetworkReport(
             blockIntervalSeconds: deep.blockIntervalSeconds,
           }
         : null,
+      arrival: arrived ? { ...arrived.arrival } : null,
       // In DESIGN.md's order, the primary flag beside the family. An IP-literal host can be a secret reference's value.
       addresses: verdict.addresses.map((a) => ({
         address: redactor.redact(a.address), family: a.family, primary: a.primary, status: a.status, reasons: redactReasons(a.reasons), ttfbMs: a.ttfbMs, height: a.height,

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { probeBudgetMs, type ResolvedEndpoint, type ResolvedNetwork } from '../config/resolved-config.ts';
 import { Connector } from '../probe/connector.ts';
 import { HttpSession } from '../probe/http-session.ts';
+import type { ProbeSession } from '../probe/probe-session.ts';
 import { probeDeadline } from '../probe/probe-deadline.ts';
 import { resolveAddresses } from '../probe/resolve.ts';
 import { nodeText } from '../report/node-text.ts';
@@ -18,6 +19,7 @@ import { choosePrimary } from './address-verdict.ts';
 import { deadlineWordsFor, parseUrl, requestHeaders, selectAddresses, targetOf } from './endpoint-target.ts';
 import { probeAddress } from './probe-address.ts';
 import { probePrivate } from './probe-private.ts';
+import { upgradeToWebSocket } from './websocket-probe.ts';
 import type { AddressProbe, EndpointProbe, ProbeOptions } from './probe-types.ts';
 
 export type { AddressProbe, EndpointProbe, ProbeOptions } from './probe-types.ts';
@@ -29,7 +31,8 @@ export type { AddressProbe, EndpointProbe, ProbeOptions } from './probe-types.ts
 const GRACE_MS = 250;
 
 export interface Session {
-  readonly http: HttpSession;
+  /** HTTP, or for a ws(s) endpoint its WebSocket (JSON-RPC only). */
+  readonly http: ProbeSession;
   /** Wall clock in ms. */
   readonly now: () => number;
 }
@@ -50,9 +53,10 @@ export interface SessionEnd<T> {
 }
 
 /**
- * Opens an HTTP session to an endpoint's first address, every connection
- * of it verified (Connector), and runs `use` on it inside the endpoint's
- * timeout. For reads beside the probe (accounts).
+ * Opens a session to an endpoint's first address (HTTP, or its WebSocket
+ * for a ws(s) endpoint), every connection of it verified (Connector), and
+ * runs `use` on it inside the endpoint's timeout. For reads beside the
+ * probe (accounts).
  */
 export async function withSession<T>(endpoint: ResolvedEndpoint, options: ProbeOptions, use: (session: Session) => Promise<T>): Promise<SessionEnd<T>> {
   const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
@@ -63,7 +67,23 @@ export async function withSession<T>(endpoint: ResolvedEndpoint, options: ProbeO
   }
 }
 
-async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, options: ProbeOptions, use: (session: Session) => Promise<T>): Promise<SessionEnd<T>> {
+export interface SessionOptions {
+  /** Time every response's first byte (HttpSession.lastFirstByteAt), for the block arrival watch. */
+  readonly timeEveryResponse?: boolean;
+}
+
+/**
+ * A session that lasts until `signal` fires rather than the endpoint's
+ * timeout (the block arrival watch keeps one open for its window); every
+ * connection of it is verified as a probe's is.
+ */
+export async function sessionUntil<T>(
+  signal: AbortSignal,
+  endpoint: ResolvedEndpoint,
+  options: ProbeOptions,
+  use: (session: Session) => Promise<T>,
+  sessionOptions: SessionOptions = {},
+): Promise<SessionEnd<T>> {
   const now = options.now ?? Date.now;
   const timings = emptyTimings();
   const startedAt = performance.now();
@@ -80,10 +100,19 @@ async function sessionUntil<T>(signal: AbortSignal, endpoint: ResolvedEndpoint, 
   };
   const first = await connector.open();
   if (!first.ok) return ended(null);
-  const http = new HttpSession(first.socket, {
-    url, headers: requestHeaders(endpoint, url), maxResponseBytes: endpoint.maxResponseBytes, signal, timings, startedAt, deadlineWords,
-    reconnect: () => connector.open(),
-  });
+  let http: ProbeSession;
+  if (endpoint.transport === 'websocket') {
+    // A WebSocket times every answer's first byte anyway; it has no reconnects to verify.
+    const upgraded = await upgradeToWebSocket(first.socket, { endpoint, url, signal, timings, startedAt, deadlineWords });
+    if (!upgraded.ok) return { ...ended(null), connectionReasons: [...connector.failures, upgraded.reason] };
+    http = upgraded.session;
+  } else {
+    http = new HttpSession(first.socket, {
+      url, headers: requestHeaders(endpoint, url), maxResponseBytes: endpoint.maxResponseBytes, signal, timings, startedAt, deadlineWords,
+      reconnect: () => connector.open(),
+      timeEveryResponse: sessionOptions.timeEveryResponse,
+    });
+  }
   let value: T;
   try {
     value = await use({ http, now });

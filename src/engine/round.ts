@@ -1,7 +1,9 @@
-// One probing round: every selected endpoint probed concurrently, then
-// agreement per network, accounts, statuses and the redacted report.
+// One probing round: every selected endpoint probed concurrently, then per
+// network agreement, accounts and (where configured) the block arrival
+// watch side by side, then statuses and the redacted report.
 import { performance } from 'node:perf_hooks';
-import { agree } from '../agreement/agreement.ts';
+import { agree, isAgreementInput, type NetworkAgreement } from '../agreement/agreement.ts';
+import type { EndpointArrival } from '../agreement/arrival-delay.ts';
 import type { AccountReading } from '../chains/adapter.ts';
 import { adapterFor } from '../chains/registry.ts';
 import type { Redactor } from '../config/redactor.ts';
@@ -14,6 +16,7 @@ import { readAccounts } from './accounts.ts';
 import { chainDepth } from './chain-depth.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { unprobedEndpoint } from './unresolved-endpoint.ts';
+import { watchArrival } from './arrival-watch.ts';
 
 export interface RoundOptions {
   readonly region: string;
@@ -27,6 +30,8 @@ export interface RoundOptions {
   readonly onProbe?: (done: number, total: number) => void;
   /** Where sockets come from: node's, unless a test fails an address at the connect boundary (ProbeOptions.sockets). */
   readonly sockets?: SocketFactory;
+  /** Called once when the probes are done and the block arrival watch begins, with its longest window (progress output). */
+  readonly onArrivalWatch?: (windowSeconds: number) => void;
 }
 
 export async function runRound(config: ResolvedConfig, redactor: Redactor, options: RoundOptions): Promise<Report> {
@@ -50,6 +55,8 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
     byNetwork.set(network.id, list);
   });
 
+  const longestWindow = Math.max(0, ...networks.map((n) => n.arrival?.windowSeconds ?? 0));
+  if (longestWindow > 0) options.onArrivalWatch?.(longestWindow);
   const networkReports = await Promise.all(networks.map(async (network) => {
     const results = byNetwork.get(network.id) ?? [];
     const judgedAt = now();
@@ -64,8 +71,11 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
       { maxLagBlocks: network.maxLagBlocks, maxHeadAgeSeconds: network.maxHeadAgeSeconds },
       judgedAt,
     );
-    const accounts: AccountReading[] = await readAccounts(network, results, adapterFor(network.chain), probeOptions);
-    return buildNetworkReport(network, results, agreement, chainDepth(network, results), accounts, redactor, judgedAt);
+    const [accounts, arrival]: [AccountReading[], Map<string, EndpointArrival>] = await Promise.all([
+      readAccounts(network, results, adapterFor(network.chain), probeOptions),
+      watchArrival(network, arrivalWatched(network, results, agreement), probeOptions),
+    ]);
+    return buildNetworkReport(network, results, agreement, chainDepth(network, results), accounts, redactor, arrival, judgedAt);
   }));
 
   return buildReport({
@@ -74,4 +84,19 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
     region: options.region,
     networks: networkReports,
   });
+}
+
+/**
+ * Who the arrival watch times: endpoints that are not private and gave a
+ * height agreement follows (not down, on the right chain, not syncing, not
+ * ahead). The others have nothing to time, and a wrong or ahead endpoint's
+ * heights must not decide when a block first arrived.
+ */
+function arrivalWatched(network: ResolvedNetwork, results: readonly EndpointProbe[], agreement: NetworkAgreement) {
+  if (!network.arrival) return [];
+  return results.filter((p) => {
+    if (p.endpoint.visibility === 'private') return false;
+    const codes = [...p.reasons, ...(agreement.endpoints.get(p.endpoint.id)?.reasons ?? [])].map((r) => r.code);
+    return isAgreementInput({ id: p.endpoint.id, height: p.chain?.height ?? null, headTimeSeconds: null, headAgeSeconds: null, codes }) && !codes.includes('ahead');
+  }).map((p) => p.endpoint);
 }

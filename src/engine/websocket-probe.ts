@@ -7,6 +7,8 @@ import type { Socket } from 'node:net';
 import { httpStatusReason } from '../chains/json-response.ts';
 import { adapterFor } from '../chains/registry.ts';
 import { nodeTextOfBytes } from '../report/node-text.ts';
+import type { ResolvedEndpoint } from '../config/resolved-config.ts';
+import type { WebSocketSession } from '../probe/websocket-session.ts';
 import { openWebSocket, type RefusedUpgrade } from '../probe/websocket-upgrade.ts';
 import { addReason, reason, type Reason } from '../report/reasons.ts';
 import type { Timings } from '../report/timings.ts';
@@ -15,13 +17,29 @@ import type { AddressContext } from './probe-types.ts';
 import { readEndpoint, type EndpointRead } from './read-endpoint.ts';
 import { watchSubscription } from './subscription-watch.ts';
 
-export async function readOverWebSocket(socket: Socket, c: AddressContext & { readonly timings: Timings; readonly now: () => number }): Promise<EndpointRead> {
-  const { network, endpoint } = c;
+export interface UpgradeContext {
+  readonly endpoint: ResolvedEndpoint;
+  readonly url: URL;
+  readonly signal: AbortSignal;
+  readonly timings: Timings;
+  readonly startedAt: number;
+  readonly deadlineWords: () => string;
+}
+
+/** The endpoint's WebSocket on a verified socket, or the reason there is none (a refused upgrade judged as HTTP). */
+export async function upgradeToWebSocket(socket: Socket, c: UpgradeContext): Promise<{ readonly ok: true; readonly session: WebSocketSession } | { readonly ok: false; readonly reason: Reason }> {
   const opened = await openWebSocket(socket, {
-    url: withoutCredentials(c.url), headers: requestHeaders(endpoint, c.url), maxResponseBytes: endpoint.maxResponseBytes,
+    url: withoutCredentials(c.url), headers: requestHeaders(c.endpoint, c.url), maxResponseBytes: c.endpoint.maxResponseBytes,
     signal: c.signal, timings: c.timings, startedAt: c.startedAt, deadlineWords: c.deadlineWords,
   });
-  if (!opened.ok) return { chain: null, reasons: ['refused' in opened ? refusedUpgrade(opened.refused) : opened.reason] };
+  if (opened.ok) return opened;
+  return { ok: false, reason: 'refused' in opened ? refusedUpgrade(opened.refused) : opened.reason };
+}
+
+export async function readOverWebSocket(socket: Socket, c: AddressContext & { readonly timings: Timings; readonly now: () => number }): Promise<EndpointRead> {
+  const { network, endpoint } = c;
+  const opened = await upgradeToWebSocket(socket, c);
+  if (!opened.ok) return { chain: null, reasons: [opened.reason] };
   const session = opened.session;
   try {
     const read = await readEndpoint({ network, endpoint, http: session, now: c.now });

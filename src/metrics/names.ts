@@ -29,6 +29,8 @@ export const METRIC = {
   FinalityLag: 'FinalityLag',
   /** Seconds per block over the last 32 blocks: per network (dimension Network only), the minimum across its endpoints. */
   BlockInterval: 'BlockInterval',
+  /** Median ms after the fastest endpoint at which new blocks reached this one (networks with `arrival`). */
+  ArrivalDelay: 'ArrivalDelay',
 } as const;
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
@@ -57,6 +59,7 @@ export const METRIC_UNIT = {
   ProbeRuns: 'Count',
   FinalityLag: 'Seconds',
   BlockInterval: 'Seconds',
+  ArrivalDelay: 'Milliseconds',
 } as const satisfies Record<MetricName, string>;
 
 export type MetricUnit = (typeof METRIC_UNIT)[MetricName];

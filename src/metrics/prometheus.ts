@@ -22,7 +22,7 @@ export interface ProberFacts {
 type Labels = Readonly<Record<string, string>>;
 interface Family {
   readonly name: string;
-  readonly type: 'gauge' | 'counter';
+  readonly type: 'gauge' | 'counter' | 'summary';
   readonly help: string;
   readonly samples: { labels: Labels; value: number }[];
 }
@@ -62,6 +62,9 @@ function families() {
     headAge: family('vantage_head_age_seconds', 'gauge', 'Age of the newest block the endpoint served, in seconds'),
     finalityLag: family('vantage_finality_lag_seconds', 'gauge', 'Seconds the finalized head trails the head the endpoint served'),
     blockInterval: family('vantage_block_interval_seconds', 'gauge', 'Mean seconds per block over the last 32 blocks the endpoint served'),
+    // A summary of the round's window: a quantile label belongs to no other type. No _sum or _count: the
+    // report keeps the median and the maximum, not the sum, and the window's block count is not a running total.
+    arrival: family('vantage_arrival_delay_seconds', 'summary', 'Delay after the fastest endpoint at which new blocks reached this one over the latest arrival watch window, in seconds'),
     exposed: family('vantage_exposed', 'gauge', '1 when an admin API or a private endpoint answers from outside'),
     partkey: family('vantage_partkey_days_to_expiry', 'gauge', 'Days until the participation key of an Algorand account expires'),
     rounds: family('vantage_rounds_total', 'counter', 'Probe rounds completed since the prober started'),
@@ -85,6 +88,7 @@ function addEndpoint(f: ReturnType<typeof families>, e: EndpointReport, labels: 
   if (e.chain?.headAgeSeconds != null) f.headAge.samples.push({ labels, value: e.chain.headAgeSeconds });
   if (e.chain?.finalityLagSeconds != null) f.finalityLag.samples.push({ labels, value: e.chain.finalityLagSeconds });
   if (e.chain?.blockIntervalSeconds != null) f.blockInterval.samples.push({ labels, value: e.chain.blockIntervalSeconds });
+  if (e.arrival?.p50Ms != null) f.arrival.samples.push({ labels: { ...labels, quantile: '0.5' }, value: seconds(e.arrival.p50Ms) });
   f.exposed.samples.push({ labels, value: isExposed(e.reasons) ? 1 : 0 });
 }
 

@@ -63,6 +63,8 @@ function endpointDatums(network: NetworkReport, endpoint: EndpointReport, region
   // Measured where addresses were probed (not for private endpoints, nor when none resolved).
   if (endpoint.addresses.length > 0) add(METRIC.AddressesUnhealthy, dims, addressesUnhealthy(endpoint));
   add(METRIC.HeightLag, dims, endpoint.chain?.lagBlocks ?? null);
+  // Only where a block was judged: a window without a new block measured nothing.
+  add(METRIC.ArrivalDelay, dims, endpoint.arrival?.p50Ms ?? null);
   add(METRIC.TlsDaysToExpiry, dims, endpoint.tls?.daysToExpiry ?? null);
   if (options.watchesExposure?.(network.id, endpoint.id) ?? true) {
     add(METRIC.Exposed, dims, isExposed(endpoint.reasons) ? 1 : 0);

@@ -36,6 +36,11 @@ export interface HttpSessionOptions {
    * calls. It must verify as the first was verified (Connector.open does).
    */
   readonly reconnect: () => Promise<ConnectOutcome>;
+  /**
+   * Time the first byte of every response, not only the first (the block
+   * arrival watch): read back with lastFirstByteAt after each request.
+   */
+  readonly timeEveryResponse?: boolean;
 }
 
 const USER_AGENT = 'vantage-probe/0.1';
@@ -45,11 +50,15 @@ export class HttpSession {
   readonly #options: HttpSessionOptions;
   readonly #client: Client;
   #firstByteSeen = false;
+  /** Every-response timing: a request is out and its answer's first byte has not come. */
+  #awaitingFirstByte = false;
+  #lastFirstByteAt: number | null = null;
 
   constructor(socket: Socket, options: HttpSessionOptions) {
     this.#options = options;
     let first: Socket | null = socket;
     this.#watchFirstByte(socket);
+    if (options.timeEveryResponse) this.#watchEveryFirstByte(socket);
     this.#client = new Client(options.url.origin, {
       connect: (_opts, callback) => {
         if (first) {
@@ -63,6 +72,7 @@ export class HttpSession {
         // over: the request waiting for it fails with the connection's reason.
         options.reconnect().then(
           (outcome) => {
+            if (outcome.ok && options.timeEveryResponse) this.#watchEveryFirstByte(outcome.socket);
             if (outcome.ok) return callback(null, outcome.socket);
             const first = outcome.reasons[0]!;
             callback(Object.assign(new Error(first.message), { vantageReason: first }), null);
@@ -97,6 +107,29 @@ export class HttpSession {
     socket.once('close', () => socket.off('readable', onReadable));
   }
 
+  /**
+   * Same rule as ttfbMs ('readable' with bytes buffered, ahead of undici's
+   * own listener), for every response: one request is out at a time
+   * (pipelining 1), so the first bytes after it was sent are its answer's.
+   */
+  #watchEveryFirstByte(socket: Socket): void {
+    const onReadable = () => {
+      if (!this.#awaitingFirstByte || socket.readableLength === 0) return;
+      this.#awaitingFirstByte = false;
+      this.#lastFirstByteAt = performance.now();
+    };
+    socket.on('readable', onReadable);
+    socket.once('close', () => socket.off('readable', onReadable));
+  }
+
+  /**
+   * performance.now() at the first byte of the latest request's answer;
+   * null when none came (or without timeEveryResponse).
+   */
+  get lastFirstByteAt(): number | null {
+    return this.#lastFirstByteAt;
+  }
+
   async request(req: HttpRequest = {}): Promise<HttpOutcome> {
     const { url, signal, maxResponseBytes, deadlineWords } = this.#options;
     if (signal.aborted) return { ok: false, reason: reason('timeout', `no complete answer ${deadlineWords()}`) };
@@ -108,6 +141,10 @@ export class HttpSession {
     };
     if (req.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';
+    }
+    if (this.#options.timeEveryResponse) {
+      this.#lastFirstByteAt = null;
+      this.#awaitingFirstByte = true;
     }
     const exchange = await this.#exchange({
       method: req.method ?? (req.body !== undefined ? 'POST' : 'GET'),

@@ -54,6 +54,7 @@ export class WebSocketSession {
   readonly #failed: Promise<Reason>;
   #markFailed: (failure: Reason) => void = () => undefined;
   #firstByteSeen = false;
+  #lastFirstByteAt: number | null = null;
 
   constructor(ws: WebSocket, socket: Socket, options: WebSocketSessionOptions) {
     this.#ws = ws;
@@ -119,6 +120,11 @@ export class WebSocketSession {
     return () => this.#listeners.delete(listener);
   }
 
+  /** performance.now() at the first byte after the latest request was sent (its answer's, the block arrival watch's sighting); null before any. */
+  get lastFirstByteAt(): number | null {
+    return this.#lastFirstByteAt;
+  }
+
   /** A WebSocket endpoint speaks JSON-RPC only: a REST request is refused as a value (config keeps REST families on http(s)). */
   request(_req: HttpRequest): Promise<HttpOutcome> {
     return Promise.resolve({ ok: false, reason: reason('invalid_response', 'this family reads over HTTP requests; a WebSocket endpoint cannot answer them (use an http(s) URL)') });
@@ -131,12 +137,16 @@ export class WebSocketSession {
     else this.#ws.terminate();
   }
 
-  /** The first answer's first byte, at the socket: the same moment ttfbMs marks for HTTP. */
+  /**
+   * The next bytes after a request, at the socket: the first answer's are
+   * the moment ttfbMs marks for HTTP; every answer's are lastFirstByteAt.
+   */
   #watchFirstByte(): void {
-    if (this.#firstByteSeen) return;
+    const first = !this.#firstByteSeen;
     this.#firstByteSeen = true;
     this.#socket.once('data', () => {
-      this.#options.timings.ttfbMs = ms(this.#options.startedAt, performance.now());
+      this.#lastFirstByteAt = performance.now();
+      if (first) this.#options.timings.ttfbMs = ms(this.#options.startedAt, this.#lastFirstByteAt);
     });
   }
 

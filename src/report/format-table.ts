@@ -19,7 +19,7 @@ const DIM = '\x1b[2m';
 interface Column {
   readonly header: string;
   readonly cell: (e: EndpointReport) => string;
-  /** Shown only when some endpoint of the network has a value (the WebSocket phases). */
+  /** Shown only when some endpoint of the network has a value (the WebSocket phases, block arrival). */
   readonly optional?: (e: EndpointReport) => boolean;
 }
 
@@ -39,6 +39,8 @@ const COLUMNS: readonly Column[] = [
   { header: '1ST NOTIFY', cell: (e) => msCell(e.timings.firstNotificationMs), optional: (e) => e.timings.firstNotificationMs !== null },
   { header: 'TOTAL', cell: (e) => msCell(e.timings.totalMs) },
   { header: 'CERT DAYS', cell: (e) => (e.tls?.daysToExpiry === null || e.tls?.daysToExpiry === undefined ? '-' : e.tls.daysToExpiry.toFixed(1)) },
+  // For networks that watch block arrival: the median delay after the fastest endpoint.
+  { header: 'ARRIVAL P50', cell: (e) => arrivalCell(e), optional: (e) => e.arrival !== null },
 ];
 
 export function formatTable(report: Report, options: TableOptions): string {
@@ -97,6 +99,13 @@ function addressLines(e: EndpointReport, paint: (s: Status, t: string) => string
     lines.push(`    ${where}  ${paint(a.status, `${MARK[a.status]} ${a.status}`)}  ${facts.join(', ')}`);
   }
   return lines;
+}
+
+function arrivalCell(e: EndpointReport): string {
+  if (!e.arrival) return '-';
+  if (e.arrival.p50Ms === null) return 'no new block';
+  const missed = e.arrival.missed > 0 ? ` (${e.arrival.missed}/${e.arrival.blocks} missed)` : '';
+  return `${msCell(e.arrival.p50Ms)}${missed}`;
 }
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(v));

@@ -34,6 +34,7 @@ export const REASON_STATUS = {
   address_unhealthy: 'degraded',
   finality_lagging: 'degraded',
   slow_blocks: 'degraded',
+  late_blocks: 'degraded',
 } as const satisfies Record<string, Status>;
 
 export type ReasonCode = keyof typeof REASON_STATUS;

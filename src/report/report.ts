@@ -39,6 +39,24 @@ export interface AddressReport {
   readonly height: number | null;
 }
 
+/**
+ * Block arrival latency over the watch window (DESIGN.md, "Block arrival
+ * latency"; docs/arrival.md). Delays count from the first sight of a block
+ * by any endpoint watched from this region.
+ */
+export interface ArrivalReport {
+  /** New blocks judged: first seen by some endpoint early enough in the window that every endpoint had maxDelayMs to show them. */
+  readonly blocks: number;
+  /** Median delay after the fastest endpoint, ms (nearest rank); a missed block counts as the time from its first sight to the window's close, the least it could be. null when no block was judged. */
+  readonly p50Ms: number | null;
+  /** Largest delay, ms, by the same rule. */
+  readonly maxMs: number | null;
+  /** Judged blocks this endpoint had not shown when the window closed. */
+  readonly missed: number;
+  /** How finely arrival is sampled, ms: the poll interval; 0 where the node pushes the answer (long-poll, subscription). */
+  readonly resolutionMs: number;
+}
+
 export interface EndpointReport {
   readonly id: string;
   /** Redacted. */
@@ -49,6 +67,8 @@ export interface EndpointReport {
   readonly timings: Timings;
   readonly tls: TlsInfo | null;
   readonly chain: ChainReport | null;
+  /** null when the network does not watch arrival, or this endpoint was not watched (private, or no agreeing height this round). */
+  readonly arrival: ArrivalReport | null;
   /** Every address probed, in resolution order (IPv4 first); [] for private endpoints and when none resolved. */
   readonly addresses: readonly AddressReport[];
 }

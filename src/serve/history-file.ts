@@ -17,6 +17,11 @@ export class HistoryFileError extends Error {
 
 const status = z.enum(COMPONENT_STATUSES);
 const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: 'must be an ISO-8601 time' });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const bucket = z.object({
+  ttfb: z.record(z.string().regex(/^\d{1,4}$/), z.number().int().positive()),
+  lag: z.number().nonnegative().nullable(),
+});
 const incident = z.object({
   id: z.string(),
   title: z.string(),
@@ -39,10 +44,15 @@ const historySchema = z.object({
   lastRoundAt: iso.nullable(),
   rounds: z.number().int().nonnegative(),
   log: z.object({
-    tracks: z.record(z.string(), z.object({ status, key: z.string(), detail: z.string().nullable(), since: iso, incidentId: z.string().nullable() })),
+    tracks: z.record(z.string(), z.object({
+      status, key: z.string(), detail: z.string().nullable(), since: iso, incidentId: z.string().nullable(), regions: z.array(z.string()).nullable().optional(),
+    })),
     incidents: z.array(incident),
   }),
-  uptime: z.record(z.string(), z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))),
+  uptime: z.record(z.string(), z.record(day, z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))),
+  // Added after the first files were written: older files have neither and start them empty.
+  samples: z.record(z.string(), z.object({ hourly: z.record(iso, bucket), daily: z.record(day, bucket) })).default({}),
+  maintenanceSeen: z.record(z.string(), iso).default({}),
 });
 
 export function loadHistoryFile(file: string, now: string): LocalHistory {

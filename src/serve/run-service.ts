@@ -4,6 +4,7 @@
 import type { Redactor } from '../config/redactor.ts';
 import { probeBudgetMs, type ResolvedConfig } from '../config/resolved-config.ts';
 import { runRound } from '../engine/round.ts';
+import { roundArrivalMs } from '../engine/arrival-budget.ts';
 import type { Report } from '../report/report.ts';
 import { createLocalHistory } from '../status/local-history.ts';
 import { pageLayout } from '../status/page-layout.ts';
@@ -92,7 +93,7 @@ async function startListeners(
   const { plan, allowedHosts } = serve;
   const common = {
     status,
-    staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config),
+    staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config) + roundArrivalMs(options.config),
     hostAllowed: hostCheck({ listening: [plan.page.host, ...(plan.metrics ? [plan.metrics.host] : [])], allowed: allowedHosts }),
   };
   const servers: RunningServer[] = [];

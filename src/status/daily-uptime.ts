@@ -1,5 +1,8 @@
 // Daily uptime: the fraction of probe results that were up (status not down,
 // the CloudWatch `Up` metric) per UTC day, over a fixed window ending today.
+// Time inside maintenance windows is left out of the ratio (each source drops
+// those results) and counted apart, so the bars can show it.
+import { overlapMs } from '../config/maintenance.ts';
 import type { DailyUptime, UptimeHistory } from './status-model.ts';
 
 export const UPTIME_WINDOW_DAYS = 90;
@@ -16,21 +19,30 @@ export function windowDays(now: string, days = UPTIME_WINDOW_DAYS): string[] {
   return Array.from({ length: days }, (_, i) => utcDay(today - (days - 1 - i) * DAY_MS));
 }
 
-/** Builds the window from per-day ratios (missing days have no data). */
-export function uptimeHistory(ratios: ReadonlyMap<string, number>, now: string, days = UPTIME_WINDOW_DAYS): UptimeHistory {
-  const window = windowDays(now, days).map((date): DailyUptime => ({ date, ratio: ratios.has(date) ? clamp(ratios.get(date)!) : null }));
+/**
+ * Builds the window from per-day ratios (missing days have no data) and the
+ * maintenance intervals [startMs, endMs) covering the component (time after
+ * `now` does not count).
+ */
+export function uptimeHistory(
+  ratios: ReadonlyMap<string, number>, now: string, days = UPTIME_WINDOW_DAYS, maintenance: readonly (readonly [number, number])[] = [],
+): UptimeHistory {
+  const nowMs = Date.parse(now);
+  const window = windowDays(now, days).map((date): DailyUptime => {
+    const start = Date.parse(`${date}T00:00:00.000Z`);
+    return { date, ratio: ratios.has(date) ? clamp(ratios.get(date)!) : null, maintenanceMs: overlapMs(maintenance, start, Math.min(start + DAY_MS, nowMs)) };
+  });
   return { days: window, ratio: meanOf(window.map((d) => d.ratio)) };
 }
 
-/** A group's uptime: per day, the mean of its members that have data that day. */
+/** A group's uptime: per day, the mean of its members that have data that day; maintenance as long as the longest member's. */
 export function combineUptime(members: readonly UptimeHistory[], now: string, days = UPTIME_WINDOW_DAYS): UptimeHistory {
-  const ratios = new Map<string, number>();
-  for (const date of windowDays(now, days)) {
-    const values = members.map((m) => m.days.find((d) => d.date === date)?.ratio ?? null);
-    const mean = meanOf(values);
-    if (mean !== null) ratios.set(date, mean);
-  }
-  return uptimeHistory(ratios, now, days);
+  const window = windowDays(now, days).map((date): DailyUptime => {
+    const same = members.map((m) => m.days.find((d) => d.date === date));
+    const ratio = meanOf(same.map((d) => d?.ratio ?? null));
+    return { date, ratio, maintenanceMs: Math.max(0, ...same.map((d) => d?.maintenanceMs ?? 0)) };
+  });
+  return { days: window, ratio: meanOf(window.map((d) => d.ratio)) };
 }
 
 function meanOf(values: readonly (number | null)[]): number | null {

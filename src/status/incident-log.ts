@@ -1,13 +1,16 @@
 // Turns a stream of observations per component into incidents: one opens when
 // a component leaves `operational`, gets an update whenever what is wrong
 // changes (not when a number in it moves: a lag growing from 5 to 6 blocks is
-// not news), and resolves when the component is operational again. Both the
-// local history (one observation per round) and the central function (one per
-// alarm transition) drive the same log, so incidents read the same.
+// not news) or a probe region starts or stops seeing it, and resolves when the
+// component is operational again. Maintenance is planned: it opens nothing,
+// and an incident already open waits, untouched, for the window to end. Both
+// the local history (one observation per round) and the central function (one
+// per alarm transition) drive the same log, so incidents read the same.
 import { createHash } from 'node:crypto';
 import { impactOf, STATUS_LABEL, worstImpact, type ComponentStatus } from './component-status.ts';
 import type { Observation } from './public-findings.ts';
 import type { Incident, IncidentUpdate } from './status-model.ts';
+import { listWords, spanWords } from './time-words.ts';
 
 export interface ComponentRef {
   readonly id: string;
@@ -22,6 +25,8 @@ export interface ComponentTrack {
   readonly detail: string | null;
   readonly since: string;
   readonly incidentId: string | null;
+  /** Regions that saw the finding at the last observation; null when the source cannot tell. */
+  readonly regions?: readonly string[] | null;
 }
 
 export interface IncidentLogState {
@@ -48,21 +53,36 @@ export function observe(state: IncidentLogState, component: ComponentRef, seen: 
   const before: ComponentStatus = previous?.status ?? 'operational';
   const sameFinding = previous !== undefined && previous.status === seen.status && previous.key === seen.key;
   const open = previous?.incidentId ? state.incidents.find((i) => i.id === previous.incidentId) ?? null : null;
+  const regions = seen.regions ?? null;
+  const label = component.network ? `${component.name} (${component.network})` : component.name;
+  const affected = [{ id: component.id, name: component.name, oldStatus: before, newStatus: seen.status }];
 
   if (sameFinding) {
-    // Same problem: keep the latest numbers for the page, no incident update.
-    state.tracks[component.id] = { ...previous, detail: seen.detail };
+    // Same problem: keep the latest numbers for the page; an update only when the regions seeing it change.
+    const moved = regionChange(previous.regions ?? null, regions);
+    if (open && moved && seen.status !== 'under_maintenance') {
+      const body = `${label}: ${seen.detail ?? STATUS_LABEL[seen.status].toLowerCase()}, ${where} (${moved}).`;
+      replace(state, appendUpdate(open, 'investigating', at, body, []));
+    }
+    state.tracks[component.id] = { ...previous, detail: seen.detail, regions };
     return state;
   }
-  const affected = [{ id: component.id, name: component.name, oldStatus: before, newStatus: seen.status }];
-  const label = component.network ? `${component.name} (${component.network})` : component.name;
+
+  if (seen.status === 'under_maintenance') {
+    // Planned work opens no incident; one already open stays open until the window ends.
+    state.tracks[component.id] = {
+      status: seen.status, key: seen.key, detail: seen.detail, since: before === seen.status && previous ? previous.since : at,
+      incidentId: previous?.incidentId ?? null, regions: null,
+    };
+    return state;
+  }
 
   if (seen.status === 'operational') {
     if (open) {
       const body = `${label} is operational again after ${duration(open.startedAt, at)}.`;
       replace(state, appendUpdate({ ...open, resolvedAt: at }, 'resolved', at, body, affected));
     }
-    state.tracks[component.id] = { status: 'operational', key: '', detail: null, since: at, incidentId: null };
+    state.tracks[component.id] = { status: 'operational', key: '', detail: null, since: at, incidentId: null, regions };
     return state;
   }
 
@@ -89,8 +109,21 @@ export function observe(state: IncidentLogState, component: ComponentRef, seen: 
     detail: seen.detail,
     since: before === seen.status && previous ? previous.since : at,
     incidentId: incident.id,
+    regions,
   };
   return state;
+}
+
+/** "us-east-1 sees it too; eu-west-1 no longer sees it", or null when the regions are the same (or unknown). */
+function regionChange(before: readonly string[] | null, after: readonly string[] | null): string | null {
+  if (before === null || after === null) return null;
+  const joined = after.filter((r) => !before.includes(r));
+  const left = before.filter((r) => !after.includes(r));
+  const parts = [
+    joined.length ? `${listWords(joined)} ${joined.length === 1 ? 'sees' : 'see'} it too` : null,
+    left.length ? `${listWords(left)} no longer ${left.length === 1 ? 'sees' : 'see'} it` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length ? parts.join('; ') : null;
 }
 
 /** Drops resolved incidents that ended before `cutoff` (ISO-8601), and the oldest past MAX_INCIDENTS. */
@@ -137,10 +170,5 @@ export function incidentId(componentId: string, startedAt: string): string {
 }
 
 export function duration(fromIso: string, toIso: string): string {
-  const seconds = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} h ${minutes % 60} min`;
+  return spanWords(Date.parse(toIso) - Date.parse(fromIso));
 }

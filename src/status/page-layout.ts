@@ -1,7 +1,9 @@
 // What the public page shows, decided once from the config: one component
-// per network, one sub-component per public endpoint. Reference endpoints
-// (used for agreement only) and private endpoints (an exposure check, not a
-// customer-facing API) never appear. Ids only: URLs can carry keys.
+// per network, one sub-component per public endpoint, and the maintenance
+// windows that cover any of them. Reference endpoints (used for agreement
+// only) and private endpoints (an exposure check, not a customer-facing API)
+// never appear. Ids only: URLs can carry keys.
+import { coversEndpoint, type ResolvedMaintenance } from '../config/maintenance.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
 
 export interface PageNetwork {
@@ -20,23 +22,28 @@ export interface PageLayout {
   readonly networks: readonly PageNetwork[];
   /** Probe regions from the config (the central page reads uptime per region). */
   readonly regions: readonly string[];
+  /** Maintenance windows covering at least one component on the page, in config order. */
+  readonly maintenance: readonly ResolvedMaintenance[];
 }
 
 export function pageLayout(config: ResolvedConfig): PageLayout {
+  const networks = config.networks
+    .map((n) => ({
+      id: n.id,
+      chain: n.chain,
+      blockTimeSeconds: n.blockTimeSeconds,
+      maxLagBlocks: n.maxLagBlocks,
+      maxHeadAgeSeconds: n.maxHeadAgeSeconds,
+      endpoints: n.endpoints.filter((e) => !e.reference && e.visibility === 'public').map((e) => e.id),
+    }))
+    // A network with nothing public to show has no place on a public page.
+    .filter((n) => n.endpoints.length > 0);
   return {
     title: config.status.title,
     regions: config.probe.regions,
-    networks: config.networks
-      .map((n) => ({
-        id: n.id,
-        chain: n.chain,
-        blockTimeSeconds: n.blockTimeSeconds,
-        maxLagBlocks: n.maxLagBlocks,
-        maxHeadAgeSeconds: n.maxHeadAgeSeconds,
-        endpoints: n.endpoints.filter((e) => !e.reference && e.visibility === 'public').map((e) => e.id),
-      }))
-      // A network with nothing public to show has no place on a public page.
-      .filter((n) => n.endpoints.length > 0),
+    networks,
+    // Work on a reference or private endpoint only is nothing customers see.
+    maintenance: config.maintenance.filter((w) => networks.some((n) => n.endpoints.some((e) => coversEndpoint(w, n.id, e)))),
   };
 }
 

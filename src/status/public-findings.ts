@@ -18,6 +18,8 @@ export interface Observation {
   readonly key: string;
   /** Short public words for what was seen; null when operational. */
   readonly detail: string | null;
+  /** Probe regions that see it; absent where one vantage point cannot tell (the local prober). */
+  readonly regions?: readonly string[];
 }
 
 const OPERATIONAL: Observation = { status: 'operational', key: '', detail: null };
@@ -47,6 +49,7 @@ const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
   address_unhealthy: 'some of its addresses are failing',
   finality_lagging: 'finalized head far behind the head',
   slow_blocks: 'blocks are produced slowly',
+  late_blocks: 'new blocks arrive late',
 };
 
 /** The public observation of one endpoint in one report. */
@@ -84,6 +87,8 @@ function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork
     case 'address_unhealthy':
       // Counts only: the addresses themselves are for operators.
       return endpoint.addresses.length > 0 ? `${addressesUnhealthy(endpoint)} of ${endpoint.addresses.filter((a) => a.status !== 'skipped').length} addresses failing` : PHRASE.address_unhealthy!;
+    case 'late_blocks':
+      return lateBlocks(endpoint);
     case 'cert_expiring':
       return endpoint.tls?.daysToExpiry != null ? `TLS certificate expires in ${endpoint.tls.daysToExpiry.toFixed(1)} days` : PHRASE.cert_expiring!;
     case 'finality_lagging': {
@@ -97,6 +102,14 @@ function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork
     default:
       return PHRASE[code] ?? code.replaceAll('_', ' ');
   }
+}
+
+/** "blocks arrive 2.1 s after the fastest endpoint": the delay customers feel, in seconds. */
+function lateBlocks(endpoint: EndpointReport): string {
+  const arrival = endpoint.arrival;
+  if (!arrival || arrival.p50Ms === null) return PHRASE.late_blocks!;
+  const missed = arrival.missed > 0 ? ` (${arrival.missed} of ${blocks(arrival.blocks)} not seen in time)` : '';
+  return `blocks arrive ${(arrival.p50Ms / 1000).toFixed(1)} s after the fastest endpoint${missed}`;
 }
 
 const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;

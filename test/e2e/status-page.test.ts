@@ -117,9 +117,55 @@ describe('status page in Chromium', () => {
     const page = await open({ javaScriptEnabled: false, width: 360 });
     for (const role of ['banner', 'main', 'contentinfo'] as const) expect(await page.getByRole(role).count(), role).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Example Node API status');
-    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Open incidents', 'Networks', 'Past incidents']);
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Open incidents', 'Maintenance', 'Networks', 'Past incidents']);
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(OUTPUT, 'status-page-phone.png'), fullPage: true });
   });
+
+  it('draws every endpoint\'s response-time and lag charts with JavaScript off, each an image with its summary beside it', async () => {
+    const page = await open({ javaScriptEnabled: false });
+    const row = endpointRow(page, 'node-b');
+    // Two charts for the last 24 hours in view (images to assistive technology, named by their titles); the 90-day pair is folded until opened.
+    expect(await row.getByRole('img').count()).toBe(2);
+    expect(await row.getByRole('img', { name: 'node-b: blocks behind the network (largest), last 24 hours' }).count()).toBe(1);
+    const charts = row.locator('svg.chart');
+    expect(await charts.count()).toBe(4);
+    const names = await charts.evaluateAll((svgs) => svgs.map((s) => s.querySelector('title')?.textContent));
+    expect(names).toEqual([
+      'node-b: response time (median time to first byte), last 24 hours',
+      'node-b: blocks behind the network (largest), last 24 hours',
+      'node-b: response time (median time to first byte), last 90 days',
+      'node-b: blocks behind the network (largest), last 90 days',
+    ]);
+    const captions = await row.locator('figure.chart-figure figcaption').allInnerTexts();
+    // The nodes started minutes ago: one hour measured (two if the run crossed an hour).
+    expect(captions[0]).toMatch(/^Median response \d+(\.\d)? ms over 24 h \([12] of 24 hours measured\); slowest hour \d+(\.\d)? ms at \d{2}:00 UTC\.$/);
+    expect(captions[1]).toMatch(/^Up to (10|20) blocks behind over 24 h \([12] of 24 hours measured\), most at \d{2}:00 UTC; over the limit of 3 blocks in [12] hours?\.$/);
+    // The line is drawn: a dot for the one hour measured so far (a line if the run crossed an hour), with a size on screen.
+    const mark = row.locator('svg.chart').first().locator('circle.chart-dot, polyline.chart-line');
+    expect(await mark.count()).toBe(1);
+    const box = (await mark.boundingBox())!;
+    expect(box.width).toBeGreaterThan(0);
+    // <details> opens without script: the 90-day charts render too.
+    await row.getByText('Last 90 days: response time and block lag').click();
+    expect(await row.getByRole('img').count()).toBe(4);
+    expect(await row.locator('figure.chart-figure figcaption:visible').count()).toBe(4);
+    await row.screenshot({ path: join(OUTPUT, 'status-page-charts.png') });
+  });
+
+  it('keeps the charts inside a 375 px phone screen: no sideways scrolling, every chart as wide as its column at most', async () => {
+    const page = await open({ javaScriptEnabled: false, width: 375 });
+    for (const summary of await page.locator('details.charts > summary').all()) await summary.click();
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    const widths = await page.locator('svg.chart').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().right));
+    expect(widths.length).toBe(16);
+    for (const right of widths) expect(right).toBeLessThanOrEqual(375);
+    // Axis text stays legible: at least 8 CSS px tall at this width.
+    const labelHeight = await page.locator('svg.chart text.chart-label').first().evaluate((t) => t.getBoundingClientRect().height);
+    expect(labelHeight).toBeGreaterThanOrEqual(8);
+    await page.screenshot({ path: join(OUTPUT, 'status-page-phone-charts.png'), fullPage: true });
+  });
 });
+

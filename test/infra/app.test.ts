@@ -90,6 +90,18 @@ describe('the CDK app on a malformed config', () => {
   });
 });
 
+describe('the CDK app on an arrival window that does not fit the probe function', () => {
+  it('exits 2 with one line naming networks[0].arrival.windowSeconds and the parts that add up', async () => {
+    const file = 'test/fixtures/infra/arrival-too-long.yaml';
+    const run = await app({ config: file });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${file}: networks[0].arrival.windowSeconds: makes a probe run need 904 s (probes 720 s, arrival watch 171 s, publishing reserve 8 s, start-up 5 s); a Lambda function runs at most 900 s: shorten the window, or raise probe.shards or probe.concurrency, or lower the endpoints' timeoutMs\n`,
+    });
+  });
+});
+
 describe('npx cdk synth', () => {
   it('synthesizes the example config offline, bundling both functions with the config, without touching the network', async () => {
     const out = join(dir, 'cdk.out');

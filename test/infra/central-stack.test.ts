@@ -241,7 +241,7 @@ describe('central stack IAM', () => {
     });
   });
 
-  it('gives the status function exactly: its log group, alarm listing, the deployment\'s alarm history, GetMetricData, and PutObject into its bucket', () => {
+  it('gives the status function exactly: its log group, alarm listing, the deployment\'s alarm history, GetMetricData, PutObject into its bucket and GetObject of its maintenance file', () => {
     const policies = Object.values(resourcesOf(s.central, 'AWS::IAM::Policy'));
     expect(policies).toHaveLength(1);
     expect(policies[0]!.Properties['PolicyDocument'].Statement).toEqual([
@@ -251,6 +251,11 @@ describe('central stack IAM', () => {
       { Sid: 'ReadVantageAlarmHistory', Action: 'cloudwatch:DescribeAlarmHistory', Effect: 'Allow', Resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:Vantage?*` },
       { Sid: 'ReadUptimeMetrics', Action: 'cloudwatch:GetMetricData', Effect: 'Allow', Resource: '*' },
       { Sid: 'WriteStatusFeed', Action: 's3:PutObject', Effect: 'Allow', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^StatusSiteBucket/), 'Arn'] }, '/*']] } },
+      // Read back: when each maintenance window was published (the function keeps no state of its own).
+      {
+        Sid: 'ReadMaintenanceAnnouncements', Action: 's3:GetObject', Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^StatusSiteBucket/), 'Arn'] }, '/api/v2/scheduled-maintenances.json']] },
+      },
     ]);
   });
 

@@ -3,6 +3,7 @@
 import type { Reason, ReasonCode, Status } from '../../src/report/reasons.ts';
 import { REASON_STATUS, worstStatus } from '../../src/report/reasons.ts';
 import type { EndpointReport, NetworkReport, Report } from '../../src/report/report.ts';
+import type { ResolvedMaintenance } from '../../src/config/maintenance.ts';
 import type { PageLayout } from '../../src/status/page-layout.ts';
 
 export interface EndpointSpec {
@@ -15,6 +16,9 @@ export interface EndpointSpec {
   readonly blockIntervalSeconds?: number | null;
   readonly url?: string;
   readonly addresses?: EndpointReport['addresses'];
+  /** Time to first byte; 5 ms unless given (null: no answer). */
+  readonly ttfbMs?: number | null;
+  readonly arrival?: EndpointReport['arrival'];
 }
 
 export function endpointReport(spec: EndpointSpec): EndpointReport {
@@ -26,12 +30,13 @@ export function endpointReport(spec: EndpointSpec): EndpointReport {
     reference: spec.reference ?? false,
     status,
     reasons,
-    timings: { dnsMs: 1, connectMs: 1, tlsMs: 2, ttfbMs: 5, totalMs: 9, upgradeMs: null, firstNotificationMs: null },
+    timings: { dnsMs: 1, connectMs: 1, tlsMs: 2, ttfbMs: spec.ttfbMs === undefined ? 5 : spec.ttfbMs, totalMs: 9, upgradeMs: null, firstNotificationMs: null },
     tls: null,
     chain: {
-      height: 100, lagBlocks: spec.lagBlocks ?? 0, headAgeSeconds: spec.headAgeSeconds ?? 1, syncing: false, peers: 5,
+      height: 100, lagBlocks: spec.lagBlocks === undefined ? 0 : spec.lagBlocks, headAgeSeconds: spec.headAgeSeconds ?? 1, syncing: false, peers: 5,
       finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: spec.finalityLagSeconds ?? null, blockIntervalSeconds: spec.blockIntervalSeconds ?? null,
     },
+    arrival: spec.arrival ?? null,
     addresses: spec.addresses ?? [],
   };
 }
@@ -62,8 +67,8 @@ export function everyKindReport(): Report {
   const network = base.networks[0]!;
   const tls = { protocol: 'TLSv1.3', notAfter: '2026-01-01T00:00:00.000Z', daysToExpiry: 42, issuer: 'CN=ca', subject: 'CN=rpc', trusted: true, hostnameMatch: true };
   const endpoints = [
-    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15, upgradeMs: null, firstNotificationMs: null } },
-    network.endpoints[1]!,
+    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15, upgradeMs: null, firstNotificationMs: null }, arrival: { blocks: 7, p50Ms: 2140, maxMs: 2600, missed: 0, resolutionMs: 250 } },
+    { ...network.endpoints[1]!, arrival: { blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 250 } },
     { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4, upgradeMs: null, firstNotificationMs: null } },
     network.endpoints[3]!,
     {
@@ -85,6 +90,7 @@ export function everyKindReport(): Report {
 export const LAYOUT: PageLayout = {
   title: 'Example Node API status',
   regions: ['us-east-1', 'eu-west-1'],
+  maintenance: [],
   networks: [
     { id: 'eth-main', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 60, endpoints: ['rpc-1', 'rpc-2', 'rpc-3'] },
     { id: 'algo-main', chain: 'algorand', blockTimeSeconds: 2.8, maxLagBlocks: 10, maxHeadAgeSeconds: 30, endpoints: ['api-1'] },
@@ -114,4 +120,39 @@ export async function sampleModel(title = LAYOUT.title) {
   rounds.forEach((r, i) => recordReport(history, report(t(i), r, 'eu-west-1'), layout));
   const model = modelFromLocalHistory(history, layout, t(4));
   return { ...model, notes: ['Probes in ap-southeast-1 stopped reporting: statuses may be out of date.'] };
+}
+
+/** A maintenance window as the config resolves it (src/config/resolved-config.ts), from ISO times. */
+export function maintenanceWindow(
+  id: string, title: string, start: string, end: string, cover: { networks?: string[]; endpoints?: string[] } = {},
+): ResolvedMaintenance {
+  return {
+    id, title, start, end, startMs: Date.parse(start), endMs: Date.parse(end),
+    networks: cover.networks ?? null,
+    endpoints: cover.endpoints?.map((e) => ({ network: e.split('/')[0]!, endpoint: e.split('/')[1]! })) ?? null,
+  };
+}
+
+/**
+ * A model with maintenance in every phase, built the way `vantage run` builds
+ * it: "done" (rpc-1, 08:00–09:00, completed, rpc-1 refused inside it),
+ * "now" (all of algo-main, 10:00–10:30, in progress) and "next" (rpc-2,
+ * tomorrow 10:00–11:00, scheduled); all first seen at 07:50. Now is 10:04.
+ */
+export async function maintenanceModel() {
+  const { createLocalHistory, recordReport, modelFromLocalHistory } = await import('../../src/status/local-history.ts');
+  const layout: PageLayout = {
+    ...LAYOUT,
+    maintenance: [
+      maintenanceWindow('done', 'Disk swap', t(-120), t(-60), { endpoints: ['eth-main/rpc-1'] }),
+      maintenanceWindow('now', 'Algod upgrade', t(0), t(30), { networks: ['algo-main'] }),
+      maintenanceWindow('next', 'Kernel update', t(24 * 60), t(25 * 60), { endpoints: ['eth-main/rpc-2'] }),
+    ],
+  };
+  const healthy = { 'eth-main': [{ id: 'rpc-1' }, { id: 'rpc-2' }, { id: 'rpc-3' }], 'algo-main': [{ id: 'api-1' }] };
+  const history = createLocalHistory(t(-130));
+  recordReport(history, report(t(-130), healthy, 'eu-west-1'), layout);
+  recordReport(history, report(t(-90), { ...healthy, 'eth-main': [{ id: 'rpc-1', reasons: ['connect_refused'] }, { id: 'rpc-2' }, { id: 'rpc-3' }] }, 'eu-west-1'), layout);
+  for (const m of [-30, 0, 2, 4]) recordReport(history, report(t(m), { ...healthy, 'algo-main': [{ id: 'api-1', reasons: m >= 0 ? ['timeout'] : [] }] }, 'eu-west-1'), layout);
+  return modelFromLocalHistory(history, layout, t(4));
 }

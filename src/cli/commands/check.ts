@@ -14,6 +14,8 @@ export const check: Command = {
 
 Probes every endpoint in the config once, concurrently (probe.concurrency),
 then prints a table, or with --json the report described in DESIGN.md.
+Networks with \`arrival\` are then watched for their window (block arrival
+latency), so the run takes that much longer.
 
 Options:
   -c, --config FILE   vantage.yaml (or .json) to read            (required)
@@ -49,6 +51,7 @@ Exit codes: 0 all up, 1 any endpoint degraded or down (or --publish failed),
       region: probeRegion(values.region, io.env),
       runSignal: io.signal,
       onProbe: progress ? (done, total) => progress.update(`probing ${done}/${total} endpoints`) : undefined,
+      onArrivalWatch: progress ? (seconds) => progress.update(`watching block arrival for ${seconds} s`) : undefined,
     });
     progress?.clear();
     // The report is redacted field by field (build-report.ts); redacting the

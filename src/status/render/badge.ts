@@ -16,6 +16,7 @@ export interface ShieldsEndpointBadge {
 
 const MESSAGE: Readonly<Record<ComponentStatus, string>> = {
   operational: 'operational',
+  under_maintenance: 'maintenance',
   degraded_performance: 'degraded',
   partial_outage: 'partial outage',
   major_outage: 'major outage',
@@ -23,6 +24,7 @@ const MESSAGE: Readonly<Record<ComponentStatus, string>> = {
 
 const COLOR: Readonly<Record<ComponentStatus, string>> = {
   operational: 'brightgreen',
+  under_maintenance: 'blue',
   degraded_performance: 'yellow',
   partial_outage: 'orange',
   major_outage: 'red',

@@ -1,6 +1,8 @@
 // The page's only stylesheet, inlined: no external assets, nothing to fetch.
 // Colours meet WCAG AA against their background (4.5:1 for text, 3:1 for the
-// uptime bars), in the light and the dark scheme; tests check the ratios.
+// uptime bars and chart lines), in the light and the dark scheme; tests check
+// the ratios. Charts are styled here through classes: the page's CSP allows
+// no style attribute.
 import type { ComponentStatus } from '../component-status.ts';
 
 export interface Palette {
@@ -11,8 +13,10 @@ export interface Palette {
   readonly border: string;
   readonly link: string;
   readonly status: Readonly<Record<ComponentStatus, string>>;
-  /** Uptime bar fills: good day, some downtime, much downtime, no data. */
-  readonly bar: { readonly good: string; readonly minor: string; readonly bad: string; readonly none: string };
+  /** Uptime bar fills: good day, some downtime, much downtime, no data, maintenance. */
+  readonly bar: { readonly good: string; readonly minor: string; readonly bad: string; readonly none: string; readonly maintenance: string };
+  /** Chart line and dots. */
+  readonly chart: string;
 }
 
 export const LIGHT: Palette = {
@@ -22,8 +26,9 @@ export const LIGHT: Palette = {
   muted: '#59636e',
   border: '#d1d9e0',
   link: '#0550ae',
-  status: { operational: '#116329', degraded_performance: '#7d4e00', partial_outage: '#a0410d', major_outage: '#b3121f' },
-  bar: { good: '#1a7f37', minor: '#9a6700', bad: '#cf222e', none: '#818b98' },
+  status: { operational: '#116329', under_maintenance: '#0a58ca', degraded_performance: '#7d4e00', partial_outage: '#a0410d', major_outage: '#b3121f' },
+  bar: { good: '#1a7f37', minor: '#9a6700', bad: '#cf222e', none: '#818b98', maintenance: '#0969da' },
+  chart: '#6639ba',
 };
 
 export const DARK: Palette = {
@@ -33,15 +38,16 @@ export const DARK: Palette = {
   muted: '#9198a1',
   border: '#3d444d',
   link: '#71b7ff',
-  status: { operational: '#3fb950', degraded_performance: '#d29922', partial_outage: '#f0883e', major_outage: '#ff7b72' },
-  bar: { good: '#2ea043', minor: '#bb8009', bad: '#f85149', none: '#656c76' },
+  status: { operational: '#3fb950', under_maintenance: '#58a6ff', degraded_performance: '#d29922', partial_outage: '#f0883e', major_outage: '#ff7b72' },
+  bar: { good: '#2ea043', minor: '#bb8009', bad: '#f85149', none: '#656c76', maintenance: '#388bfd' },
+  chart: '#bc8cff',
 };
 
 function variables(p: Palette): string {
   return [
     `--bg:${p.background}`, `--surface:${p.surface}`, `--text:${p.text}`, `--muted:${p.muted}`, `--border:${p.border}`, `--link:${p.link}`,
-    `--ok:${p.status.operational}`, `--degraded:${p.status.degraded_performance}`, `--partial:${p.status.partial_outage}`, `--major:${p.status.major_outage}`,
-    `--bar-good:${p.bar.good}`, `--bar-minor:${p.bar.minor}`, `--bar-bad:${p.bar.bad}`, `--bar-none:${p.bar.none}`,
+    `--ok:${p.status.operational}`, `--maint:${p.status.under_maintenance}`, `--degraded:${p.status.degraded_performance}`, `--partial:${p.status.partial_outage}`, `--major:${p.status.major_outage}`,
+    `--bar-good:${p.bar.good}`, `--bar-minor:${p.bar.minor}`, `--bar-bad:${p.bar.bad}`, `--bar-none:${p.bar.none}`, `--bar-maint:${p.bar.maintenance}`, `--chart:${p.chart}`,
   ].join(';');
 }
 
@@ -62,8 +68,8 @@ h3{font-size:1.1rem;margin:0}
 h4{font-size:1rem;margin:0}
 .overall{display:flex;gap:.6rem;align-items:center;font-size:1.2rem;font-weight:600;padding:.75rem 1rem;border:2px solid currentColor;border-radius:.5rem;margin:1rem 0 .5rem}
 .meta{color:var(--muted);margin:.25rem 0}
-.s-operational{color:var(--ok)}.s-degraded_performance{color:var(--degraded)}.s-partial_outage{color:var(--partial)}.s-major_outage{color:var(--major)}
-.i-none{color:var(--ok)}.i-minor{color:var(--degraded)}.i-major{color:var(--partial)}.i-critical{color:var(--major)}
+.s-operational{color:var(--ok)}.s-under_maintenance{color:var(--maint)}.s-degraded_performance{color:var(--degraded)}.s-partial_outage{color:var(--partial)}.s-major_outage{color:var(--major)}
+.i-none{color:var(--ok)}.i-maintenance{color:var(--maint)}.i-minor{color:var(--degraded)}.i-major{color:var(--partial)}.i-critical{color:var(--major)}
 .badge{font-weight:600;white-space:nowrap}
 .icon{display:inline-block;min-width:1.1em;text-align:center;font-weight:700}
 .notice{background:var(--surface);border-left:4px solid var(--degraded);padding:.75rem 1rem;margin:1rem 0}
@@ -79,7 +85,19 @@ h4{font-size:1rem;margin:0}
 figure.uptime{margin:.5rem 0 0}
 figure.uptime svg{display:block;width:100%;height:1.75rem}
 figure.uptime figcaption{color:var(--muted);font-size:.875rem}
-.d-good{fill:var(--bar-good)}.d-minor{fill:var(--bar-minor)}.d-bad{fill:var(--bar-bad)}.d-none{fill:var(--bar-none)}
+.d-good{fill:var(--bar-good)}.d-minor{fill:var(--bar-minor)}.d-bad{fill:var(--bar-bad)}.d-none{fill:var(--bar-none)}.d-maint,.d-mark{fill:var(--bar-maint)}
+.regions{margin:.25rem 0 0;font-size:.875rem;color:var(--muted)}
+.chart-pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.25rem 1rem;margin:.5rem 0 0}
+figure.chart-figure{margin:0;min-width:0}
+figure.chart-figure figcaption{color:var(--muted);font-size:.875rem}
+svg.chart{display:block;width:100%;height:auto}
+svg.chart text{font-size:10px;fill:var(--muted)}
+.chart-grid{stroke:var(--border);stroke-width:.5}.chart-axis{stroke:var(--muted);stroke-width:1}
+.chart-line{fill:none;stroke:var(--chart);stroke-width:1.5;stroke-linejoin:round;stroke-linecap:round}.chart-dot{fill:var(--chart)}
+.chart-limit{stroke:var(--degraded);stroke-width:1;stroke-dasharray:4 3}
+details.charts{margin:.5rem 0 0}details.charts>summary{cursor:pointer;color:var(--link)}
+.maintenance{border:1px solid var(--border);border-left:4px solid var(--maint);border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1rem}
+.history-day{font-size:1rem;margin:1rem 0 .5rem}
 .incident{color:var(--text);border:1px solid var(--border);border-left-width:4px;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1rem}
 .incident.i-minor{border-left-color:var(--degraded)}.incident.i-major{border-left-color:var(--partial)}.incident.i-critical{border-left-color:var(--major)}
 .updates{margin:.5rem 0 0;padding-left:1.25rem}

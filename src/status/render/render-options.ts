@@ -1,5 +1,6 @@
 // What every renderer may need beyond the model.
 import { createHash } from 'node:crypto';
+import { slug } from './html-parts.ts';
 
 export interface RenderOptions {
   /** Absolute URL the page is published at (ends without "/"), or null when unknown. */
@@ -25,4 +26,9 @@ export function stableUuid(name: string): string {
 /** Link to an incident on the page (absolute when the page URL is known). */
 export function incidentLink(options: RenderOptions, incidentId: string): string {
   return `${options.pageUrl ?? ''}/#incident-${incidentId}`;
+}
+
+/** Link to a maintenance window on the page. */
+export function maintenanceLink(options: RenderOptions, maintenanceId: string): string {
+  return `${options.pageUrl ?? ''}/#maintenance-${slug(maintenanceId)}`;
 }

@@ -3,8 +3,8 @@
 // already read Statuspage pages read ours. Field set as served by live
 // Statuspage pages: every field present, null where it does not apply.
 import type { ComponentStatus } from '../component-status.ts';
-import type { Incident, StatusModel } from '../status-model.ts';
-import { incidentLink, pageId, type RenderOptions } from './render-options.ts';
+import type { Incident, MaintenanceStatus, ScheduledMaintenance, StatusModel } from '../status-model.ts';
+import { incidentLink, maintenanceLink, pageId, type RenderOptions } from './render-options.ts';
 
 export interface StatuspagePage {
   readonly id: string;
@@ -64,13 +64,40 @@ export interface StatuspageIncident {
   readonly reminder_intervals: null;
 }
 
+export interface StatuspageMaintenanceUpdate extends Omit<StatuspageIncidentUpdate, 'status' | 'affected_components'> {
+  readonly status: MaintenanceStatus;
+  /** null when the update changed no component (Statuspage's scheduled update). */
+  readonly affected_components: StatuspageIncidentUpdate['affected_components'] | null;
+}
+
+/** A scheduled maintenance: the incident's fields plus the window, impact "maintenance". */
+export interface StatuspageMaintenance {
+  readonly id: string;
+  readonly name: string;
+  readonly status: MaintenanceStatus;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly monitoring_at: null;
+  readonly resolved_at: string | null;
+  readonly impact: 'maintenance';
+  readonly shortlink: string;
+  readonly started_at: string;
+  readonly page_id: string;
+  /** Newest first. */
+  readonly incident_updates: readonly StatuspageMaintenanceUpdate[];
+  readonly components: readonly StatuspageComponent[];
+  readonly scheduled_for: string;
+  readonly scheduled_until: string;
+}
+
 export interface StatuspageStatus {
   readonly indicator: StatusModel['indicator'];
   readonly description: string;
 }
 
-/** Statuspage lists at most this many incidents in incidents.json. */
+/** Statuspage lists at most this many incidents in incidents.json, and maintenances in scheduled-maintenances.json. */
 const INCIDENTS_JSON_LIMIT = 50;
+const MAINTENANCES_JSON_LIMIT = 50;
 
 function statuspagePage(model: StatusModel, options: RenderOptions): StatuspagePage {
   return { id: pageId(model.title), name: model.title, url: options.pageUrl ?? '', time_zone: 'Etc/UTC', updated_at: model.generatedAt };
@@ -150,20 +177,66 @@ function statuspageIncident(model: StatusModel, incident: Incident, options: Ren
   };
 }
 
+function statuspageMaintenance(model: StatusModel, m: ScheduledMaintenance, options: RenderOptions, components: readonly StatuspageComponent[]): StatuspageMaintenance {
+  return {
+    id: m.id,
+    name: m.title,
+    status: m.status,
+    created_at: m.createdAt,
+    updated_at: m.updatedAt,
+    monitoring_at: null,
+    resolved_at: m.completedAt,
+    impact: 'maintenance',
+    shortlink: maintenanceLink(options, m.id),
+    // Statuspage's started_at is when the record began until the work starts.
+    started_at: m.startedAt ?? m.createdAt,
+    page_id: pageId(model.title),
+    incident_updates: [...m.updates].reverse().map((u) => ({
+      id: u.id,
+      status: u.status,
+      body: u.body,
+      incident_id: m.id,
+      created_at: u.at,
+      updated_at: u.at,
+      display_at: u.at,
+      affected_components: u.affected.length ? u.affected.map((a) => ({ code: a.id, name: a.name, old_status: a.oldStatus, new_status: a.newStatus })) : null,
+      deliver_notifications: false,
+      custom_tweet: null,
+      tweet_id: null,
+    })),
+    components: components.filter((c) => m.components.includes(c.id)),
+    scheduled_for: m.scheduledFor,
+    scheduled_until: m.scheduledUntil,
+  };
+}
+
 function statuspageStatus(model: StatusModel): StatuspageStatus {
   return { indicator: model.indicator, description: model.description };
 }
 
-/** api/v2/summary.json: page, components, unresolved incidents, maintenances, status. */
+/** api/v2/summary.json: page, components, unresolved incidents, upcoming and in-progress maintenances, status. */
 export function renderSummary(model: StatusModel, options: RenderOptions) {
   const components = statuspageComponents(model);
   return {
     page: statuspagePage(model, options),
     components,
     incidents: model.incidents.filter((i) => i.resolvedAt === null).map((i) => statuspageIncident(model, i, options, components)),
-    scheduled_maintenances: [],
+    scheduled_maintenances: model.maintenances.filter((m) => m.status !== 'completed').map((m) => statuspageMaintenance(model, m, options, components)),
     status: statuspageStatus(model),
   };
+}
+
+/**
+ * api/v2/scheduled-maintenances.json (the newest 50, completed ones too,
+ * latest window first), and its /upcoming.json (scheduled) and /active.json
+ * (in progress) subsets, soonest first.
+ */
+export function renderMaintenances(model: StatusModel, options: RenderOptions, which: 'all' | 'upcoming' | 'active') {
+  const components = statuspageComponents(model);
+  const chosen = which === 'all'
+    ? [...model.maintenances].sort((a, b) => b.scheduledFor.localeCompare(a.scheduledFor)).slice(0, MAINTENANCES_JSON_LIMIT)
+    : model.maintenances.filter((m) => m.status === (which === 'upcoming' ? 'scheduled' : 'in_progress'));
+  return { page: statuspagePage(model, options), scheduled_maintenances: chosen.map((m) => statuspageMaintenance(model, m, options, components)) };
 }
 
 /** api/v2/status.json: the page and its status only. */

@@ -1,6 +1,7 @@
 // "Nothing Vantage sends changes state": for every family, a full probe
-// (read, exposure, accounts) against a real node (hardhat, litecoind) or a
-// replay server records every request the node receives. That record must
+// (read, exposure, accounts, and a one-second block arrival watch) against a
+// real node (hardhat, litecoind) or a replay server records every request the
+// node receives. That record must
 // equal the adapter's declared readCalls + exposureCalls (what docs/chains.md
 // tells operators to whitelist), and every declared call must be on the
 // hand-written list of read-only calls below. Over WebSocket (evm,
@@ -24,7 +25,7 @@ import { startWebSocketRpcServer, type RpcFrame, type WebSocketRpcOptions } from
  */
 const READ_ONLY: Readonly<Record<Exclude<ChainFamily, 'http-json'>, readonly string[]>> = {
   evm: [
-    'eth_chainId', 'eth_syncing', 'net_peerCount', // eth/net reads
+    'eth_chainId', 'eth_syncing', 'net_peerCount', 'eth_blockNumber', // eth/net reads
     // a block header (hashes of transactions only, params[1] false) by tag or number
     'eth_getBlockByNumber(latest)', 'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)',
     'admin_nodeInfo', 'admin_peers', // admin namespace, read methods only (never addPeer, startHTTP, …)
@@ -34,13 +35,14 @@ const READ_ONLY: Readonly<Record<Exclude<ChainFamily, 'http-json'>, readonly str
   algorand: [
     'GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation',
     'GET /v2/blocks/{round}?header-only=true',
+    'GET /v2/status/wait-for-block-after/{round}', // waits for the next round, then the node status
   ],
   substrate: [
     'chain_getBlockHash', 'chain_getHeader', 'chain_getFinalizedHead', 'system_health', 'system_peers',
     'chain_subscribeNewHeads', 'chain_unsubscribeNewHeads', // WebSocket: new heads, then cancelled
   ],
   cometbft: ['GET /status', 'GET /header?height={height}', 'GET /block?height={height}'],
-  bitcoin: ['getblockchaininfo', 'getblockhash', 'getblockheader', 'getconnectioncount'],
+  bitcoin: ['getblockchaininfo', 'getblockhash', 'getblockheader', 'getconnectioncount', 'getblockcount'],
   solana: [
     'getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot(finalized)', 'getSlot(processed)', 'getBlockTime',
     'slotSubscribe', 'slotUnsubscribe', // WebSocket: slot notifications, then cancelled
@@ -59,7 +61,8 @@ function callName(req: RecordedRequest): string {
   const path = req.path
     .replace(`/v2/accounts/${ADDRESS}`, '/v2/accounts/{address}')
     .replace(/^\/v2\/blocks\/\d+/, '/v2/blocks/{round}')
-    .replace(/([?&]height=)\d+/, '$1{height}');
+    .replace(/([?&]height=)\d+/, '$1{height}')
+    .replace(/\/wait-for-block-after\/\d+$/, '/wait-for-block-after/{round}');
   return `${req.method} ${path}`;
 }
 
@@ -84,11 +87,15 @@ const declaredOverWebSocket = (family: ChainFamily) => {
 
 const sortedSet = (values: string[]) => [...new Set(values)].sort();
 
+/** Every family watches block arrival for a second, so its height call is among the requests. */
+const ARRIVAL = '    arrival: { windowSeconds: 1, maxDelayMs: 500 }';
+
 const yaml = (family: ChainFamily, url: string, extra = '', endpointExtra = '') => `
 version: 1
 networks:
   - id: n
     chain: ${family}
+${ARRIVAL}
 ${extra}
     endpoints:
       - id: e
@@ -153,6 +160,8 @@ describe('every request each adapter sends is a declared, read-only call', () =>
         'GET /versions': { body: chainFixture('algorand', 'versions-mainnet') },
         [`GET /v2/accounts/${ADDRESS}`]: { body: chainFixture('algorand', 'account-online') },
         [`GET /v2/blocks/${chainFixture('algorand', 'status')['last-round'] - 32}`]: { body: chainFixture('algorand', 'block-header') },
+        // The watch's first wait names the round GET /v2/status gave; this node brings no new one.
+        [`GET /v2/status/wait-for-block-after/${chainFixture('algorand', 'status')['last-round']}`]: { body: chainFixture('algorand', 'status') },
         'GET /v2/participation': { status: 401, body: chainFixture('algorand', 'error-invalid-token') },
       },
     }, `    accounts: [{ address: ${ADDRESS} }]`);
@@ -200,11 +209,12 @@ describe('every request each adapter sends is a declared, read-only call', () =>
     });
   });
 
-  it('http-json sends only the one configured request', async () => {
+  it('http-json sends only the one configured request, its arrival watch included', async () => {
     replay.setRoutes({ rest: { 'GET /height': { body: { result: { number: 7 } } } } });
     replay.requests.length = 0;
     await checkConfig(yaml('http-json', `${replay.url}/height`, '', '        heightPointer: /result/number'));
-    expect(replay.requests.map(callName)).toEqual(['GET /height']);
+    // The probe's one request, the watch's first ask, and its asks in the window (every 2.5 s: one).
+    expect(replay.requests.map(callName)).toEqual(['GET /height', 'GET /height', 'GET /height']);
   });
 });
 

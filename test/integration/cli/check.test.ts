@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { check } from '../../../src/cli/commands/check.ts';
 import { NODE_TEXT_MAX } from '../../../src/report/node-text.ts';
 import { createCa, issueLeaf } from '../../support/certificates.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
@@ -143,6 +145,7 @@ interface Report {
     endpoints: Array<{
       id: string; url: string; reference: boolean; status: string; reasons: Array<{ code: string; message: string }>;
       timings: Record<string, number | null>; tls: Record<string, unknown> | null; chain: Record<string, number | boolean | null> | null;
+      arrival: Record<string, number | null> | null;
       addresses: Array<Record<string, unknown>>;
     }>;
   }>;
@@ -150,11 +153,12 @@ interface Report {
 
 const REPORT_KEYS = ['schemaVersion', 'startedAt', 'durationMs', 'region', 'status', 'networks'];
 const NETWORK_KEYS = ['id', 'chain', 'status', 'referenceHeight', 'endpoints', 'accounts'];
-const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings', 'tls', 'chain', 'addresses'];
+const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings', 'tls', 'chain', 'arrival', 'addresses'];
 const TIMING_KEYS = ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'totalMs', 'upgradeMs', 'firstNotificationMs'];
 const ADDRESS_KEYS = ['address', 'family', 'primary', 'status', 'reasons', 'ttfbMs', 'height'];
 const TLS_KEYS = ['protocol', 'notAfter', 'daysToExpiry', 'issuer', 'subject', 'trusted', 'hostnameMatch'];
 const CHAIN_KEYS = ['height', 'lagBlocks', 'headAgeSeconds', 'syncing', 'peers', 'finalizedHeight', 'finalityLagBlocks', 'finalityLagSeconds', 'blockIntervalSeconds'];
+const ARRIVAL_KEYS = ['blocks', 'p50Ms', 'maxMs', 'missed', 'resolutionMs'];
 
 describe('the --json report', () => {
   let report: Report;
@@ -203,11 +207,52 @@ describe('the --json report', () => {
       for (const a of endpoint.addresses) expect(Object.keys(a), endpoint.id).toEqual(ADDRESS_KEYS);
       // HTTP endpoints: the WebSocket phases are there, null.
       expect(endpoint.timings).toMatchObject({ upgradeMs: null, firstNotificationMs: null });
+      // No arrival configured: present and null.
+      expect(endpoint.arrival).toBeNull();
     }
     // Every public endpoint lists the address it probed (an IP literal: that one); a private one lists none.
     expect(network.endpoints.map((e) => [e.id, e.addresses.map((a) => `${a['address']} ${a['status']}`)])).toEqual([
       ['hardhat', ['127.0.0.1 up']], ['https', ['127.0.0.1 up']], ['refused', ['127.0.0.1 down']], ['admin', []], ['ref', ['127.0.0.1 up']],
     ]);
+  });
+
+  it('with arrival set, watched endpoints carry every arrival field; the private one and a dead one null', async () => {
+    const refused = await closedPort();
+    const file = configFile({
+      version: 1,
+      networks: [evmNetwork('eth-local', [
+        { id: 'hardhat', url: a.url },
+        { id: 'ref', url: b.url, reference: true },
+        { id: 'refused', url: `http://127.0.0.1:${refused}` },
+        { id: 'admin', url: `http://127.0.0.1:${refused}`, visibility: 'private' },
+      ], { blockTimeSeconds: 2, arrival: { windowSeconds: 1, maxDelayMs: 500 } })],
+    });
+    const arrivalRun = await vantage(['check', '--config', file, '--json']);
+    const byId = Object.fromEntries((JSON.parse(arrivalRun.stdout) as Report).networks[0]!.endpoints.map((e) => [e.id, e]));
+    for (const id of ['hardhat', 'ref']) {
+      expect(Object.keys(byId[id]!.arrival!)).toEqual(ARRIVAL_KEYS);
+      // hardhat mines on demand here: no new block in the window, nothing judged.
+      expect(byId[id]!.arrival).toEqual({ blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 500 });
+    }
+    expect(byId['refused']!.arrival).toBeNull();
+    expect(byId['admin']!.arrival).toBeNull();
+  });
+
+  it('on a terminal, says it is watching block arrival for the longest window, then clears the line', async () => {
+    const file = configFile({
+      version: 1,
+      networks: [
+        evmNetwork('short', [{ id: 'a', url: a.url }], { arrival: { windowSeconds: 1, maxDelayMs: 500 } }),
+        evmNetwork('long', [{ id: 'b', url: b.url }], { arrival: { windowSeconds: 2, maxDelayMs: 500 } }),
+      ],
+    });
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    const stdout = new PassThrough();
+    let progress = '';
+    stderr.on('data', (c: Buffer) => (progress += c.toString()));
+    stdout.resume();
+    await check.run(['--config', file], { stdout, stderr, env: {}, signal: new AbortController().signal });
+    expect(progress).toContain('\r\x1b[2Kprobing 2/2 endpoints\r\x1b[2Kwatching block arrival for 2 s\r\x1b[2K');
   });
 
   it('a healthy plain-HTTP node: tls null, no DNS or TLS phase, chain read, peers null (hardhat refuses net_peerCount)', () => {

@@ -24,6 +24,18 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['alias-bomb.yaml', ['9: f[0]: too many alias expansions (limit 100000 values): the file looks like a YAML bomb']],
   ['alias-loop.yaml', ['9: networks[0].endpoints[0].body.query[1]: alias *body is inside its own anchor &body (a loop)']],
   ['alias-unknown.yaml', ['2: networks: alias *nope refers to no anchor (an anchor &nope must come before it)']],
+  ['arrival-delay-not-below-window.yaml', [
+    '8: networks[0].arrival.maxDelayMs: is 5000 ms, not below the 5 s window: no block could be judged',
+    '15: networks[1].arrival.maxDelayMs: defaults to 150000 ms (250 × blockTimeSeconds), not below the 50 s window: set maxDelayMs below 50000, or a longer window',
+  ]],
+  ['arrival-window-out-of-range.yaml', [
+    '5: networks[0].arrival.windowSeconds: must be at least 1 (seconds)',
+    '12: networks[1].arrival.windowSeconds: must be at most 50 (seconds)',
+  ]],
+  ['arrival-without-window.yaml', [
+    '6: networks[0].arrival.windowSeconds: is required',
+    '7: networks[0].arrival.windowSecs: unknown key (allowed here: windowSeconds, maxDelayMs)',
+  ]],
   ['bad-header-name.yaml', ['9: networks[0].endpoints[0].headers.X Api Key: is not a valid HTTP header name']],
   ['bad-id.yaml', ['3: networks[0].id: must be 1-64 characters of letters, digits, ".", "_" or "-", starting with a letter or digit']],
   ['bad-visibility.yaml', ['8: networks[0].endpoints[0].visibility: must be "public" or "private"']],

@@ -27,6 +27,8 @@ export const GET_METRIC_DATA = {
   maxDatapoints: 100_800,
   idPattern: /^[a-z][a-zA-Z0-9_]*$/,
   maxIdLength: 255,
+  /** MetricStat.Period: start 3 h–15 days ago needs a multiple of 60 s, 15–63 days 300 s, older 3600 s, else no data points. */
+  periodForAgeDays: [[15, 60], [63, 300], [Number.POSITIVE_INFINITY, 3600]] as const,
 } as const;
 
 export const DESCRIBE_ALARMS = { maxRecords: 100 } as const;

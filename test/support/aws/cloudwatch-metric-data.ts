@@ -1,10 +1,15 @@
 // CloudWatch GetMetricData in the double, over awsJson1_0 as
 // @aws-sdk/client-cloudwatch sends it. Validates like AWS (1-500 queries,
 // ids unique and of the documented pattern, one of MetricStat or Expression,
-// periods of 1/5/10/20/30 s or multiples of 60, known statistics and units,
-// StartTime before EndTime), aggregates stored datapoints into period
-// buckets from StartTime, and paginates by MaxDatapoints with NextToken.
-// Metric math expressions are refused: the double does not evaluate them.
+// periods of 1/5/10/20/30 s or multiples of 60, known statistics (and
+// percentiles pNN, pNN.N) and units, StartTime before EndTime), aggregates
+// stored datapoints into period buckets from StartTime, and paginates by
+// MaxDatapoints with NextToken. A period finer than the data's age keeps
+// returns no data points, as MetricStat documents (multiples of 60 s up to
+// 15 days back, 300 s up to 63 days, 3600 s beyond). Percentiles are the
+// nearest rank of the raw values (CloudWatch needs raw values for them, which
+// the double keeps). Metric math expressions are refused: the double does
+// not evaluate them.
 import { GET_METRIC_DATA } from './aws-limits.ts';
 import { CLOUDWATCH_PROTOCOL, type PublishedDatum } from './cloudwatch.ts';
 import { AwsServiceError } from './protocols.ts';
@@ -43,6 +48,8 @@ const UNITS = new Set([
   'Terabits/Second', 'Count/Second', 'None',
 ]);
 const SUB_MINUTE_PERIODS = new Set([1, 5, 10, 20, 30]);
+/** Extended statistic: a percentile, p0 to p100 with up to two decimals. */
+const PERCENTILE = /^p(\d{1,2}(\.\d{1,2})?|100)$/;
 
 /** Datums the double's PutMetricData accepted, as points GetMetricData can read. */
 export function pointsOfPublished(datums: readonly PublishedDatum[], receivedAt = Date.now()): MetricPoint[] {
@@ -74,13 +81,20 @@ function checkQueries(raw: unknown): Query[] {
     if (typeof period !== 'number' || !Number.isInteger(period) || period < 1 || (period < 60 ? !SUB_MINUTE_PERIODS.has(period) : period % 60 !== 0)) {
       throw validation(`The parameter ${at}.MetricStat.Period must be 1, 5, 10, 20, 30, or a multiple of 60 (got ${String(period)}).`);
     }
-    if (typeof stat.Stat !== 'string' || !STATS.has(stat.Stat)) throw validation(`The value ${String(stat.Stat)} for parameter ${at}.MetricStat.Stat is invalid (the double knows ${[...STATS].join(', ')}).`);
+    if (typeof stat.Stat !== 'string' || (!STATS.has(stat.Stat) && !PERCENTILE.test(stat.Stat))) {
+      throw validation(`The value ${String(stat.Stat)} for parameter ${at}.MetricStat.Stat is invalid (the double knows ${[...STATS].join(', ')} and pNN percentiles).`);
+    }
     if (stat.Unit !== undefined && !UNITS.has(stat.Unit)) throw validation(`The value ${stat.Unit} for parameter ${at}.MetricStat.Unit is invalid.`);
     return q;
   });
 }
 
 function aggregate(values: readonly number[], stat: string): number {
+  if (PERCENTILE.test(stat)) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.max(1, Math.ceil((Number(stat.slice(1)) / 100) * sorted.length));
+    return sorted[rank - 1]!;
+  }
   switch (stat) {
     case 'Sum': return values.reduce((a, b) => a + b, 0);
     case 'Minimum': return Math.min(...values);
@@ -112,13 +126,17 @@ export function getMetricData(points: () => readonly MetricPoint[]) {
     if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) throw validation('MaxDatapoints must be a positive integer.');
 
     const all = points();
+    const ageDays = (Date.now() - start) / 86_400_000;
+    const coarsest = GET_METRIC_DATA.periodForAgeDays.find(([days]) => ageDays <= days)![1];
     const results = queries.filter((q) => q.ReturnData !== false).map((q) => {
       const stat = q.MetricStat!;
       const metric = stat.Metric!;
       const periodMs = stat.Period! * 1000;
       const buckets = new Map<number, number[]>();
+      // Data this old is kept only at a coarser period: a finer one returns nothing.
+      const kept = ageDays <= 3 / 24 || stat.Period! % coarsest === 0;
       for (const p of all) {
-        if (p.metricName !== metric.MetricName || p.namespace !== metric.Namespace || !sameDimensions(p.dimensions, metric.Dimensions ?? [])) continue;
+        if (!kept || p.metricName !== metric.MetricName || p.namespace !== metric.Namespace || !sameDimensions(p.dimensions, metric.Dimensions ?? [])) continue;
         if (stat.Unit !== undefined && (p.unit ?? 'None') !== stat.Unit) continue;
         if (p.at < start || p.at >= end) continue;
         const bucket = start + Math.floor((p.at - start) / periodMs) * periodMs;

@@ -1,5 +1,8 @@
-// S3 in the double: PutObject over REST-XML, path-style (PUT /<bucket>/<key>,
-// which @aws-sdk/client-s3 sends to an IP endpoint), as S3 checks it: the
+// S3 in the double: PutObject and GetObject over REST-XML, path-style
+// (PUT/GET /<bucket>/<key>, which @aws-sdk/client-s3 sends to an IP
+// endpoint). GetObject answers the stored body with its Content-Type,
+// Content-Length, ETag and Last-Modified, or 404 NoSuchKey. PutObject as S3
+// checks it: the
 // bucket must exist, keys are 1-1024 UTF-8 bytes, the body must match
 // Content-Length, x-amz-content-sha256 and the flexible checksum the SDK adds
 // (x-amz-checksum-crc32), and Content-MD5 when sent. Objects keep their body,
@@ -23,7 +26,7 @@ export type Buckets = Map<string, Map<string, StoredObject>>;
 
 const S3_PROTOCOL: RestProtocol = {
   kind: 'rest',
-  route: (method, path) => (method === 'PUT' && /^\/[^/]+\/.+/.test(path) ? 'PutObject' : null),
+  route: (method, path) => (!/^\/[^/]+\/.+/.test(path) ? null : method === 'PUT' ? 'PutObject' : method === 'GET' ? 'GetObject' : null),
 };
 
 const header = (request: AwsRequest, name: string): string | undefined => {
@@ -31,13 +34,29 @@ const header = (request: AwsRequest, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
+function bucketAndKey(buckets: Buckets, request: AwsRequest): { bucket: Map<string, StoredObject>; key: string } {
+  const [, rawBucket, ...rawKey] = request.path.split('/');
+  const bucket = buckets.get(decodeURIComponent(rawBucket!));
+  if (!bucket) throw new AwsServiceError('NoSuchBucket', 'The specified bucket does not exist', { status: 404 });
+  return { bucket, key: rawKey.map(decodeURIComponent).join('/') };
+}
+
+export function getObject(buckets: Buckets) {
+  return (request: AwsRequest) => {
+    const { bucket, key } = bucketAndKey(buckets, request);
+    const object = bucket.get(key);
+    if (!object) throw new AwsServiceError('NoSuchKey', 'The specified key does not exist.', { status: 404 });
+    return {
+      status: 200,
+      headers: { 'content-type': object.contentType, etag: object.etag, 'last-modified': new Date(object.at).toUTCString(), 'accept-ranges': 'bytes' },
+      body: object.body,
+    };
+  };
+}
+
 export function putObject(buckets: Buckets) {
   return (request: AwsRequest) => {
-    const [, rawBucket, ...rawKey] = request.path.split('/');
-    const bucketName = decodeURIComponent(rawBucket!);
-    const key = rawKey.map(decodeURIComponent).join('/');
-    const bucket = buckets.get(bucketName);
-    if (!bucket) throw new AwsServiceError('NoSuchBucket', 'The specified bucket does not exist', { status: 404 });
+    const { bucket, key } = bucketAndKey(buckets, request);
     if (Buffer.byteLength(key) > S3_OBJECT.maxKeyBytes) throw new AwsServiceError('KeyTooLongError', 'Your key is too long');
     const length = header(request, 'content-length');
     if (length === undefined) throw new AwsServiceError('MissingContentLength', 'You must provide the Content-Length HTTP header.', { status: 411 });
@@ -72,5 +91,5 @@ export function putObject(buckets: Buckets) {
 }
 
 export function s3Service(buckets: Buckets): ServiceDefinition {
-  return { name: 's3', signingName: 's3', protocol: S3_PROTOCOL, operations: { PutObject: putObject(buckets) } };
+  return { name: 's3', signingName: 's3', protocol: S3_PROTOCOL, operations: { PutObject: putObject(buckets), GetObject: getObject(buckets) } };
 }

@@ -15,6 +15,20 @@ describe('chain adapter registry', () => {
     for (const adapter of allAdapters()) expect(adapter.exposureCalls.length > 0).toBe(adapter.checkExposure !== undefined);
   });
 
+  it('gives every family the block arrival height call DESIGN names, declared among its read calls', () => {
+    const calls = Object.fromEntries(allAdapters().map((a) => [a.family, [a.heightCall?.mode, ...(a.heightCall?.calls ?? [])]]));
+    expect(calls).toEqual({
+      evm: ['poll', 'eth_blockNumber'],
+      algorand: ['long-poll', 'GET /v2/status', 'GET /v2/status/wait-for-block-after/{round}'],
+      substrate: ['poll', 'chain_getHeader'],
+      cometbft: ['poll', 'GET /status'],
+      bitcoin: ['poll', 'getblockcount'],
+      solana: ['poll', 'getSlot(processed)'],
+      'http-json': ['poll', 'the configured method (GET or POST) on the endpoint URL'],
+    });
+    for (const adapter of allAdapters()) for (const call of adapter.heightCall!.calls) expect(adapter.readCalls).toContain(call);
+  });
+
   it('gives the account watch to Algorand only', () => {
     expect(allAdapters().filter((a) => a.readAccounts).map((a) => a.family)).toEqual(['algorand']);
   });

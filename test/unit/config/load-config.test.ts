@@ -36,6 +36,7 @@ describe('loading valid configs', () => {
         cadenceFactor: 2,
         expect: {},
         accounts: [],
+        arrival: null,
         endpoints: [{
           id: 'node-1',
           url: 'http://127.0.0.1:8545',
@@ -110,6 +111,22 @@ describe('loading valid configs', () => {
   it('maxLagBlocks defaults to about 30 s of blocks from the network\'s own blockTimeSeconds', () => {
     const network = load(join(VALID, 'every-setting.yaml')).networks[1]!;
     expect(network).toMatchObject({ blockTimeSeconds: 2, maxLagBlocks: 15, maxHeadAgeSeconds: 20 });
+  });
+
+  it('arrival: maxDelayMs defaults to max(1000, 250 × the network\'s blockTimeSeconds); a network without it does not watch', () => {
+    const config = fromText(`version: 1
+networks:
+  - { id: fast, chain: evm, blockTimeSeconds: 2, arrival: { windowSeconds: 8 }, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }
+  - { id: slow, chain: cometbft, arrival: { windowSeconds: 20 }, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }
+  - { id: set, chain: evm, arrival: { windowSeconds: 2.5, maxDelayMs: 700 }, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }
+  - { id: off, chain: evm, endpoints: [{ id: e, url: "http://127.0.0.1:1" }] }
+`);
+    expect(config.networks.map((n) => n.arrival)).toEqual([
+      { windowSeconds: 8, maxDelayMs: 1000 },
+      { windowSeconds: 20, maxDelayMs: 1500 },
+      { windowSeconds: 2.5, maxDelayMs: 700 },
+      null,
+    ]);
   });
 
   it('accepts the $schema editor hint', () => {

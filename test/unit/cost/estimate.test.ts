@@ -47,6 +47,22 @@ describe('estimateCost', () => {
     expect(estimate.vantage.lines.find((l) => l.item === 'S3 PUT (status feed)')!.quantity).toBe(43_800 * files.length);
   });
 
+  it('prices block arrival: ArrivalDelay per watched, alarmed endpoint and region, and the window as Lambda time', () => {
+    const networks = example.networks.map((n) => (n.id === 'eth-main' ? { ...n, arrival: { windowSeconds: 20, maxDelayMs: 3000 } } : n));
+    const withArrival = estimateCost({ ...example, networks });
+    // rpc-1..3 × 3 regions; the network without arrival adds none.
+    expect(withArrival.shape.metrics - estimate.shape.metrics).toBe(3 * 3);
+    const watch = withArrival.vantage.lines.find((l) => l.item.includes('block arrival watch'))!;
+    // 20 s × 43,800 ticks × 3 regions (one shard) at 256 MB.
+    expect(watch.item).toBe('compute, arm64: block arrival watch (20 s × 131,400 invocations)');
+    expect(watch.quantity).toBeCloseTo(20 * 43_800 * 3 * (256 / 1024), 6);
+    expect(watch.monthlyUsd).toBeCloseTo(20 * 43_800 * 3 * 0.25 * 0.0000133334, 6);
+    expect(estimate.vantage.lines.some((l) => l.item.includes('block arrival'))).toBe(false);
+    // With more shards than watching networks, only the shard holding it waits the window.
+    const sharded = estimateCost({ ...example, probe: { ...example.probe, shards: 4 }, networks });
+    expect(sharded.vantage.lines.find((l) => l.item.includes('block arrival watch'))!.quantity).toBeCloseTo(watch.quantity, 6);
+  });
+
   it('totals every line', () => {
     const sum = estimate.vantage.lines.reduce((n, l) => n + l.monthlyUsd, 0);
     expect(estimate.vantage.totalUsd).toBeCloseTo(sum, 9);

@@ -25,7 +25,7 @@ function endpoint(id: string, extra: Partial<ResolvedEndpoint> = {}): ResolvedEn
 
 const network = (endpoints: ResolvedEndpoint[]): ResolvedNetwork => ({
   id: 'eth', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 120, maxFinalityLagSeconds: 1200, cadenceFactor: 2,
-  expect: {}, endpoints, accounts: [],
+  expect: {}, endpoints, accounts: [], arrival: null,
 });
 
 function probe(e: ResolvedEndpoint, height: number | null, reasons: Reason[] = [], depth: Pick<ChainReading, 'finality' | 'cadence'> = { finality: null, cadence: null }): EndpointProbe {
@@ -40,7 +40,7 @@ function build(probes: EndpointProbe[], redactor = new Redactor()) {
     headAgeSeconds: null, codes: p.reasons.map((r) => r.code),
   })), { maxLagBlocks: 3, maxHeadAgeSeconds: 120 }, NOW);
   const net = network(probes.map((p) => p.endpoint));
-  return buildNetworkReport(net, probes, agreement, chainDepth(net, probes), [], redactor, NOW);
+  return buildNetworkReport(net, probes, agreement, chainDepth(net, probes), [], redactor, new Map(), NOW);
 }
 
 describe('buildNetworkReport', () => {

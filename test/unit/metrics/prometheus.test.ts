@@ -76,6 +76,14 @@ describe('Prometheus exposition', () => {
     expect(value(f, 'probe_success', { network: 'n"1', endpoint: 'a\\b' })).toBe('1');
   });
 
+  it('gives the arrival median as vantage_arrival_delay_seconds{quantile="0.5"}, only where a block was judged', () => {
+    const text = renderPrometheus(everyKindReport(), { rounds: 1, lastRoundEndedAt: null });
+    const family = parse(text).find((f) => f.name === 'vantage_arrival_delay_seconds');
+    // A quantile label belongs to a summary (promtool refuses it on a gauge; the tests above run promtool over it).
+    expect(family).toMatchObject({ type: 'SUMMARY', metrics: [{ quantiles: { '0.5': '2.14' } }] });
+    expect(text.match(/^vantage_arrival_delay_seconds\{.*$/gm)).toEqual(['vantage_arrival_delay_seconds{network="eth-main",endpoint="rpc-1",region="eu-west-1",quantile="0.5"} 2.14']);
+  });
+
   it('serves only the prober counters before the first round', () => {
     const f = parse(renderPrometheus(null, { rounds: 0, lastRoundEndedAt: null }));
     expect(f.map((x) => x.name)).toEqual(['vantage_rounds_total']);

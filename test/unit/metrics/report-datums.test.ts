@@ -15,6 +15,7 @@ function endpoint(over: Partial<EndpointReport> & { id: string }): EndpointRepor
     timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41, upgradeMs: null, firstNotificationMs: null },
     tls: { protocol: 'TLSv1.3', notAfter: '2026-07-01T00:00:00.000Z', daysToExpiry: 60.5, issuer: 'CN=CA', subject: 'CN=x', trusted: true, hostnameMatch: true },
     chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null },
+    arrival: null,
     addresses: [],
     ...over,
   };
@@ -52,6 +53,23 @@ describe('reportToDatums', () => {
       [`Exposed ${dims('eth', 'a')}`]: 0,
       'ProbeRuns ProbeRegion=eu-west-1': 1,
     });
+  });
+
+  it('publishes ArrivalDelay (the p50, ms) for watched endpoints that judged a block; none for references or windows without one', () => {
+    const arrival = (p50Ms: number | null) => ({ blocks: p50Ms === null ? 0 : 5, p50Ms, maxMs: p50Ms, missed: 0, resolutionMs: 250 });
+    const datums = reportToDatums(report([network('eth', [
+      endpoint({ id: 'fast', arrival: arrival(0) }),
+      endpoint({ id: 'late', status: 'degraded', reasons: [{ code: 'late_blocks', message: 'late' }], arrival: arrival(2140) }),
+      endpoint({ id: 'quiet', arrival: arrival(null) }),
+      endpoint({ id: 'ref', reference: true, arrival: arrival(300) }),
+      endpoint({ id: 'unwatched' }),
+    ])]), { detail: 'standard' });
+    const delays = datums.filter((d) => d.name === 'ArrivalDelay');
+    expect(delays.map((d) => [d.dimensions.find((x) => x.name === 'Endpoint')!.value, d.value, d.unit])).toEqual([
+      ['fast', 0, 'Milliseconds'],
+      ['late', 2140, 'Milliseconds'],
+    ]);
+    expect(table(datums)[`Healthy ${dims('eth', 'late')}`]).toBe(0);
   });
 
   it('stamps every datum with the run start and the unit CloudWatch alarms expect', () => {

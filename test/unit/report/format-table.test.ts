@@ -14,7 +14,7 @@ const hostile: Report = {
     endpoints: [{
       id: 'a', url: 'https://a.example.com/', reference: false, status: 'down',
       reasons: [{ code: 'rpc_error', message: `eth_chainId returned error -32000: ${ESC}[2K${ESC}[1A${ESC}]0;pwned\u0007all fine\r\u202eok\u009b2J` }],
-      timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: null, addresses: [],
+      timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: null, arrival: null, addresses: [],
     }],
     accounts: [{
       address: 'ADDR', status: 'down', participation: `Online${ESC}[8m`, voteLastValid: null, daysToExpiry: null,
@@ -51,7 +51,7 @@ describe('formatTable with addresses and WebSocket phases', () => {
       endpoints: [{
         id: 'ws', url: 'ws://rr.example:8546/', reference: false, status: 'degraded',
         reasons: [{ code: 'address_unhealthy', message: 'address 10.0.0.2 is degraded: lagging, height 10 is 20 blocks behind reference 30 (max 3)' }],
-        timings, tls: null,
+        timings, tls: null, arrival: null,
         chain: { height: 30, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: 30, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: 12 },
         addresses: [
           { address: '10.0.0.1', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 6, height: 30 },
@@ -80,6 +80,43 @@ describe('formatTable with addresses and WebSocket phases', () => {
   });
 });
 
+describe('formatTable with block arrival', () => {
+  const arrivalReport = (arrival: Report['networks'][number]['endpoints'][number]['arrival'][]): Report => ({
+    schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 8200, region: 'local', status: 'degraded',
+    networks: [{
+      id: 'eth', chain: 'evm', status: 'degraded', referenceHeight: 40,
+      endpoints: arrival.map((a, i) => ({
+        id: `e${i}`, url: `https://e${i}.example.com/`, reference: false, status: 'up' as const, reasons: [],
+        timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null,
+        chain: { height: 40, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null }, arrival: a, addresses: [],
+      })),
+      accounts: [],
+    }, {
+      id: 'plain', chain: 'evm', status: 'up', referenceHeight: 40,
+      endpoints: [{
+        id: 'p', url: 'https://p.example.com/', reference: false, status: 'up', reasons: [],
+        timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null,
+        chain: { height: 40, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null }, arrival: null, addresses: [],
+      }],
+      accounts: [],
+    }],
+  });
+
+  it('adds an ARRIVAL P50 column to networks that watch arrival, with the missed blocks, and only to them', () => {
+    const text = formatTable(arrivalReport([
+      { blocks: 7, p50Ms: 0, maxMs: 0, missed: 0, resolutionMs: 250 },
+      { blocks: 7, p50Ms: 2497, maxMs: 2502, missed: 2, resolutionMs: 250 },
+      { blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 250 },
+      null,
+    ]), { color: false });
+    const [eth, plain] = text.split('\nplain (evm)');
+    const rows = eth!.split('\n').filter((l) => /^ {2}(ENDPOINT|e\d)/.test(l));
+    expect(rows[0]).toMatch(/CERT DAYS {2}ARRIVAL P50$/);
+    expect(rows.slice(1).map((r) => r.slice(rows[0]!.indexOf('ARRIVAL P50')))).toEqual(['0.0 ms', '2497 ms (2/7 missed)', 'no new block', '-']);
+    expect(plain).not.toContain('ARRIVAL');
+  });
+});
+
 describe('formatTable finality lag and block interval columns', () => {
   const chain = (finalityLagSeconds: number | null, blockIntervalSeconds: number | null) => ({
     height: 1, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null,
@@ -87,7 +124,7 @@ describe('formatTable finality lag and block interval columns', () => {
   });
   const row = (id: string, c: ReturnType<typeof chain>) => ({
     id, url: 'https://x.example/', reference: false, status: 'up' as const, reasons: [],
-    timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: c, addresses: [],
+    timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: c, arrival: null, addresses: [],
   });
   const report: Report = {
     schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 5, region: 'local', status: 'up',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alarmName } from '../../../src/alarms/alarm-names.ts';
 import { modelFromAlarms, type AlarmSnapshot, type AlarmSources, type AlarmTransition } from '../../../src/status/alarm-model.ts';
-import { LAYOUT, t } from '../../support/reports.ts';
+import { LAYOUT, maintenanceWindow, t } from '../../support/reports.ts';
 
 const NS = 'Vantage';
 const name = (subject: Parameters<typeof alarmName>[1]) => alarmName(NS, subject);
@@ -32,7 +32,7 @@ describe('central status model from CloudWatch alarms', () => {
     expect(rpc3.updates[0]!.body).toBe('rpc-3 (eth-main): 37 blocks behind the network, seen from eu-west-1.');
     expect(rpc3.startedAt).toBe(t(12));
     const rpc1 = model.incidents.find((i) => i.components[0] === 'eth-main/rpc-1')!;
-    expect(rpc1.updates[0]!.body).toBe('rpc-1 (eth-main): not answering, seen from eu-west-1, us-east-1.');
+    expect(rpc1.updates[0]!.body).toBe('rpc-1 (eth-main): not answering, seen from eu-west-1 and us-east-1.');
   });
 
   it('builds resolved incidents from alarm history, merging overlapping alarms of one endpoint into one incident', () => {
@@ -103,9 +103,67 @@ describe('central status model from CloudWatch alarms', () => {
       ],
     }));
     const eth = model.networks[0]!;
-    expect(eth.endpoints[0]!.uptime.days.slice(-2)).toEqual([{ date: '2025-11-19', ratio: 1 }, { date: '2025-11-20', ratio: 0.8 }]);
+    expect(eth.endpoints[0]!.uptime.days.slice(-2)).toEqual([{ date: '2025-11-19', ratio: 1, maintenanceMs: 0 }, { date: '2025-11-20', ratio: 0.8, maintenanceMs: 0 }]);
     expect(eth.endpoints[2]!.uptime.ratio).toBeNull();
     expect(eth.uptime.days.at(-1)!.ratio).toBeCloseTo(0.9, 10);
     expect(eth.uptime.days.at(-2)!.ratio).toBe(1);
+  });
+
+  it('shows an endpoint whose outage alarm fires inside its window as under maintenance with no incident, and opens the incident when the window ends', () => {
+    const outage = name({ kind: 'outage', network: 'eth-main', endpoint: 'rpc-1' });
+    const layout = { ...LAYOUT, maintenance: [maintenanceWindow('upgrade', 'Node upgrade', t(5), t(30), { endpoints: ['eth-main/rpc-1'] })] };
+    const firing = { name: outage, state: 'ALARM' as const, updatedAt: t(10), value: 2, regions: ['eu-west-1', 'us-east-1'] };
+    const during = modelFromAlarms(sources({ layout, alarms: [firing], now: t(20) }));
+    expect(during.networks[0]!.endpoints[0]).toMatchObject({ status: 'under_maintenance', detail: 'Maintenance: Node upgrade (until 2025-11-20 10:30 UTC)', since: t(5), regions: null });
+    expect(during.incidents).toEqual([]);
+    expect(during.maintenances.map((m) => [m.id, m.status])).toEqual([['upgrade', 'in_progress']]);
+    const after = modelFromAlarms(sources({ layout, alarms: [firing], now: t(60) }));
+    expect(after.networks[0]!.endpoints[0]!.status).toBe('major_outage');
+    expect(after.incidents).toHaveLength(1);
+    expect(after.incidents[0]).toMatchObject({ startedAt: t(30), resolvedAt: null });
+    // An alarm that stopped firing inside the window leaves nothing behind.
+    const quiet = modelFromAlarms(sources({ layout, alarms: [ok(outage, t(20))], transitions: [{ name: outage, at: t(10), from: 'OK', to: 'ALARM', value: 2 }, { name: outage, at: t(20), from: 'ALARM', to: 'OK', value: 0 }] }));
+    expect(quiet.incidents).toEqual([]);
+    expect(quiet.networks[0]!.endpoints[0]!.status).toBe('operational');
+  });
+
+  it('says per endpoint which probe regions see it down, degraded, up, or not at all now', () => {
+    const model = modelFromAlarms(sources({
+      alarms: [
+        { name: name({ kind: 'regional', network: 'eth-main', endpoint: 'rpc-1' }), state: 'ALARM', updatedAt: t(10), value: 1, regions: ['eu-west-1'] },
+        { name: name({ kind: 'lagging', network: 'eth-main', endpoint: 'rpc-2' }), state: 'ALARM', updatedAt: t(10), value: 9, regions: ['us-east-1', 'eu-west-1'] },
+        { name: name({ kind: 'outage', network: 'eth-main', endpoint: 'rpc-3' }), state: 'ALARM', updatedAt: t(10), value: 2, regions: [] },
+      ],
+    }));
+    const regions = model.networks[0]!.endpoints.map((e) => e.regions);
+    expect(regions).toEqual([
+      { down: ['eu-west-1'], degraded: [], up: ['us-east-1'], unknown: [] },
+      // Config order (us-east-1 first), not the alarm's.
+      { down: [], degraded: ['us-east-1', 'eu-west-1'], up: [], unknown: [] },
+      // Firing without a breakdown: any region may be the one.
+      { down: [], degraded: [], up: [], unknown: ['us-east-1', 'eu-west-1'] },
+    ]);
+    expect(model.networks[1]!.endpoints[0]!.regions).toEqual({ down: [], degraded: [], up: ['us-east-1', 'eu-west-1'], unknown: [] });
+    const silent = modelFromAlarms(sources({ alarms: [{ name: name({ kind: 'heartbeat', region: 'eu-west-1' }), state: 'ALARM', updatedAt: t(1), value: null, regions: [] }] }));
+    expect(silent.networks[1]!.endpoints[0]!.regions).toEqual({ down: [], degraded: [], up: ['us-east-1'], unknown: ['eu-west-1'] });
+  });
+
+  it('adds an incident update when a probe region starts or stops seeing the problem', () => {
+    const regional = name({ kind: 'regional', network: 'eth-main', endpoint: 'rpc-2' });
+    const model = modelFromAlarms(sources({
+      alarms: [{ name: regional, state: 'ALARM', updatedAt: t(10), value: 1, regions: ['us-east-1'] }],
+      regionSightings: [
+        { alarm: regional, at: t(10), regions: ['eu-west-1'] },
+        { alarm: regional, at: t(20), regions: ['eu-west-1', 'us-east-1'] },
+        { alarm: regional, at: t(25), regions: ['eu-west-1', 'us-east-1'] },
+        { alarm: regional, at: t(30), regions: ['us-east-1'] },
+      ],
+    }));
+    expect(model.incidents).toHaveLength(1);
+    expect(model.incidents[0]!.updates.map((u) => [u.at, u.body])).toEqual([
+      [t(10), 'rpc-2 (eth-main): not answering, seen from eu-west-1.'],
+      [t(20), 'rpc-2 (eth-main): not answering, seen from eu-west-1 and us-east-1 (us-east-1 sees it too).'],
+      [t(30), 'rpc-2 (eth-main): not answering, seen from us-east-1 (eu-west-1 no longer sees it).'],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderAtom } from '../../../src/status/render/atom.ts';
-import { sampleModel, t } from '../../support/reports.ts';
+import { maintenanceModel, sampleModel, t } from '../../support/reports.ts';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -65,5 +65,32 @@ describe('Atom feed', () => {
     expect(feed.title[0]).toBe('Acme <RPC> & "friends": incidents');
     expect(xml).toContain('<title>Acme &lt;RPC&gt; &amp; &quot;friends&quot;: incidents</title>');
     expect(feed.link).toBeUndefined();
+  });
+});
+
+describe('Atom feed: maintenance', () => {
+  it('announces a window when it is published, when it starts and when it ends, with stable ids', async () => {
+    const model = await maintenanceModel();
+    const xml = renderAtom(model, options);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { feed } = parse(xml);
+    const titles = feed.entry.map((e: { title: string[]; updated: string[] }) => [e.title[0], e.updated[0]]);
+    expect(titles.slice(0, 3)).toEqual([
+      ['Maintenance started: Algod upgrade', t(0)],
+      ['Maintenance completed: Disk swap', t(-60)],
+      ['Maintenance started: Disk swap', t(-120)],
+    ]);
+    // All three were first seen in the same round.
+    expect(titles.slice(3).sort()).toEqual([
+      ['Maintenance scheduled: Algod upgrade', t(-130)],
+      ['Maintenance scheduled: Disk swap', t(-130)],
+      ['Maintenance scheduled: Kernel update', t(-130)],
+    ]);
+    const started = feed.entry[0];
+    expect(started.category['@term']).toBe('maintenance');
+    expect(started.link[0]['@href']).toBe('https://status.example.com/#maintenance-now');
+    expect(started.content[0]['#text']).toBe('Algod upgrade has begun and lasts until 2025-11-20 10:30 UTC. Under maintenance: algo-main (all endpoints). (api-1: Under maintenance)');
+    const again = parse(renderAtom({ ...model, generatedAt: t(20) }, options));
+    expect(again.feed.entry.map((e: { id: string[] }) => e.id[0])).toEqual(feed.entry.map((e: { id: string[] }) => e.id[0]));
   });
 });

@@ -33,7 +33,7 @@ describe('history.json', () => {
     ]);
     for (const c of history.components) expect(c.days).toHaveLength(90);
     // api-1 was down in 2 of 5 rounds today.
-    expect(history.components[5]!.days.at(-1)).toEqual({ date: '2025-11-20', uptime: 0.6 });
+    expect(history.components[5]!.days.at(-1)).toEqual({ date: '2025-11-20', uptime: 0.6, maintenance_ms: 0 });
     expect(history.incidents).toHaveLength(3);
   });
 });
@@ -47,6 +47,9 @@ describe('status files', () => {
       ['api/v2/status.json', 'application/json; charset=utf-8'],
       ['api/v2/components.json', 'application/json; charset=utf-8'],
       ['api/v2/incidents.json', 'application/json; charset=utf-8'],
+      ['api/v2/scheduled-maintenances.json', 'application/json; charset=utf-8'],
+      ['api/v2/scheduled-maintenances/upcoming.json', 'application/json; charset=utf-8'],
+      ['api/v2/scheduled-maintenances/active.json', 'application/json; charset=utf-8'],
       ['history.json', 'application/json; charset=utf-8'],
       ['feed.atom', 'application/atom+xml; charset=utf-8'],
       ['badges/eth-main.json', 'application/json; charset=utf-8'],

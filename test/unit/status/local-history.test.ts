@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import { createLocalHistory, modelFromLocalHistory, recordReport } from '../../../src/status/local-history.ts';
 import { pageLayout } from '../../../src/status/page-layout.ts';
-import { LAYOUT, report, t } from '../../support/reports.ts';
+import { LAYOUT, maintenanceWindow, report, t } from '../../support/reports.ts';
 
 const healthy = { 'eth-main': [{ id: 'rpc-1' }, { id: 'rpc-2' }, { id: 'rpc-3' }], 'algo-main': [{ id: 'api-1' }] };
 
@@ -105,11 +105,11 @@ describe('local status history', () => {
     const model = modelFromLocalHistory(history, LAYOUT, t(3));
     const eth = model.networks[0]!;
     const today = eth.endpoints[0]!.uptime.days.at(-1)!;
-    expect(today).toEqual({ date: '2025-11-20', ratio: 0.75 });
+    expect(today).toEqual({ date: '2025-11-20', ratio: 0.75, maintenanceMs: 0 });
     expect(eth.endpoints[2]!.uptime.days.at(-1)!.ratio).toBe(1); // degraded (slow) still answered
     expect(eth.uptime.days.at(-1)!.ratio).toBeCloseTo((0.75 + 1 + 1) / 3, 10);
     expect(eth.endpoints[0]!.uptime.days).toHaveLength(90);
-    expect(eth.endpoints[0]!.uptime.days[0]).toEqual({ date: '2025-08-23', ratio: null });
+    expect(eth.endpoints[0]!.uptime.days[0]).toEqual({ date: '2025-08-23', ratio: null, maintenanceMs: 0 });
     expect(model.networks[1]!.endpoints[0]!.uptime.ratio).toBe(1);
   });
 
@@ -129,6 +129,87 @@ describe('local status history', () => {
     const model = modelFromLocalHistory(restored, LAYOUT, t(1));
     expect(model.incidents[0]!.resolvedAt).toBe(t(1));
     expect(model.incidents[0]!.updates.map((u) => u.id)).toEqual([`${model.incidents[0]!.id}-1`, `${model.incidents[0]!.id}-2`]);
+  });
+});
+
+describe('maintenance in the local history', () => {
+  // rpc-1 is refused from t(0) to t(20); the window covers it from t(5) to t(10).
+  const window = maintenanceWindow('upgrade', 'Node upgrade', t(5), t(10), { endpoints: ['eth-main/rpc-1'] });
+  const layout = { ...LAYOUT, maintenance: [window] };
+  const refused = { ...healthy, 'eth-main': [{ id: 'rpc-1', reasons: ['connect_refused' as const] }, { id: 'rpc-2' }, { id: 'rpc-3' }] };
+  const run = (minutes: number[], spec: (m: number) => typeof healthy) => {
+    const history = createLocalHistory(t(minutes[0]!));
+    for (const m of minutes) recordReport(history, report(t(m), spec(m)), layout);
+    return history;
+  };
+
+  it('shows a covered endpoint that is down as under maintenance, opens no incident and leaves the rounds out of uptime', () => {
+    const history = run([5, 6, 7, 8], () => refused);
+    const model = modelFromLocalHistory(history, layout, t(8));
+    const rpc1 = model.networks[0]!.endpoints[0]!;
+    expect(rpc1).toMatchObject({ status: 'under_maintenance', detail: 'Maintenance: Node upgrade (until 2025-11-20 10:10 UTC)', since: t(5) });
+    expect(model.networks[0]!.status).toBe('under_maintenance');
+    expect(model.indicator).toBe('maintenance');
+    expect(model.description).toBe('Service Under Maintenance');
+    expect(model.incidents).toEqual([]);
+    expect(rpc1.uptime.days.at(-1)).toEqual({ date: '2025-11-20', ratio: null, maintenanceMs: 3 * 60_000 });
+    expect(model.maintenances.map((m) => [m.id, m.status, m.createdAt])).toEqual([['upgrade', 'in_progress', t(5)]]);
+  });
+
+  it('returns to the normal state when the window ends: the outage opens an incident then, and uptime counts only the rounds outside the window', () => {
+    const history = run([0, 5, 6, 10, 11], (m) => (m === 0 ? healthy : refused));
+    const model = modelFromLocalHistory(history, layout, t(11));
+    const rpc1 = model.networks[0]!.endpoints[0]!;
+    expect(rpc1.status).toBe('major_outage');
+    expect(model.incidents).toHaveLength(1);
+    expect(model.incidents[0]).toMatchObject({ startedAt: t(10), resolvedAt: null, title: 'rpc-1 on eth-main: major outage' });
+    // Rounds at 0 (up), 10 and 11 (down) count; 5 and 6 are inside the window. Maintenance so far: 5 minutes.
+    expect(rpc1.uptime.days.at(-1)).toEqual({ date: '2025-11-20', ratio: 1 / 3, maintenanceMs: 5 * 60_000 });
+    expect(model.maintenances[0]!.status).toBe('completed');
+  });
+
+  it('leaves an incident opened before the window open and untouched through it, and resolves it after', () => {
+    const history = run([0, 5, 6, 10], (m) => (m < 10 ? refused : healthy));
+    const during = modelFromLocalHistory(run([0, 5, 6], () => refused), layout, t(6));
+    expect(during.incidents).toHaveLength(1);
+    expect(during.incidents[0]!.updates).toHaveLength(1);
+    expect(during.networks[0]!.endpoints[0]!.status).toBe('under_maintenance');
+    const after = modelFromLocalHistory(history, layout, t(10));
+    expect(after.incidents[0]).toMatchObject({ startedAt: t(0), resolvedAt: t(10) });
+    expect(after.incidents[0]!.updates.map((u) => u.status)).toEqual(['investigating', 'resolved']);
+  });
+});
+
+describe('chart series in the local history', () => {
+  it('keeps the median time to first byte and the largest lag per hour and per day, the current hour last', () => {
+    const spec = (ttfbMs: number, lagBlocks: number) => ({ ...healthy, 'eth-main': [{ id: 'rpc-1', ttfbMs, lagBlocks }, { id: 'rpc-2' }, { id: 'rpc-3' }] });
+    // 09:00 hour (t(-60)..): 10, 30, 20 ms and lag 0, 4, 1; 10:00 hour: 50 ms, lag 2.
+    const history = createLocalHistory(t(-60));
+    for (const [m, ms, lag] of [[-60, 10, 0], [-50, 30, 4], [-40, 20, 1], [0, 50, 2]] as const) recordReport(history, report(t(m), spec(ms, lag)), LAYOUT);
+    const charts = modelFromLocalHistory(history, LAYOUT, t(0)).networks[0]!.endpoints[0]!.charts;
+    expect(charts.responseMs.hourly).toMatchObject({ start: '2025-11-19T11:00:00.000Z', stepSeconds: 3600 });
+    expect(charts.responseMs.hourly.values).toHaveLength(24);
+    const [nine, ten] = charts.responseMs.hourly.values.slice(-2);
+    // Medians within the histogram's 2.5%: 20 ms, then 50 ms.
+    expect(Math.abs(nine! - 20) / 20).toBeLessThan(0.025);
+    expect(Math.abs(ten! - 50) / 50).toBeLessThan(0.025);
+    expect(charts.responseMs.hourly.values.slice(0, -2).every((v) => v === null)).toBe(true);
+    expect(charts.lagBlocks.hourly.values.slice(-2)).toEqual([4, 2]);
+    expect(charts.lagBlocks.daily.values.at(-1)).toBe(4);
+    expect(charts.lagBlocks.daily).toMatchObject({ start: '2025-08-23T00:00:00.000Z', stepSeconds: 86_400 });
+    expect(Math.abs(charts.responseMs.daily.values.at(-1)! - 20) / 20).toBeLessThan(0.025);
+  });
+
+  it('forgets hours older than 24 h, and records no sample while an endpoint is in maintenance or gives no answer', () => {
+    const window = maintenanceWindow('w', 'Work', t(0), t(30), { endpoints: ['eth-main/rpc-1'] });
+    const layout = { ...LAYOUT, maintenance: [window] };
+    const history = createLocalHistory(t(-26 * 60));
+    recordReport(history, report(t(-26 * 60), healthy), layout);
+    recordReport(history, report(t(5), healthy), layout);
+    recordReport(history, report(t(40), { ...healthy, 'eth-main': [{ id: 'rpc-1', reasons: ['connect_refused'], ttfbMs: null, lagBlocks: null }, { id: 'rpc-2' }, { id: 'rpc-3' }] }), layout);
+    expect(Object.keys(history.samples['eth-main/rpc-1']!.hourly)).toEqual(['2025-11-20T10:00:00.000Z']);
+    expect(history.samples['eth-main/rpc-1']!.hourly['2025-11-20T10:00:00.000Z']).toEqual({ ttfb: {}, lag: null });
+    expect(Object.keys(history.samples['eth-main/rpc-2']!.hourly)).toEqual(['2025-11-20T10:00:00.000Z']);
   });
 });
 

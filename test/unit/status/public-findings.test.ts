@@ -1,5 +1,6 @@
-// What the public page says about an endpoint degraded by finality or
-// cadence: plain words from the report's numbers, never the operator message.
+// What the public page says about an endpoint degraded by finality, cadence
+// or late blocks: plain words from the report's numbers, never the operator
+// message (which names hosts).
 import { describe, expect, it } from 'vitest';
 import { blockIntervalWords, finalityLagWords, observeEndpoint } from '../../../src/status/public-findings.ts';
 import { endpointReport, LAYOUT } from '../../support/reports.ts';
@@ -32,5 +33,27 @@ describe('public words for finality and cadence', () => {
   it('falls back to words without numbers when the report has none', () => {
     const e = endpointReport({ id: 'rpc-1', reasons: ['finality_lagging', 'slow_blocks'] });
     expect(observeEndpoint(e, ETH).detail).toBe('finalized head far behind the head; blocks are produced slowly');
+  });
+});
+
+const late = (arrival: Parameters<typeof endpointReport>[0]['arrival']) => endpointReport({
+  id: 'rpc-1',
+  reasons: [{ code: 'late_blocks', message: 'blocks arrive 2.1 s after the fastest endpoint (p50 of 7 blocks; max 1000 ms), watched at 10.0.0.7:8545' }],
+  arrival,
+});
+
+describe('the public words for late_blocks', () => {
+  it('say how late blocks arrive after the fastest endpoint, as degraded performance', () => {
+    const seen = observeEndpoint(late({ blocks: 7, p50Ms: 2140, maxMs: 2600, missed: 0, resolutionMs: 250 }), ETH);
+    expect(seen).toEqual({ status: 'degraded_performance', key: 'late_blocks', detail: 'blocks arrive 2.1 s after the fastest endpoint' });
+  });
+
+  it('add how many new blocks were not seen in time', () => {
+    const seen = observeEndpoint(late({ blocks: 5, p50Ms: 7000, maxMs: 9000, missed: 4, resolutionMs: 250 }), ETH);
+    expect(seen.detail).toBe('blocks arrive 7.0 s after the fastest endpoint (4 of 5 blocks not seen in time)');
+  });
+
+  it('fall back to plain words without figures', () => {
+    expect(observeEndpoint(late(null), ETH).detail).toBe('new blocks arrive late');
   });
 });

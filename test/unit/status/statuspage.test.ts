@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { renderComponents, renderIncidents, renderStatus, renderSummary } from '../../../src/status/render/statuspage.ts';
-import { sampleModel, t } from '../../support/reports.ts';
+import { renderComponents, renderIncidents, renderMaintenances, renderStatus, renderSummary } from '../../../src/status/render/statuspage.ts';
+import { maintenanceModel, sampleModel, t } from '../../support/reports.ts';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const schema = JSON.parse(readFileSync(new URL('../../fixtures/status/statuspage-v2-summary.schema.json', import.meta.url), 'utf8'));
@@ -63,5 +63,51 @@ describe('Statuspage v2 rendering', () => {
     expect(renderComponents(model, options)).toEqual({ page: summary.page, components: summary.components });
     expect(summary.page).toMatchObject({ name: 'Example Node API status', url: 'https://status.example.com', time_zone: 'Etc/UTC', updated_at: t(4) });
     expect(summary.page.id).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+describe('Statuspage v2 scheduled maintenances', () => {
+  it('lists in-progress and scheduled windows in summary.json with Statuspage fields, impact maintenance and the maintenance indicator', async () => {
+    const model = await maintenanceModel();
+    const summary = renderSummary(model, options);
+    const valid = validateSummary(summary);
+    expect(ajv.errorsText(validateSummary.errors)).toBe('No errors');
+    expect(valid).toBe(true);
+    expect(summary.status).toEqual({ indicator: 'maintenance', description: 'Service Under Maintenance' });
+    expect(summary.scheduled_maintenances.map((m) => [m.id, m.status])).toEqual([['now', 'in_progress'], ['next', 'scheduled']]);
+    const now = summary.scheduled_maintenances[0]!;
+    expect(now).toMatchObject({
+      name: 'Algod upgrade', impact: 'maintenance', monitoring_at: null, resolved_at: null,
+      created_at: t(-130), updated_at: t(0), started_at: t(0), scheduled_for: t(0), scheduled_until: t(30),
+      shortlink: 'https://status.example.com/#maintenance-now',
+    });
+    expect(now.components.map((c) => [c.id, c.status])).toEqual([['algo-main', 'under_maintenance'], ['algo-main/api-1', 'under_maintenance']]);
+    expect(now.incident_updates.map((u) => [u.status, u.created_at, u.affected_components])).toEqual([
+      ['in_progress', t(0), [{ code: 'algo-main/api-1', name: 'api-1', old_status: 'operational', new_status: 'under_maintenance' }]],
+      ['scheduled', t(-130), null],
+    ]);
+    const next = summary.scheduled_maintenances[1]!;
+    expect(next).toMatchObject({ started_at: t(-130), resolved_at: null });
+    expect(next.components.map((c) => [c.id, c.status])).toEqual([['eth-main/rpc-2', 'operational']]);
+  });
+
+  it('serves every window in scheduled-maintenances.json (latest first), only scheduled ones in upcoming.json and in-progress ones in active.json', async () => {
+    const model = await maintenanceModel();
+    const all = renderMaintenances(model, options, 'all');
+    expect(all.page).toEqual(renderSummary(model, options).page);
+    expect(all.scheduled_maintenances.map((m) => [m.id, m.status])).toEqual([['next', 'scheduled'], ['now', 'in_progress'], ['done', 'completed']]);
+    const done = all.scheduled_maintenances[2]!;
+    expect(done).toMatchObject({ started_at: t(-120), resolved_at: t(-60) });
+    expect(done.incident_updates.map((u) => u.status)).toEqual(['completed', 'in_progress', 'scheduled']);
+    expect(renderMaintenances(model, options, 'upcoming').scheduled_maintenances.map((m) => m.id)).toEqual(['next']);
+    expect(renderMaintenances(model, options, 'active').scheduled_maintenances.map((m) => m.id)).toEqual(['now']);
+    // The same objects validate where summary.json carries them.
+    const wrapped = { ...renderSummary(model, options), scheduled_maintenances: all.scheduled_maintenances };
+    expect(validateSummary(wrapped), ajv.errorsText(validateSummary.errors)).toBe(true);
+  });
+
+  it('opens no incident for an endpoint down inside its window', async () => {
+    const incidents = renderIncidents(await maintenanceModel(), options).incidents;
+    expect(incidents.map((i) => i.name)).toEqual([]);
   });
 });

@@ -362,6 +362,41 @@ networks:
     }
   });
 
+  it('ends the block arrival watch at the run deadline, long before its window, and publishes what it saw', async () => {
+    const file = world.writeConfig('arrival.yaml', `
+version: 1
+central: { account: "111111111111", region: us-east-1, namespace: VantageTest }
+networks:
+  - id: watched
+    chain: evm
+    blockTimeSeconds: 1
+    arrival: { windowSeconds: 50, maxDelayMs: 1000 }
+    endpoints:
+      - { id: a, url: "${world.hardhat.url}" }
+      - { id: b, url: "${world.hardhat.url}" }
+`);
+    const { handler } = handlerFor(file);
+    await world.hardhat.setIntervalMining(1000);
+    try {
+      // 9 s of "Lambda time", a 3 s publishing reserve: the run's deadline comes 6 s in, 44 s before the window would end.
+      const { result, lines } = await captureOutput(() => handler({}, lambdaContext(9_000)));
+      expect(result).toMatchObject({ status: 'up', unpublished: 0 });
+      const { logs } = splitLines(lines);
+      expect(logs.map((l) => l.message)).not.toContain('invocation reached the Lambda timeout before the run finished; its metrics were not published');
+      const endpoints = summaryOf(logs).report.networks[0]!.endpoints;
+      for (const e of endpoints) {
+        expect(e.reasons).toEqual([]);
+        expect(e.arrival!.blocks).toBeGreaterThanOrEqual(2);
+        expect(e.arrival!.missed).toBe(0);
+      }
+      const delays = find(publishedDatums(world.aws.double), 'ArrivalDelay');
+      expect(delays.map((d) => d.Dimensions?.find((x) => x.Name === 'Endpoint')?.Value).sort()).toEqual(['a', 'b']);
+      expect(delays.every((d) => d.Unit === 'Milliseconds' && d.Value! < 1000)).toBe(true);
+    } finally {
+      await world.hardhat.setIntervalMining(0);
+    }
+  });
+
   it('probes a stable slice of whole networks per shard', async () => {
     const networks = Array.from({ length: 8 }, (_, i) => `
   - id: net-${i}

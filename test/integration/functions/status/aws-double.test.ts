@@ -2,7 +2,7 @@
 // and batching by the real SDK clients, and the double refusing what AWS
 // refuses.
 import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { alarmTransitions, describeMetricAlarms } from '../../../../functions/status/alarm-reader.ts';
 import { getMetricData } from '../../../../functions/status/metric-reader.ts';
@@ -71,6 +71,38 @@ describe('status function AWS reads against the double', () => {
     ]);
     // 500 queries × 3 points = 1,500 points: 2 pages of at most 1,000; then 100 queries in one page.
     expect(double.calls('cloudwatch', 'GetMetricData')).toHaveLength(3);
+  });
+});
+
+describe('the double answers what the status page asks for', () => {
+  const ttfb = (id: string, period: number, stat: string) => ({
+    Id: id,
+    MetricStat: { Metric: { Namespace: 'Vantage', MetricName: 'TimeToFirstByte', Dimensions: [{ Name: 'Endpoint', Value: 'p' }] }, Period: period, Stat: stat, Unit: 'Milliseconds' as const },
+    ReturnData: true,
+  });
+
+  it('computes percentile statistics (p50, p90) from the raw values, by nearest rank', async () => {
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
+    for (const v of [40, 10, 30, 20, 50]) points.push({ namespace: 'Vantage', metricName: 'TimeToFirstByte', dimensions: { Endpoint: 'p' }, unit: 'Milliseconds', at: hour + 60_000, value: v });
+    const results = await getMetricData(cloudwatch, [ttfb('a', 3600, 'p50'), ttfb('b', 3600, 'p90'), ttfb('c', 3600, 'Maximum')], new Date(hour), new Date(hour + 3_600_000), signal);
+    // Sorted 10..50: p50 is the 3rd of 5 (ceil 2.5), p90 the 5th (ceil 4.5).
+    expect([results.get('a'), results.get('b'), results.get('c')].map((r) => r!.points.map((p) => p.value))).toEqual([[30], [50], [50]]);
+    await expect(cloudwatch.send(new GetMetricDataCommand({ MetricDataQueries: [ttfb('a', 3600, 'median')], StartTime: new Date(hour), EndTime: new Date(hour + 1000) }))).rejects.toThrow(/Stat is invalid/);
+  });
+
+  it('returns no datapoints for a period finer than the data\'s age keeps (T0 is more than 63 days old: hours only)', async () => {
+    const queries = [{ ...upQuery(7), Id: 'fine', MetricStat: { ...upQuery(7).MetricStat, Period: 300 } }, { ...upQuery(7), Id: 'hourly', MetricStat: { ...upQuery(7).MetricStat, Period: 3600 } }];
+    const results = await getMetricData(cloudwatch, queries, new Date(T0), new Date(T0 + 86_400_000), signal);
+    expect(results.get('fine')?.points ?? []).toEqual([]);
+    expect(results.get('hourly')!.points.map((p) => p.value)).toEqual([1]);
+  });
+
+  it('reads an object back with its content type, and answers NoSuchKey for a missing one', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: 'site', Key: 'api/v2/x.json', Body: '{"a":1}', ContentType: 'application/json' }));
+    const object = await s3.send(new GetObjectCommand({ Bucket: 'site', Key: 'api/v2/x.json' }));
+    expect(object.ContentType).toBe('application/json');
+    expect(await object.Body!.transformToString()).toBe('{"a":1}');
+    await expect(s3.send(new GetObjectCommand({ Bucket: 'site', Key: 'nope.json' }))).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
   });
 });
 

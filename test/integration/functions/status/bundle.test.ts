@@ -68,7 +68,7 @@ describe('status function bundle', () => {
     expect(statSync(bundle).size).toBeGreaterThan(0);
     const { handler } = (await import(pathToFileURL(bundle).href)) as { handler: (event: unknown, context: unknown) => Promise<{ written: number; indicator: string }> };
     const result = await handler({}, lambdaContext());
-    expect(result).toMatchObject({ written: 9, indicator: 'none' });
+    expect(result).toMatchObject({ written: 12, indicator: 'none' });
     const summary = world.json<{ page: { name: string }; components: { id: string }[] }>('api/v2/summary.json');
     expect(summary.page.name).toBe('Acme RPC status');
     expect(summary.components.map((c) => c.id)).toEqual(['eth-main', 'eth-main/rpc-1', 'eth-main/rpc-2', 'algo-main', 'algo-main/api-1']);

@@ -126,7 +126,8 @@ describe('status function', () => {
     const puts = world.double.calls('s3', 'PutObject');
     const keys = puts.map((p) => decodeURIComponent(p.path.slice(`/${BUCKET}/`.length)));
     expect(keys.sort()).toEqual([
-      'api/v2/components.json', 'api/v2/incidents.json', 'api/v2/status.json', 'api/v2/summary.json',
+      'api/v2/components.json', 'api/v2/incidents.json', 'api/v2/scheduled-maintenances.json', 'api/v2/scheduled-maintenances/active.json',
+      'api/v2/scheduled-maintenances/upcoming.json', 'api/v2/status.json', 'api/v2/summary.json',
       'badges/algo-main.json', 'badges/eth-main.json', 'feed.atom', 'history.json', 'index.html',
     ]);
     expect(decodeURIComponent(puts.at(-1)!.path)).toBe(`/${BUCKET}/index.html`);
