@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/chains/registry.ts';
 import { chainFixture } from '../../support/chain-fixtures.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
+import { startWebSocketRecordingProxy } from '../../support/websocket-recording-proxy.ts';
 import { startWebSocketRpcServer, type SubscriptionBehaviour, type WebSocketRpcServer } from '../../support/websocket-rpc-server.ts';
 import { checkConfig, codes, endpoint } from '../../support/run-check.ts';
 
@@ -84,6 +85,33 @@ describe('evm over WebSocket (real hardhat, a block every second)', () => {
     expect(t.ttfbMs!).toBeGreaterThan(t.upgradeMs!);
     expect(t.totalMs!).toBeGreaterThan(t.ttfbMs! + t.firstNotificationMs!);
     expect(e.addresses).toEqual([{ address: '127.0.0.1', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: t.ttfbMs, height: e.chain!.height }]);
+  });
+
+  it('with block arrival watched, a ws endpoint is polled over its own WebSocket, beside an http one', async () => {
+    const proxy = await startWebSocketRecordingProxy(`ws://127.0.0.1:${node.port}/`);
+    try {
+      const report = await checkConfig(`
+version: 1
+networks:
+  - id: n
+    chain: evm
+    blockTimeSeconds: 1
+    arrival: { windowSeconds: 3, maxDelayMs: 1000 }
+    endpoints:
+      - { id: ws, url: "${proxy.url}/" }
+      - { id: http, url: "${node.url}" }
+`);
+      const ws = endpoint(report, 'n', 'ws');
+      expect({ status: ws.status, reasons: ws.reasons }).toEqual({ status: 'up', reasons: [] });
+      expect(ws.arrival!.blocks).toBeGreaterThanOrEqual(1);
+      expect(ws.arrival!.missed).toBe(0);
+      // The watch's height calls went as frames on the WebSocket, after the probe's subscription.
+      const methods = proxy.frames.map((f) => f.method);
+      expect(methods.filter((m) => m === 'eth_blockNumber').length).toBeGreaterThanOrEqual(3);
+      expect(methods.indexOf('eth_blockNumber')).toBeGreaterThan(methods.indexOf('eth_unsubscribe'));
+    } finally {
+      await proxy.close();
+    }
   });
 });
 
