@@ -108,16 +108,15 @@ describe('every request each adapter sends is a declared, read-only call', () =>
   let evmProxy: RecordingProxy;
   let ltc: LitecoinNode;
   let ltcProxy: RecordingProxy;
-  let replay: ReplayServer;
 
   beforeAll(async () => {
-    [hardhat, ltc, replay] = await Promise.all([startHardhat(), startLitecoind(), startReplayServer()]);
+    [hardhat, ltc] = await Promise.all([startHardhat(), startLitecoind()]);
     // Deep enough for the cadence reads (a block below the head other than genesis).
     await Promise.all([ltc.mine(2), hardhat.mine(40)]);
     [evmProxy, ltcProxy] = await Promise.all([startRecordingProxy(hardhat.url), startRecordingProxy(ltc.url)]);
   });
   afterAll(async () => {
-    await Promise.all([evmProxy?.close(), ltcProxy?.close(), replay?.close()]);
+    await Promise.all([evmProxy?.close(), ltcProxy?.close()]);
     await Promise.all([hardhat?.stop(), ltc?.stop()]);
   });
 
@@ -146,12 +145,25 @@ describe('every request each adapter sends is a declared, read-only call', () =>
     expectReadOnly('bitcoin', ltcProxy.requests);
   });
 
-  const replayed = async (family: Exclude<ChainFamily, 'http-json' | 'evm' | 'bitcoin'>, routes: Routes, extra = '') => {
+  /**
+   * A replay server of the case's own: a request the previous case's watch
+   * wrote just before its window closed can still arrive after that case
+   * ended, and must not land in this case's record.
+   */
+  const withReplay = async (use: (replay: ReplayServer) => Promise<void>) => {
+    const replay = await startReplayServer();
+    try {
+      await use(replay);
+    } finally {
+      await replay.close();
+    }
+  };
+
+  const replayed = (family: Exclude<ChainFamily, 'http-json' | 'evm' | 'bitcoin'>, routes: Routes, extra = '') => withReplay(async (replay) => {
     replay.setRoutes(routes);
-    replay.requests.length = 0;
     await checkConfig(yaml(family, replay.url, extra));
     expectReadOnly(family, replay.requests);
-  };
+  });
 
   it('algorand, with an account watched (replayed algod)', async () => {
     await replayed('algorand', {
@@ -189,12 +201,13 @@ describe('every request each adapter sends is a declared, read-only call', () =>
     };
     const header = { body: chainFixture('cometbft', 'header') };
     const block = { body: chainFixture('cometbft', 'block') };
-    replay.requests.length = 0;
-    for (const version of ['0.38.12', '0.34.27']) {
-      replay.setRoutes({ rest: { 'GET /status': status(version), 'GET /header': header, 'GET /block': block } });
-      await checkConfig(yaml('cometbft', replay.url));
-    }
-    expectReadOnly('cometbft', replay.requests);
+    await withReplay(async (replay) => {
+      for (const version of ['0.38.12', '0.34.27']) {
+        replay.setRoutes({ rest: { 'GET /status': status(version), 'GET /header': header, 'GET /block': block } });
+        await checkConfig(yaml('cometbft', replay.url));
+      }
+      expectReadOnly('cometbft', replay.requests);
+    });
   });
 
   it('solana (replayed)', async () => {
@@ -210,11 +223,17 @@ describe('every request each adapter sends is a declared, read-only call', () =>
   });
 
   it('http-json sends only the one configured request, its arrival watch included', async () => {
-    replay.setRoutes({ rest: { 'GET /height': { body: { result: { number: 7 } } } } });
-    replay.requests.length = 0;
-    await checkConfig(yaml('http-json', `${replay.url}/height`, '', '        heightPointer: /result/number'));
-    // The probe's one request, the watch's first ask, and its asks in the window (every 2.5 s: one).
-    expect(replay.requests.map(callName)).toEqual(['GET /height', 'GET /height', 'GET /height']);
+    const calls: string[] = [];
+    await withReplay(async (replay) => {
+      replay.setRoutes({ rest: { 'GET /height': { body: { result: { number: 7 } } } } });
+      await checkConfig(yaml('http-json', `${replay.url}/height`, '', '        heightPointer: /result/number'));
+      calls.push(...replay.requests.map(callName));
+    });
+    // Nothing but the configured request: the probe's, the watch's first ask, and the asks of the
+    // 1 s window on its 2.5 s poll grid (none or one, by where the grid falls).
+    expect(new Set(calls)).toEqual(new Set(['GET /height']));
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls.length).toBeLessThanOrEqual(3);
   });
 });
 
