@@ -6,7 +6,7 @@
 // function's timeout is built from it, and synth refuses an arrival window
 // that cannot fit under Lambda's limit beside the probes and the reserve.
 import { formatPath, type ConfigProblem } from '../src/config/config-error.ts';
-import type { ResolvedConfig } from '../src/config/resolved-config.ts';
+import { probeBudgetMs, type ResolvedConfig } from '../src/config/resolved-config.ts';
 import { arrivalPhaseMs, roundArrivalMs } from '../src/engine/arrival-budget.ts';
 import { DEFAULT_DEADLINE_RESERVE_MS } from '../functions/common/environment.ts';
 import { LAMBDA_MAX_TIMEOUT_SECONDS } from '../src/config/aws-limits.ts';
@@ -17,7 +17,7 @@ const START_SECONDS = 5;
 const INTERVAL_CAP_SECONDS = 300;
 
 export interface ProbeRunBudget {
-  /** Every wave of probe.concurrency probes of this invocation's share of the endpoints, each at its timeout. */
+  /** Every wave of probe.concurrency probes of this invocation's share of the endpoints, each at its budget (timeout, plus a WebSocket endpoint's subscription window). */
   readonly probesMs: number;
   /** The longest network's arrival watch; 0 without arrival. */
   readonly arrivalMs: number;
@@ -29,7 +29,8 @@ export interface ProbeRunBudget {
 export function probeRunBudget(config: ResolvedConfig): ProbeRunBudget {
   const endpoints = config.networks.reduce((n, net) => n + net.endpoints.length, 0);
   const waves = Math.ceil(Math.ceil(endpoints / config.probe.shards) / config.probe.concurrency);
-  const slowest = Math.max(...config.networks.flatMap((n) => n.endpoints.map((e) => e.timeoutMs)));
+  // A WebSocket endpoint's probe runs past its timeout by the subscription window.
+  const slowest = Math.max(...config.networks.flatMap((n) => n.endpoints.map(probeBudgetMs)));
   const probesMs = waves * slowest;
   const arrivalMs = roundArrivalMs(config);
   const reserveMs = DEFAULT_DEADLINE_RESERVE_MS;

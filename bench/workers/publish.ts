@@ -39,12 +39,13 @@ function endpoint(i: number): EndpointReport {
     reference: false,
     status: 'up',
     reasons: [],
-    timings: { dnsMs: 1.2, connectMs: 10.4 + (i % 7), tlsMs: 22.1, ttfbMs: 48.3 + (i % 11), totalMs: 60.2 },
+    timings: { dnsMs: 1.2, connectMs: 10.4 + (i % 7), tlsMs: 22.1, ttfbMs: 48.3 + (i % 11), totalMs: 60.2, upgradeMs: null, firstNotificationMs: null },
     tls: { protocol: 'TLSv1.3', notAfter: '2027-01-01T00:00:00.000Z', daysToExpiry: 120.5, issuer: 'CN=Bench CA', subject: 'CN=node', trusted: true, hostnameMatch: true } as EndpointReport['tls'],
     chain: {
       height: 21_000_000 + i, lagBlocks: 0, headAgeSeconds: 3.1, syncing: false, peers: 25,
       finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null,
     },
+    addresses: [],
     arrival: null,
   };
 }

@@ -43,24 +43,32 @@ export function agree(inputs: readonly AgreementInput[], settings: AgreementSett
   const eligible = inputs.filter(isAgreementInput);
   const reference = referenceHeight(eligible.map((e) => e.height!));
   const endpoints = new Map<string, EndpointAgreement>();
-  for (const input of inputs) {
-    const reasons: Reason[] = [];
-    let lagBlocks: number | null = null;
-    if (reference !== null && isAgreementInput(input)) {
-      lagBlocks = reference - input.height!;
-      if (lagBlocks > settings.maxLagBlocks) {
-        reasons.push(reason('lagging', `height ${input.height} is ${lagBlocks} blocks behind reference ${reference} (max ${settings.maxLagBlocks})`));
-      } else if (-lagBlocks > settings.maxLagBlocks) {
-        reasons.push(reason('ahead', `height ${input.height} is ${-lagBlocks} blocks above reference ${reference} (max ${settings.maxLagBlocks}): a fork, another network, or a proxy that lies`));
-      }
-    }
-    const headAgeSeconds = headAge(input, nowMs);
-    if (headAgeSeconds !== null && settings.maxHeadAgeSeconds !== null && headAgeSeconds > settings.maxHeadAgeSeconds) {
-      reasons.push(reason('stale_head', `newest block is ${formatDuration(headAgeSeconds)} old (max ${settings.maxHeadAgeSeconds} s)`));
-    }
-    endpoints.set(input.id, { lagBlocks, headAgeSeconds, reasons });
-  }
+  for (const input of inputs) endpoints.set(input.id, judgeHeight(input, reference, settings, nowMs));
   return { referenceHeight: reference, n: eligible.length, endpoints };
+}
+
+/**
+ * One height judged against a reference the network already agreed on:
+ * lag, ahead, head age and stale head. Also how every address of an
+ * endpoint is judged (a stale backend behind round-robin), while the
+ * reference itself comes from the endpoints' primary addresses only.
+ */
+export function judgeHeight(input: AgreementInput, reference: number | null, settings: AgreementSettings, nowMs: number): EndpointAgreement {
+  const reasons: Reason[] = [];
+  let lagBlocks: number | null = null;
+  if (reference !== null && isAgreementInput(input)) {
+    lagBlocks = reference - input.height!;
+    if (lagBlocks > settings.maxLagBlocks) {
+      reasons.push(reason('lagging', `height ${input.height} is ${lagBlocks} blocks behind reference ${reference} (max ${settings.maxLagBlocks})`));
+    } else if (-lagBlocks > settings.maxLagBlocks) {
+      reasons.push(reason('ahead', `height ${input.height} is ${-lagBlocks} blocks above reference ${reference} (max ${settings.maxLagBlocks}): a fork, another network, or a proxy that lies`));
+    }
+  }
+  const headAgeSeconds = headAge(input, nowMs);
+  if (headAgeSeconds !== null && settings.maxHeadAgeSeconds !== null && headAgeSeconds > settings.maxHeadAgeSeconds) {
+    reasons.push(reason('stale_head', `newest block is ${formatDuration(headAgeSeconds)} old (max ${settings.maxHeadAgeSeconds} s)`));
+  }
+  return { lagBlocks, headAgeSeconds, reasons };
 }
 
 /** Seconds since the head block, clamped at 0 (clock skew can put a head in the future). */

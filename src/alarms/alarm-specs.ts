@@ -55,7 +55,7 @@ export function hasRegionalAlarm(config: ResolvedConfig): boolean {
 
 /** A URL written with http: has no certificate; anything else (https:, or a secret reference) may. */
 export function mayUseTls(endpoint: ResolvedEndpoint): boolean {
-  return !/^http:/i.test(endpoint.url);
+  return !/^(http|ws):/i.test(endpoint.url);
 }
 
 /** Endpoints whose probes report a head time, so they feed the network's HeadAge (reference endpoints too). */

@@ -2,9 +2,10 @@
 // blackbox_exporter has one file per prober). The runner owns the connection,
 // the deadline, timings and statuses; an adapter only reads its chain.
 import type { ResolvedAccount, ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
-import type { HttpSession } from '../probe/http-session.ts';
+import type { ProbeSession } from '../probe/probe-session.ts';
 import type { Reason } from '../report/reasons.ts';
 import type { ChainFamily } from '../config/families.ts';
+import type { Parsed } from './node-numbers.ts';
 
 export interface ChainReading {
   /** Latest block height the endpoint serves; null when it could not be read. */
@@ -48,7 +49,12 @@ export interface AdapterOutcome {
 export interface AdapterContext {
   readonly network: ResolvedNetwork;
   readonly endpoint: ResolvedEndpoint;
-  readonly http: HttpSession;
+  /**
+   * The endpoint's session: HTTP, or for ws(s) URLs a WebSocket (JSON-RPC
+   * only). jsonRpc() speaks over either, so JSON-RPC adapters read the same
+   * way over both; REST families are only ever given HTTP (config refuses ws URLs for them).
+   */
+  readonly http: ProbeSession;
   /** Wall clock in ms (injectable for tests). */
   readonly now: () => number;
 }
@@ -60,6 +66,25 @@ export interface AccountReading {
   readonly voteLastValid: number | null;
   readonly daysToExpiry: number | null;
   readonly reasons: readonly Reason[];
+}
+
+/**
+ * The family's WebSocket subscription to new heads, as data: the engine
+ * subscribes, times the first notification (firstNotificationMs), then
+ * unsubscribes. Every method here is read-only and listed with the
+ * adapter's calls.
+ */
+export interface SubscriptionSpec {
+  /** e.g. eth_subscribe with ["newHeads"]; answered with a subscription id (string or number). */
+  readonly subscribe: { readonly method: string; readonly params: readonly unknown[] };
+  /** The method notifications carry, with params { subscription, result }. */
+  readonly notification: string;
+  /** Cancels the subscription, called with [id]. */
+  readonly unsubscribe: string;
+  /** What a notification announces, in messages ("newHeads"). */
+  readonly announces: string;
+  /** The block number or slot in a notification's params.result. */
+  head(result: unknown): Parsed;
 }
 
 /** One answer of a height call: the height it carries, or why there is none. */
@@ -90,6 +115,8 @@ export interface ChainAdapter {
   readonly readCalls: readonly string[];
   /** Every call `checkExposure` may send. */
   readonly exposureCalls: readonly string[];
+  /** The new-heads subscription of ws(s) endpoints; absent for families without a WebSocket probe. */
+  readonly subscription?: SubscriptionSpec;
   read(ctx: AdapterContext): Promise<AdapterOutcome>;
   /** Read-only probes of namespaces that must not face the internet; a Reason when one answers. */
   checkExposure?(ctx: AdapterContext): Promise<Reason | null>;

@@ -19,6 +19,14 @@ export const evm: ChainAdapter = {
     'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)', 'eth_blockNumber',
   ],
   exposureCalls: EXPOSURE_METHODS,
+  // geth's pubsub: notifications are eth_subscription { subscription, result: header }, number in hex.
+  subscription: {
+    subscribe: { method: 'eth_subscribe', params: ['newHeads'] },
+    notification: 'eth_subscription',
+    unsubscribe: 'eth_unsubscribe',
+    announces: 'newHeads',
+    head: (header) => parseHexQuantity(isRecord(header) ? header['number'] : undefined, 'newHeads block number'),
+  },
   heightCall: {
     calls: ['eth_blockNumber'],
     mode: 'poll',

@@ -40,15 +40,20 @@ export function httpStatusReason(outcome: Answer, what: string, parsed?: { reado
 }
 
 export function parseJsonBody(outcome: Answer, what: string): JsonOutcome {
+  const type = outcome.headers['content-type'];
+  const parsed = parseJsonBytes(outcome.body, type === undefined ? null : String(type), what);
+  return { ...parsed, status: outcome.status };
+}
+
+/** A body (an HTTP body, or a WebSocket message with no content type) as JSON, or invalid_response quoting its start. */
+export function parseJsonBytes(bytes: Buffer, contentType: string | null, what: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: Reason } {
   try {
-    return { ok: true, value: JSON.parse(outcome.body.toString('utf8')), status: outcome.status };
+    return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
   } catch {
-    const type = outcome.headers['content-type'];
-    const body = snippet(outcome.body);
+    const body = snippet(bytes);
     return {
       ok: false,
-      status: outcome.status,
-      reason: reason('invalid_response', `${what}: body is not JSON${type ? ` (content-type ${nodeText(String(type))})` : ''}${body ? `: ${body}` : ' (empty)'}`),
+      reason: reason('invalid_response', `${what}: body is not JSON${contentType ? ` (content-type ${nodeText(contentType)})` : ''}${body ? `: ${body}` : ' (empty)'}`),
     };
   }
 }

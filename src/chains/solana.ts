@@ -27,6 +27,14 @@ export const solana: ChainAdapter = {
   readCalls: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot(finalized)', 'getBlockTime', 'getSlot(processed)'],
   // DESIGN: none; Solana's RPC has no admin namespace over HTTP (admin is a local IPC socket).
   exposureCalls: [],
+  // Agave: notifications are slotNotification { subscription, result: { parent, root, slot } }, numbers.
+  subscription: {
+    subscribe: { method: 'slotSubscribe', params: [] },
+    notification: 'slotNotification',
+    unsubscribe: 'slotUnsubscribe',
+    announces: 'slot',
+    head: (info) => parseJsonInteger(isRecord(info) ? info['slot'] : undefined, 'notified slot'),
+  },
   heightCall: {
     calls: ['getSlot(processed)'],
     mode: 'poll',

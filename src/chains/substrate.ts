@@ -19,6 +19,14 @@ export const substrate: ChainAdapter = {
   family: 'substrate',
   readCalls: ['chain_getBlockHash', 'chain_getHeader', 'system_health', 'chain_getFinalizedHead'],
   exposureCalls: [EXPOSURE_METHOD],
+  // polkadot-sdk: notifications are chain_newHead { subscription, result: header }, number in hex.
+  subscription: {
+    subscribe: { method: 'chain_subscribeNewHeads', params: [] },
+    notification: 'chain_newHead',
+    unsubscribe: 'chain_unsubscribeNewHeads',
+    announces: 'new head',
+    head: (header) => parseHexQuantity(isRecord(header) ? header['number'] : undefined, 'new head number'),
+  },
   heightCall: {
     calls: ['chain_getHeader'],
     mode: 'poll',

@@ -17,6 +17,18 @@ export const DEFAULTS = {
   outageRegions: 2,
   accountWarnDays: 14,
   statusTitle: 'Node API status',
+  ipv6: 'auto',
+  addresses: 'all',
   /** slow_blocks: a recent block interval over cadenceFactor × blockTimeSeconds. */
   cadenceFactor: 2,
 } as const;
+
+/** Addresses probed per endpoint at most (DESIGN.md, "Every address on its own"): the first 8 in resolution order. */
+export const MAX_ADDRESSES_PER_ENDPOINT = 8;
+
+/**
+ * A WebSocket subscription's first notification must come within
+ * max(5 s, 2 × blockTimeSeconds) of the subscribe request (DESIGN.md,
+ * "WebSocket endpoints"); this is the 5 s.
+ */
+export const MIN_SUBSCRIPTION_WINDOW_MS = 5000;

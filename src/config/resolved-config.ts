@@ -5,7 +5,7 @@ import { defaultMaxDelayMs, defaultMaxLagBlocks, FAMILY_DEFAULTS, type ChainFami
 import type { LoadedConfig } from './load.ts';
 import type { ResolvedMaintenance } from './maintenance.ts';
 import type { ConfigInput, EndpointInput, NetworkInput } from './schema.ts';
-import { DEFAULTS } from './defaults.ts';
+import { DEFAULTS, MIN_SUBSCRIPTION_WINDOW_MS } from './defaults.ts';
 
 export interface ResolvedTls {
   readonly warnDays: number;
@@ -22,10 +22,22 @@ export interface HttpJsonSettings {
   readonly body: string | null;
 }
 
+/** How the endpoint is spoken to: HTTP requests, or JSON-RPC frames over one WebSocket (ws:// and wss:// URLs). */
+export type EndpointTransport = 'http' | 'websocket';
+
 export interface ResolvedEndpoint {
   readonly id: string;
   /** May still hold secret references until resolveSecrets() ran. */
   readonly url: string;
+  readonly transport: EndpointTransport;
+  /** Probe every resolved address (at most 8) or only the first. */
+  readonly addresses: 'all' | 'first';
+  /**
+   * WebSocket endpoints: how long the subscription's first notification may
+   * take, max(5 s, 2 × blockTimeSeconds), on top of timeoutMs (the probe's
+   * whole budget is timeoutMs + this). null for http(s) and private endpoints.
+   */
+  readonly subscriptionWindowMs: number | null;
   readonly reference: boolean;
   readonly visibility: 'public' | 'private';
   readonly headers: Readonly<Record<string, string>>;
@@ -89,6 +101,8 @@ export interface ResolvedConfig {
      * machine's), so it cannot be filled in here.
      */
     readonly resolvers: readonly string[] | null;
+    /** IPv6 addresses: probed, no route skipped (auto); no route is no_route (on); AAAA not asked (off). */
+    readonly ipv6: 'auto' | 'on' | 'off';
   };
   readonly metrics: { readonly detail: 'standard' | 'full' };
   readonly logs: { readonly retentionDays: number };
@@ -124,6 +138,7 @@ export function applyDefaults(loaded: LoadedConfig): ResolvedConfig {
       regions,
       shards: input.probe?.shards ?? DEFAULTS.shards,
       resolvers: input.probe?.resolvers ?? null,
+      ipv6: input.probe?.ipv6 ?? DEFAULTS.ipv6,
     },
     metrics: { detail: input.metrics?.detail ?? DEFAULTS.metricsDetail },
     logs: { retentionDays: input.logs?.retentionDays ?? DEFAULTS.retentionDays },
@@ -164,7 +179,7 @@ function resolveNetwork(network: NetworkInput, defaults: EndpointDefaults, baseD
     maxFinalityLagSeconds: ('maxFinalityLagSeconds' in network ? network.maxFinalityLagSeconds : undefined) ?? family.maxFinalityLagSeconds,
     cadenceFactor: family.cadence ? (('cadenceFactor' in network ? network.cadenceFactor : undefined) ?? DEFAULTS.cadenceFactor) : null,
     expect,
-    endpoints: (network.endpoints as EndpointInput[]).map((e) => resolveEndpoint(e, defaults, baseDir)),
+    endpoints: (network.endpoints as EndpointInput[]).map((e) => resolveEndpoint(e, defaults, baseDir, blockTimeSeconds)),
     accounts: network.chain === 'algorand'
       ? (network.accounts ?? []).map((a) => ({ address: a.address, warnDays: a.warnDays ?? DEFAULTS.accountWarnDays }))
       : [],
@@ -174,13 +189,18 @@ function resolveNetwork(network: NetworkInput, defaults: EndpointDefaults, baseD
   };
 }
 
-function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string): ResolvedEndpoint {
+function resolveEndpoint(e: EndpointInput, d: EndpointDefaults, baseDir: string, blockTimeSeconds: number): ResolvedEndpoint {
   const caFile = e.tls?.caFile;
+  const transport = transportOf(e.url);
+  const visibility = e.visibility ?? 'public';
   return {
     id: e.id,
     url: e.url,
+    transport,
+    addresses: e.addresses ?? DEFAULTS.addresses,
+    subscriptionWindowMs: transport === 'websocket' && visibility === 'public' ? subscriptionWindowMs(blockTimeSeconds) : null,
     reference: e.reference ?? false,
-    visibility: e.visibility ?? 'public',
+    visibility,
     headers: e.headers ?? {},
     basicAuth: e.basicAuth ?? null,
     timeoutMs: e.timeoutMs ?? d.timeoutMs,
@@ -222,4 +242,19 @@ function resolveMaintenance(m: MaintenanceInput): ResolvedMaintenance {
       return { network, endpoint };
     }) ?? null,
   };
+}
+
+/** The scheme is literal in a valid config (validate.ts refuses a URL whose scheme is a secret reference). */
+function transportOf(url: string): EndpointTransport {
+  return /^wss?:/i.test(url) ? 'websocket' : 'http';
+}
+
+/** max(5 s, 2 × blockTimeSeconds): two blocks' time, and never so short that a fast chain's jitter reads as silence. */
+export function subscriptionWindowMs(blockTimeSeconds: number): number {
+  return Math.max(MIN_SUBSCRIPTION_WINDOW_MS, Math.round(2000 * blockTimeSeconds));
+}
+
+/** The longest one probe of the endpoint may take: its timeout, plus the subscription window for WebSocket endpoints. */
+export function probeBudgetMs(endpoint: Pick<ResolvedEndpoint, 'timeoutMs' | 'subscriptionWindowMs'>): number {
+  return endpoint.timeoutMs + (endpoint.subscriptionWindowMs ?? 0);
 }

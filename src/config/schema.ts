@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { PUT_METRIC_DATA } from './aws-limits.ts';
 import { CHAIN_FAMILIES, FAMILY_DEFAULTS, type ChainFamily } from './families.ts';
 import { resolverAddressProblem } from './resolver-address.ts';
-import { DEFAULTS } from './defaults.ts';
+import { DEFAULTS, MAX_ADDRESSES_PER_ENDPOINT } from './defaults.ts';
 import { fixedRateSeconds, MAX_SCHEDULE_SECONDS, SCHEDULE_PATTERN } from './schedule.ts';
 
 /**
@@ -88,7 +88,7 @@ const endpointTls = z.strictObject({
 const endpointBase = {
   id: idSchema.describe('endpoint id, unique within its network: a metric dimension, in alarm names and on the status page')
     .meta({ examples: ['rpc-1'] }),
-  url: secretable.describe('http(s) URL of the node API; may contain secret references')
+  url: secretable.describe('http(s) URL of the node API, or ws(s) for a WebSocket endpoint (evm, substrate and solana networks); may contain secret references')
     .meta({ examples: ['https://rpc.example.com/v3/${env:RPC_KEY}'] }),
   reference: z.boolean({ error: 'must be true or false' }).optional().describe('used for agreement only; not alarmed, not on the status page').meta({ default: false }),
   visibility: z.enum(['public', 'private'], { error: 'must be "public" or "private"' }).optional()
@@ -104,6 +104,9 @@ const endpointBase = {
   maxResponseBytes: maxResponseBytes().describe('overrides defaults.maxResponseBytes for this endpoint'),
   slowMs: slowMs().describe('overrides defaults.slowMs for this endpoint'),
   tls: endpointTls.optional().describe('certificate checks of this endpoint'),
+  addresses: z.enum(['all', 'first'], { error: 'must be "all" or "first"' }).optional()
+    .describe(`which of the host's addresses are probed, each on its own connection: all (the first ${MAX_ADDRESSES_PER_ENDPOINT}, IPv4 then IPv6; one failing or lagging is address_unhealthy) or first (only the first)`)
+    .meta({ default: DEFAULTS.addresses }),
   allowLiteralSecrets: z.boolean({ error: 'must be true or false' }).optional()
     .describe('let cdk synth deploy values of this endpoint that look like credentials written literally (they are not secrets, or you accept them in the probe bundle); check and run stop warning about them')
     .meta({ default: false }),
@@ -331,6 +334,9 @@ export const configSchema = z.strictObject({
     ).min(1, { error: "must list at least one DNS server (leave probe.resolvers out to use the system's)" }).optional()
       .describe("DNS servers asked for every endpoint host (IP with optional port, e.g. 1.1.1.1, 8.8.8.8:53, [::1]:53); default: the system's, as read where the probe runs")
       .meta({ examples: [['1.1.1.1', '8.8.8.8:53']] }),
+    ipv6: z.enum(['auto', 'on', 'off'], { error: 'must be "auto", "on" or "off"' }).optional()
+      .describe('IPv6 addresses: auto probes them and skips one with no route from where the probe runs (a Lambda outside a VPC has no IPv6); on judges no route as no_route (down); off does not ask for AAAA records')
+      .meta({ default: DEFAULTS.ipv6 }),
   }).optional().describe('when and where the probes run'),
   metrics: z.strictObject({
     detail: z.enum(['standard', 'full'], { error: 'must be "standard" or "full"' }).optional()

@@ -8,6 +8,7 @@ import { defaultMaxDelayMs, FAMILY_DEFAULTS } from './families.ts';
 import type { ConfigInput, EndpointInput } from './schema.ts';
 import { scanReferences } from './secret-reference.ts';
 import { scheduleIntervalSeconds, SCHEDULE_PATTERN } from './schedule.ts';
+import type { ChainFamily } from './families.ts';
 
 export interface PathProblem {
   readonly path: string;
@@ -62,7 +63,7 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
       const seen = endpointIds.get(endpoint.id);
       if (seen !== undefined) add([...at, 'id'], `duplicate endpoint id "${endpoint.id}" in network "${network.id}" (also endpoints[${seen}])`);
       else endpointIds.set(endpoint.id, e);
-      checkEndpoint(endpoint, at, baseDir, add, caFileVerdict);
+      checkEndpoint(endpoint, network.chain, at, baseDir, add, caFileVerdict);
     });
     if (network.endpoints.every((e) => e.reference === true)) {
       add(['networks', n, 'endpoints'], 'every endpoint is a reference; at least one must be watched');
@@ -96,9 +97,13 @@ function maintenanceProblems(config: ConfigInput, add: Add): void {
   });
 }
 
-function checkEndpoint(endpoint: EndpointInput, at: PropertyKey[], baseDir: string, add: Add, caFileVerdict: CaFileVerdict): void {
+
+/** Families whose node APIs speak JSON-RPC over WebSocket, with a subscription Vantage can time. */
+export const WEBSOCKET_FAMILIES: ReadonlySet<ChainFamily> = new Set(['evm', 'substrate', 'solana']);
+
+function checkEndpoint(endpoint: EndpointInput, chain: ChainFamily, at: PropertyKey[], baseDir: string, add: Add, caFileVerdict: CaFileVerdict): void {
   checkSecretable(endpoint.url, [...at, 'url'], add);
-  checkUrl(endpoint.url, [...at, 'url'], add, ['http:', 'https:']);
+  checkEndpointUrl(endpoint.url, chain, [...at, 'url'], add);
   for (const [name, value] of Object.entries(endpoint.headers ?? {})) {
     if (!HEADER_NAME.test(name)) add([...at, 'headers', name], 'is not a valid HTTP header name');
     checkSecretable(value, [...at, 'headers', name], add);
@@ -165,8 +170,18 @@ function checkSecretable(value: string, at: PropertyKey[], add: Add): void {
   if (!scan.ok) add(at, scan.message);
 }
 
+function checkEndpointUrl(value: string, chain: ChainFamily, at: PropertyKey[], add: Add): void {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase();
+  if (scheme !== 'ws' && scheme !== 'wss') return checkUrl(value, at, add, ['http:', 'https:']);
+  if (!WEBSOCKET_FAMILIES.has(chain)) {
+    add(at, `must be an http(s) URL: ${chain} networks have no WebSocket probe (ws:// and wss:// are for ${[...WEBSOCKET_FAMILIES].join(', ')})`);
+    return;
+  }
+  checkUrl(value, at, add, ['ws:', 'wss:']);
+}
+
 function checkUrl(value: string, at: PropertyKey[], add: Add, protocols: string[]): void {
-  const wanted = protocols.length > 1 ? 'an http(s) URL' : 'an https URL';
+  const wanted = protocols.includes('ws:') ? 'a ws(s) URL' : protocols.length > 1 ? 'an http(s) URL' : 'an https URL';
   // References are checked above; judge the URL with them stood in for.
   let url: URL;
   try {

@@ -83,12 +83,22 @@ function endpointReport(endpoint: ResolvedEndpoint, headTime: boolean, network: 
   const base = { id: endpoint.id, url: endpoint.url, reference: endpoint.reference, status: 'up' as const, reasons: [], arrival: null };
   if (endpoint.visibility === 'private') {
     // Healthy for a private endpoint means nobody answered: no connection, no chain.
-    return { ...base, timings: { dnsMs: 1.203, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 5000.114 }, tls: null, chain: null };
+    return {
+      ...base,
+      timings: { dnsMs: 1.203, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 5000.114, upgradeMs: null, firstNotificationMs: null },
+      tls: null, chain: null, addresses: [],
+    };
   }
   const tls = mayUseTls(endpoint);
+  const websocket = endpoint.transport === 'websocket';
   return {
     ...base,
-    timings: { dnsMs: 1.203, connectMs: 11.874, tlsMs: tls ? 24.513 : null, ttfbMs: 80.925, totalMs: 82.377 },
+    timings: {
+      dnsMs: 1.203, connectMs: 11.874, tlsMs: tls ? 24.513 : null, ttfbMs: 80.925, totalMs: websocket ? 2_130.512 : 82.377,
+      upgradeMs: websocket ? 14.208 : null, firstNotificationMs: websocket ? 2_010.33 : null,
+    },
+    // One address, healthy: AddressesUnhealthy is published as 0 (its series exists whatever the count).
+    addresses: [{ address: '192.0.2.10', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 80.925, height: 48_123_456 }],
     tls: tls
       ? { protocol: 'TLSv1.3', notAfter: '2026-03-03T12:00:00.000Z', daysToExpiry: 61.5, issuer: 'CN=Example Issuing CA, O=Example', subject: 'CN=node.example.com', trusted: true, hostnameMatch: true }
       : null,

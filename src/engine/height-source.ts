@@ -1,9 +1,9 @@
 // Where the block arrival watch learns an endpoint's head, over one
 // kept-alive, verified session: polling the family's height call, or
-// long-polling it (algod's wait-for-block-after). A WebSocket subscription
-// (evm newHeads, substrate chain_subscribeNewHeads, solana slotSubscribe)
-// plugs in as a third kind with the same two methods once wss:// endpoints
-// have their own session; until then they are polled.
+// long-polling it (algod's wait-for-block-after). A ws(s) endpoint's session
+// is its WebSocket, so it is polled with frames; a subscription source (evm
+// newHeads, substrate chain_subscribeNewHeads, solana slotSubscribe) would
+// plug in as a third kind with the same two methods.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AdapterContext, HeightCall } from '../chains/adapter.ts';

@@ -1,44 +1,38 @@
-// Probes one endpoint. This runner owns the deadline, the connection, the
-// timings envelope and the TLS verdict; the chain adapter only reads its
-// chain. It never throws and never outlives the endpoint's timeout.
+// Probes one endpoint. This runner owns the deadline, resolution, the
+// connections, the timings envelope and the TLS verdict; the chain adapter
+// only reads its chain. Every resolved address (DESIGN.md, "Every address on
+// its own") gets the whole probe on its own connection, concurrently; the
+// best one is the primary, whose facts are the endpoint's. It never throws
+// and never outlives the endpoint's budget.
 import { performance } from 'node:perf_hooks';
-import type { AdapterContext, ChainAdapter, ChainReading } from '../chains/adapter.ts';
-import { adapterFor } from '../chains/registry.ts';
-import type { ResolvedEndpoint, ResolvedNetwork } from '../config/resolved-config.ts';
-import { safeDecode } from '../config/resolve-secrets.ts';
-import { expiryWarning } from '../probe/certificate.ts';
-import type { ConnectTarget } from '../probe/connect.ts';
+import { probeBudgetMs, type ResolvedEndpoint, type ResolvedNetwork } from '../config/resolved-config.ts';
 import { Connector } from '../probe/connector.ts';
-import { probeDeadline } from '../probe/probe-deadline.ts';
-import { nodeText } from '../report/node-text.ts';
-import type { TlsInfo } from '../report/tls-info.ts';
-import { identityMismatches } from './identity.ts';
 import { HttpSession } from '../probe/http-session.ts';
-import { addReason, reason, type Reason } from '../report/reasons.ts';
+import type { ProbeSession } from '../probe/probe-session.ts';
+import { probeDeadline } from '../probe/probe-deadline.ts';
+import { resolveAddresses } from '../probe/resolve.ts';
+import { nodeText } from '../report/node-text.ts';
+import { reason, type Reason } from '../report/reasons.ts';
 import { emptyTimings, ms, type Timings } from '../report/timings.ts';
+import type { TlsInfo } from '../report/tls-info.ts';
+import { choosePrimary } from './address-verdict.ts';
+import { deadlineWordsFor, parseUrl, requestHeaders, selectAddresses, targetOf } from './endpoint-target.ts';
+import { probeAddress } from './probe-address.ts';
+import { probePrivate } from './probe-private.ts';
+import { upgradeToWebSocket } from './websocket-probe.ts';
+import type { AddressProbe, EndpointProbe, ProbeOptions } from './probe-types.ts';
 
-export interface EndpointProbe {
-  readonly endpoint: ResolvedEndpoint;
-  readonly reasons: Reason[];
-  readonly timings: Timings;
-  readonly tls: TlsInfo | null;
-  readonly chain: ChainReading | null;
-}
+export type { AddressProbe, EndpointProbe, ProbeOptions } from './probe-types.ts';
 
-export interface ProbeOptions {
-  /** Fires at the run's deadline (Lambda): unfinished probes become `timeout`. */
-  readonly runSignal?: AbortSignal;
-  /** Wall clock in ms. */
-  readonly now?: () => number;
-  /** probe.resolvers: the DNS servers asked; null or absent: the system's. */
-  readonly resolvers?: readonly string[] | null;
-}
 
-/** Extra time a probe gets past its timeout before the runner stops waiting for it. */
+
+
+/** Extra time a probe gets past its budget before the runner stops waiting for it. */
 const GRACE_MS = 250;
 
 export interface Session {
-  readonly http: HttpSession;
+  /** HTTP, or for a ws(s) endpoint its WebSocket (JSON-RPC only). */
+  readonly http: ProbeSession;
   /** Wall clock in ms. */
   readonly now: () => number;
 }
@@ -59,9 +53,10 @@ export interface SessionEnd<T> {
 }
 
 /**
- * Opens a session to an endpoint, every connection of it verified
- * (Connector), and runs `use` on it inside the endpoint's timeout. Shared by
- * endpoint probes and account reads.
+ * Opens a session to an endpoint's first address (HTTP, or its WebSocket
+ * for a ws(s) endpoint), every connection of it verified (Connector), and
+ * runs `use` on it inside the endpoint's timeout. For reads beside the
+ * probe (accounts).
  */
 export async function withSession<T>(endpoint: ResolvedEndpoint, options: ProbeOptions, use: (session: Session) => Promise<T>): Promise<SessionEnd<T>> {
   const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
@@ -92,17 +87,12 @@ export async function sessionUntil<T>(
   const now = options.now ?? Date.now;
   const timings = emptyTimings();
   const startedAt = performance.now();
-  const deadlineWords = () => (options.runSignal?.aborted ? "before the run's deadline" : `within ${endpoint.timeoutMs} ms`);
-
-  let url: URL;
-  try {
-    url = new URL(endpoint.url);
-  } catch {
-    const invalid = reason('http_error', 'the URL is not valid once its secret references are filled in');
-    return { value: null, timings, tls: null, connectionReasons: [invalid] };
-  }
+  const deadlineWords = deadlineWordsFor(endpoint, options);
+  const url = parseUrl(endpoint.url);
+  if (!url) return { value: null, timings, tls: null, connectionReasons: [invalidUrl()] };
   const connector = new Connector(targetOf(url, endpoint), {
     signal, timings, deadlineWords, now, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
+    ipv6: options.ipv6 !== 'off', sockets: options.sockets,
   });
   const ended = (value: T | null): SessionEnd<T> => {
     timings.totalMs = ms(startedAt, performance.now());
@@ -110,17 +100,19 @@ export async function sessionUntil<T>(
   };
   const first = await connector.open();
   if (!first.ok) return ended(null);
-  const http = new HttpSession(first.socket, {
-    url,
-    headers: requestHeaders(endpoint, url),
-    maxResponseBytes: endpoint.maxResponseBytes,
-    signal,
-    timings,
-    startedAt,
-    deadlineWords,
-    reconnect: () => connector.open(),
-    timeEveryResponse: sessionOptions.timeEveryResponse,
-  });
+  let http: ProbeSession;
+  if (endpoint.transport === 'websocket') {
+    // A WebSocket times every answer's first byte anyway; it has no reconnects to verify.
+    const upgraded = await upgradeToWebSocket(first.socket, { endpoint, url, signal, timings, startedAt, deadlineWords });
+    if (!upgraded.ok) return { ...ended(null), connectionReasons: [...connector.failures, upgraded.reason] };
+    http = upgraded.session;
+  } else {
+    http = new HttpSession(first.socket, {
+      url, headers: requestHeaders(endpoint, url), maxResponseBytes: endpoint.maxResponseBytes, signal, timings, startedAt, deadlineWords,
+      reconnect: () => connector.open(),
+      timeEveryResponse: sessionOptions.timeEveryResponse,
+    });
+  }
   let value: T;
   try {
     value = await use({ http, now });
@@ -133,12 +125,14 @@ export async function sessionUntil<T>(
 export async function probeEndpoint(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions = {}): Promise<EndpointProbe> {
   const guardTimings = emptyTimings();
   const startedAt = performance.now();
+  const budgetMs = probeBudgetMs(endpoint);
+  const failed = (why: Reason): EndpointProbe => {
+    guardTimings.totalMs = ms(startedAt, performance.now());
+    return { endpoint, reasons: [why], timings: guardTimings, tls: null, chain: null, addresses: [] };
+  };
   let guard: NodeJS.Timeout | undefined;
   const abandoned = new Promise<EndpointProbe>((resolve) => {
-    guard = setTimeout(() => {
-      guardTimings.totalMs = ms(startedAt, performance.now());
-      resolve({ endpoint, reasons: [reason('timeout', `probe did not finish within ${endpoint.timeoutMs} ms`)], timings: guardTimings, tls: null, chain: null });
-    }, endpoint.timeoutMs + GRACE_MS);
+    guard = setTimeout(() => resolve(failed(reason('timeout', `probe did not finish within ${budgetMs} ms`))), budgetMs + GRACE_MS);
     guard.unref();
   });
   try {
@@ -146,9 +140,7 @@ export async function probeEndpoint(network: ResolvedNetwork, endpoint: Resolved
   } catch (err) {
     // A bug must not take the whole run down: report it on this endpoint.
     // Its text may carry what a node sent: clean and clipped like any node text.
-    const text = nodeText(err instanceof Error ? err.message : String(err));
-    guardTimings.totalMs = ms(startedAt, performance.now());
-    return { endpoint, reasons: [reason('invalid_response', `unexpected error while probing: ${text}`)], timings: guardTimings, tls: null, chain: null };
+    return failed(reason('invalid_response', `unexpected error while probing: ${nodeText(err instanceof Error ? err.message : String(err))}`));
   } finally {
     clearTimeout(guard);
   }
@@ -156,85 +148,39 @@ export async function probeEndpoint(network: ResolvedNetwork, endpoint: Resolved
 
 async function runProbe(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
   if (endpoint.visibility === 'private') return probePrivate(endpoint, options);
-  const probe = await readChain(network, endpoint, options);
-  // Everything wrong with a certificate at once: also when it blocked the request (untrusted and expiring soon).
-  const warning = probe.tls ? expiryWarning(probe.tls, endpoint.tls.warnDays) : null;
-  if (warning) addReason(probe.reasons, warning);
-  return probe;
-}
-
-async function readChain(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
-  const adapter = adapterFor(network.chain);
-  const end = await withSession(endpoint, options, async ({ http, now }) => {
-    const context: AdapterContext = { network, endpoint, http, now };
-    const outcome = await adapter.read(context);
-    const reasons = [...outcome.reasons];
-    if (outcome.chain) reasons.push(...identityMismatches(network.expect, outcome.chain.identity));
-    if (!endpoint.reference && outcome.chain) await checkExposure(adapter, context, reasons);
-    return { chain: outcome.chain, reasons };
-  });
-  // Connection failures first: they are why the calls after them failed.
-  const reasons: Reason[] = [];
-  for (const r of end.connectionReasons) addReason(reasons, r);
-  for (const r of end.value?.reasons ?? []) addReason(reasons, r);
-  const { timings } = end;
-  if (end.value && timings.ttfbMs !== null && timings.ttfbMs > endpoint.slowMs) {
-    addReason(reasons, reason('slow', `time to first byte ${Math.round(timings.ttfbMs)} ms is over slowMs ${endpoint.slowMs}`));
-  }
-  return { endpoint, reasons, timings, tls: end.tls, chain: end.value?.chain ?? null };
-}
-
-async function checkExposure(adapter: ChainAdapter, context: AdapterContext, reasons: Reason[]): Promise<void> {
-  if (!adapter.checkExposure) return;
-  const finding = await adapter.checkExposure(context);
-  if (finding) addReason(reasons, finding);
-}
-
-/** Private endpoints: a completed TCP connection is the finding; nothing is sent. */
-async function probePrivate(endpoint: ResolvedEndpoint, options: ProbeOptions): Promise<EndpointProbe> {
-  const timings = emptyTimings();
-  const startedAt = performance.now();
-  let url: URL;
-  try {
-    url = new URL(endpoint.url);
-  } catch {
-    return { endpoint, reasons: [], timings, tls: null, chain: null };
-  }
   const deadline = probeDeadline(endpoint.timeoutMs, options.runSignal);
+  try {
+    return await probeEveryAddress(network, endpoint, options, deadline.signal);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function probeEveryAddress(network: ResolvedNetwork, endpoint: ResolvedEndpoint, options: ProbeOptions, signal: AbortSignal): Promise<EndpointProbe> {
+  const startedAt = performance.now();
+  const timings = emptyTimings();
+  const ended = (reasons: Reason[], addresses: readonly AddressProbe[] = []): EndpointProbe => {
+    timings.totalMs = ms(startedAt, performance.now());
+    return { endpoint, reasons, timings, tls: null, chain: null, addresses };
+  };
+  const url = parseUrl(endpoint.url);
+  if (!url) return ended([invalidUrl()]);
+  const deadlineWords = deadlineWordsFor(endpoint, options);
   const target = targetOf(url, endpoint);
-  const connector = new Connector(target, {
-    signal: deadline.signal, timings, deadlineWords: () => '', now: options.now ?? Date.now, tcpOnly: true,
-    resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs,
+  const resolved = await resolveAddresses(target.host, {
+    signal, resolvers: options.resolvers ?? null, timeoutMs: endpoint.timeoutMs, deadlineWords, ipv6: options.ipv6 !== 'off',
   });
-  const outcome = await connector.open();
-  deadline.dispose();
-  timings.totalMs = ms(startedAt, performance.now());
-  if (!outcome.ok) return { endpoint, reasons: [], timings, tls: null, chain: null };
-  outcome.socket.destroy();
-  return {
-    endpoint,
-    reasons: [reason('exposed_private_endpoint', `private endpoint accepts connections from outside (TCP ${target.host}:${target.port} connected)`)],
-    timings,
-    tls: null,
-    chain: null,
-  };
+  timings.dnsMs = resolved.dnsMs;
+  if (!resolved.ok) return ended([resolved.reason]);
+  const addresses = await Promise.all(selectAddresses(resolved.addresses, endpoint.addresses).map((address) =>
+    probeAddress({ network, endpoint, url, target, address, dnsMs: resolved.dnsMs, startedAt, signal, deadlineWords, options })));
+  const primary = choosePrimary(addresses);
+  if (primary === null) {
+    const skipped = addresses.map((a) => a.address).join(', ');
+    return ended([reason('no_route', `${target.host}: no route from this vantage point to any of its addresses (${skipped}), all IPv6; probe.ipv6: auto skips such addresses, so nothing was probed`)], addresses);
+  }
+  const flagged = addresses.map((a) => (a === primary ? { ...a, primary: true } : a));
+  return { endpoint, reasons: [...primary.reasons], timings: primary.timings, tls: primary.tls, chain: primary.chain, addresses: flagged };
 }
 
-function targetOf(url: URL, endpoint: ResolvedEndpoint): ConnectTarget {
-  const https = url.protocol === 'https:';
-  return {
-    host: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-    port: url.port ? Number(url.port) : https ? 443 : 80,
-    tls: https,
-    serverName: endpoint.tls.serverName,
-    caFile: endpoint.tls.caFile,
-    insecureSkipVerify: endpoint.tls.insecureSkipVerify,
-  };
-}
-
-function requestHeaders(endpoint: ResolvedEndpoint, url: URL): Record<string, string> {
-  const headers: Record<string, string> = { ...endpoint.headers };
-  const user = endpoint.basicAuth ?? (url.username ? { username: safeDecode(url.username), password: safeDecode(url.password) } : null);
-  if (user) headers['authorization'] = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
-  return headers;
-}
+const invalidUrl = () => reason('http_error', 'the URL is not valid once its secret references are filled in');

@@ -11,6 +11,7 @@ import type { ResolvedConfig, ResolvedNetwork } from '../config/resolved-config.
 import { probeEndpoint, type EndpointProbe, type ProbeOptions } from './probe-endpoint.ts';
 import { buildNetworkReport, buildReport } from './build-report.ts';
 import type { Report } from '../report/report.ts';
+import type { SocketFactory } from '../probe/connect.ts';
 import { readAccounts } from './accounts.ts';
 import { chainDepth } from './chain-depth.ts';
 import { mapConcurrent } from './map-concurrent.ts';
@@ -27,6 +28,8 @@ export interface RoundOptions {
   readonly selectNetwork?: (network: ResolvedNetwork, index: number) => boolean;
   /** Called as each endpoint finishes (progress output). */
   readonly onProbe?: (done: number, total: number) => void;
+  /** Where sockets come from: node's, unless a test fails an address at the connect boundary (ProbeOptions.sockets). */
+  readonly sockets?: SocketFactory;
   /** Called once when the probes are done and the block arrival watch begins, with its longest window (progress output). */
   readonly onArrivalWatch?: (windowSeconds: number) => void;
 }
@@ -37,7 +40,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   const started = performance.now();
   const networks = config.networks.filter((n, i) => options.selectNetwork?.(n, i) ?? true);
   const tasks = networks.flatMap((network) => network.endpoints.map((endpoint) => ({ network, endpoint })));
-  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers };
+  const probeOptions: ProbeOptions = { runSignal: options.runSignal, now, resolvers: config.probe.resolvers, ipv6: config.probe.ipv6, sockets: options.sockets };
   let done = 0;
   const probes = await mapConcurrent(tasks, config.probe.concurrency, async ({ network, endpoint }) => {
     const result = unprobedEndpoint(endpoint) ?? await probeEndpoint(network, endpoint, probeOptions);
@@ -56,6 +59,7 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
   if (longestWindow > 0) options.onArrivalWatch?.(longestWindow);
   const networkReports = await Promise.all(networks.map(async (network) => {
     const results = byNetwork.get(network.id) ?? [];
+    const judgedAt = now();
     const agreement = agree(
       results.map((p) => ({
         id: p.endpoint.id,
@@ -65,13 +69,13 @@ export async function runRound(config: ResolvedConfig, redactor: Redactor, optio
         codes: p.reasons.map((r) => r.code),
       })),
       { maxLagBlocks: network.maxLagBlocks, maxHeadAgeSeconds: network.maxHeadAgeSeconds },
-      now(),
+      judgedAt,
     );
     const [accounts, arrival]: [AccountReading[], Map<string, EndpointArrival>] = await Promise.all([
       readAccounts(network, results, adapterFor(network.chain), probeOptions),
       watchArrival(network, arrivalWatched(network, results, agreement), probeOptions),
     ]);
-    return buildNetworkReport(network, results, agreement, chainDepth(network, results), accounts, redactor, arrival);
+    return buildNetworkReport(network, results, agreement, chainDepth(network, results), accounts, redactor, arrival, judgedAt);
   }));
 
   return buildReport({

@@ -5,7 +5,7 @@
 import type { ResolvedEndpoint } from '../config/resolved-config.ts';
 import { reason } from '../report/reasons.ts';
 import { emptyTimings } from '../report/timings.ts';
-import type { EndpointProbe } from './probe-endpoint.ts';
+import type { EndpointProbe } from './probe-types.ts';
 
 /** The result for an endpoint that must not be probed, or null when it can be. */
 export function unprobedEndpoint(endpoint: ResolvedEndpoint): EndpointProbe | null {
@@ -17,5 +17,6 @@ export function unprobedEndpoint(endpoint: ResolvedEndpoint): EndpointProbe | nu
     timings: emptyTimings(),
     tls: null,
     chain: null,
+    addresses: [],
   };
 }

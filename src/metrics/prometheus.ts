@@ -3,7 +3,7 @@
 // names and meanings, so its Grafana dashboards and alert rules work on
 // Vantage; chain facts carry vantage_ names. Hand-written: a whole client
 // library to print a few gauges from a finished report is not worth it.
-import { isExposed } from '../report/reasons.ts';
+import { addressesUnhealthy, isExposed } from '../report/reasons.ts';
 import type { EndpointReport, Report } from '../report/report.ts';
 import { partKeyDaysLeft } from './report-datums.ts';
 
@@ -53,6 +53,9 @@ function families() {
     duration: family('probe_duration_seconds', 'gauge', 'Returns how long the probe took to complete in seconds'),
     phases: family('probe_http_duration_seconds', 'gauge', 'Duration of http request by phase, summed over all requests of the probe'),
     certExpiry: family('probe_ssl_earliest_cert_expiry', 'gauge', 'Returns earliest SSL cert expiry in unixtime'),
+    upgrade: family('probe_websocket_upgrade_duration_seconds', 'gauge', 'WebSocket endpoints: upgrade request sent to 101 Switching Protocols received, in seconds'),
+    firstNotification: family('probe_websocket_first_notification_duration_seconds', 'gauge', 'WebSocket endpoints: subscribe request sent to its first notification, in seconds'),
+    addressesUnhealthy: family('vantage_addresses_unhealthy', 'gauge', 'Addresses of the endpoint worse than its primary address (address_unhealthy findings)'),
     healthy: family('vantage_healthy', 'gauge', '1 when the endpoint is up with no findings'),
     height: family('vantage_block_height', 'gauge', 'Newest block height the endpoint reported'),
     lag: family('vantage_height_lag_blocks', 'gauge', 'Blocks behind the network reference height (negative when ahead)'),
@@ -76,7 +79,10 @@ function addEndpoint(f: ReturnType<typeof families>, e: EndpointReport, labels: 
   for (const [phase, ms] of Object.entries(httpPhases(e))) f.phases.samples.push({ labels: { ...labels, phase }, value: seconds(ms) });
   const notAfter = e.tls?.notAfter ? Date.parse(e.tls.notAfter) : NaN;
   if (Number.isFinite(notAfter)) f.certExpiry.samples.push({ labels, value: notAfter / 1000 });
+  if (e.timings.upgradeMs !== null) f.upgrade.samples.push({ labels, value: seconds(e.timings.upgradeMs) });
+  if (e.timings.firstNotificationMs !== null) f.firstNotification.samples.push({ labels, value: seconds(e.timings.firstNotificationMs) });
   f.healthy.samples.push({ labels, value: e.status === 'up' ? 1 : 0 });
+  if (e.addresses.length > 0) f.addressesUnhealthy.samples.push({ labels, value: addressesUnhealthy(e) });
   if (e.chain?.height != null) f.height.samples.push({ labels, value: e.chain.height });
   if (e.chain?.lagBlocks != null) f.lag.samples.push({ labels, value: e.chain.lagBlocks });
   if (e.chain?.headAgeSeconds != null) f.headAge.samples.push({ labels, value: e.chain.headAgeSeconds });

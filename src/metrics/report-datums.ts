@@ -16,7 +16,7 @@
 import { EXCLUDING } from '../agreement/agreement.ts';
 import { FAMILY_DEFAULTS, type ChainFamily } from '../config/families.ts';
 import { activeWindows, coversEndpoint, coversEverything, coversNetwork, type ResolvedMaintenance } from '../config/maintenance.ts';
-import { isExposed, type ReasonCode } from '../report/reasons.ts';
+import { addressesUnhealthy, isExposed, type ReasonCode } from '../report/reasons.ts';
 import type { AccountReport, EndpointReport, NetworkReport, Report } from '../report/report.ts';
 import type { DatumPlan, EndpointFacts } from './datum-plan.ts';
 import type { Dimension, MetricDatum } from './datum.ts';
@@ -110,12 +110,16 @@ function endpointDatums(ctx: RoundContext, report: NetworkReport, endpoint: Endp
   add(METRIC.HeightLag, perRegion, endpoint.chain?.lagBlocks ?? null);
   // Only where a block was judged: a window without a new block measured nothing.
   add(METRIC.ArrivalDelay, perRegion, endpoint.arrival?.p50Ms ?? null);
+  // Measured where addresses were probed (not for private endpoints, nor when none resolved).
+  if (endpoint.addresses.length > 0) add(METRIC.AddressesUnhealthy, perRegion, addressesUnhealthy(endpoint));
   if (full) {
     add(METRIC.Healthy, perRegion, endpoint.status === 'up' ? 1 : 0);
     add(METRIC.ProbeDuration, perRegion, endpoint.timings.totalMs);
     add(METRIC.DnsTime, perRegion, endpoint.timings.dnsMs);
     add(METRIC.ConnectTime, perRegion, endpoint.timings.connectMs);
     add(METRIC.TlsTime, perRegion, endpoint.timings.tlsMs);
+    add(METRIC.WebSocketUpgradeTime, perRegion, endpoint.timings.upgradeMs);
+    add(METRIC.FirstNotificationTime, perRegion, endpoint.timings.firstNotificationMs);
   }
   if (facts.group === null || isCovered) return;
   const alarmDims = alarmDimensions(facts.group, network, endpoint.id);

@@ -8,9 +8,9 @@
 // connection, the HTTP session's reconnects, and every later kind (per address,
 // WebSocket) come through it, so no request byte is ever written on a
 // connection whose certificate has not passed verification.
-import { isIP, connect as tcpConnect, type Socket } from 'node:net';
+import { isIP, connect as tcpConnect, type NetConnectOpts, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { blockingCertificateReasons, describeTls, type HandshakeFacts } from './certificate.ts';
 import { peerIdentity, skipLegacyCertificate, type PeerIdentity } from './peer-certificate.ts';
 import type { TlsInfo } from '../report/tls-info.ts';
@@ -36,6 +36,18 @@ export type ConnectOutcome =
   /** Every reason that applies (a certificate can be untrusted and for another name at once). */
   | { readonly ok: false; readonly reasons: readonly Reason[]; readonly tls: TlsInfo | null };
 
+/**
+ * Where sockets come from: node:net and node:tls. The one seam a test may
+ * replace, to make an address fail the way a host without an IPv6 route
+ * does (ENETUNREACH at connect), which loopback cannot produce.
+ */
+export interface SocketFactory {
+  readonly tcp: (options: NetConnectOpts) => Socket;
+  readonly tls: (options: ConnectionOptions) => TLSSocket;
+}
+
+export const NODE_SOCKETS: SocketFactory = { tcp: tcpConnect, tls: tlsConnect };
+
 export interface ConnectOptions {
   readonly signal: AbortSignal;
   /** Where phase timings are written; also read by the caller on failure. */
@@ -46,6 +58,8 @@ export interface ConnectOptions {
   readonly now: () => number;
   /** Stop after TCP: private endpoints must not be sent anything. */
   readonly tcpOnly?: boolean;
+  /** node:net/node:tls unless a test injects its own (SocketFactory). */
+  readonly sockets?: SocketFactory;
 }
 
 /**
@@ -56,18 +70,19 @@ export interface ConnectOptions {
  */
 export async function openConnection(target: ConnectTarget, address: string, options: ConnectOptions): Promise<ConnectOutcome> {
   const { signal, timings, deadlineWords } = options;
+  const sockets = options.sockets ?? NODE_SOCKETS;
   const where = `${target.host}:${target.port}`;
   if (!target.tls || options.tcpOnly) {
     const tcpStart = performance.now();
-    const tcp = await connectTcp(address, target.port, signal);
+    const tcp = await connectTcp(sockets, address, target.port, signal);
     if (!tcp.aborted) timings.connectMs = ms(tcpStart, performance.now());
-    if (!tcp.ok) return { ok: false, reasons: [connectFailure(tcp, where, deadlineWords)], tls: null };
+    if (!tcp.ok) return { ok: false, reasons: [connectFailure(tcp, where, address, deadlineWords)], tls: null };
     return { ok: true, socket: tcp.socket, tls: null };
   }
 
-  const secured = await connectTls(address, target, signal, timings);
+  const secured = await connectTls(sockets, address, target, signal, timings);
   if (!secured.ok) {
-    if (secured.phase === 'tcp') return { ok: false, reasons: [connectFailure(secured, where, deadlineWords)], tls: null };
+    if (secured.phase === 'tcp') return { ok: false, reasons: [connectFailure(secured, where, address, deadlineWords)], tls: null };
     const failure = secured.aborted
       ? reason('timeout', `connected to ${where}, but the TLS handshake got no answer ${deadlineWords()}`)
       : reason('tls_failed', `TLS handshake with ${where} failed: ${secured.message}`);
@@ -88,8 +103,19 @@ export async function openConnection(target: ConnectTarget, address: string, opt
 /** Errors where the network, not the server, gave up: no answer came back. */
 const UNANSWERED = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
 
-function connectFailure(tcp: { readonly aborted: boolean; readonly code: string }, where: string, deadlineWords: () => string): Reason {
+/**
+ * What connect(2) says when this host has no way to an address: no route,
+ * or no source address of that family. For an IPv6 address that is a fact
+ * about the vantage point (a Lambda outside a VPC has no IPv6 egress), which
+ * probe.ipv6 decides how to count (DESIGN.md: skipped, or no_route).
+ */
+export const NO_ROUTE_CODES: ReadonlySet<string> = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+
+function connectFailure(tcp: { readonly aborted: boolean; readonly code: string }, where: string, address: string, deadlineWords: () => string): Reason {
   if (tcp.aborted) return reason('connect_timeout', `no TCP answer from ${where} ${deadlineWords()}`);
+  if (NO_ROUTE_CODES.has(tcp.code) && isIP(address) === 6) {
+    return reason('no_route', `no route to ${address} (${where}) from this vantage point (${tcp.code})`);
+  }
   if (tcp.code === 'ECONNREFUSED') return reason('connect_refused', `connection refused by ${where} (nothing listening)`);
   if (UNANSWERED.has(tcp.code)) return reason('connect_timeout', `no TCP answer from ${where} (${tcp.code})`);
   return reason('connect_refused', `cannot connect to ${where} (${tcp.code})`);
@@ -97,10 +123,10 @@ function connectFailure(tcp: { readonly aborted: boolean; readonly code: string 
 
 type Connected = { ok: true; aborted: false; socket: Socket } | { ok: false; aborted: boolean; code: string };
 
-function connectTcp(address: string, port: number, signal: AbortSignal): Promise<Connected> {
+function connectTcp(sockets: SocketFactory, address: string, port: number, signal: AbortSignal): Promise<Connected> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve({ ok: false, aborted: true, code: 'ABORTED' });
-    const socket = tcpConnect({ host: address, port, noDelay: true });
+    const socket = sockets.tcp({ host: address, port, noDelay: true });
     const settle = (outcome: Connected) => {
       signal.removeEventListener('abort', onAbort);
       socket.removeListener('error', onError);
@@ -127,7 +153,7 @@ type Secured =
  * (Connecting a net.Socket first and wrapping it in TLS afterwards costs
  * more CPU per probe: docs/benchmarks.md.)
  */
-function connectTls(address: string, target: ConnectTarget, signal: AbortSignal, timings: Timings): Promise<Secured> {
+function connectTls(sockets: SocketFactory, address: string, target: ConnectTarget, signal: AbortSignal, timings: Timings): Promise<Secured> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve({ ok: false, phase: 'tcp', aborted: true, code: 'ABORTED', message: 'aborted' });
     const checkedName = target.serverName ?? target.host;
@@ -138,7 +164,7 @@ function connectTls(address: string, target: ConnectTarget, signal: AbortSignal,
     let phase: 'tcp' | 'tls' = 'tcp';
     const tcpStart = performance.now();
     let tlsStart = 0;
-    const tls = tlsConnect({
+    const tls = sockets.tls({
       host: address,
       port: target.port,
       // SNI must not carry an IP address (RFC 6066).

@@ -15,6 +15,14 @@ export interface ConnectorOptions extends ConnectOptions {
   /** probe.resolvers; null: the system's. */
   readonly resolvers: readonly string[] | null;
   readonly timeoutMs: number;
+  /** Ask AAAA too (false for probe.ipv6: off). Default true. */
+  readonly ipv6?: boolean;
+  /**
+   * The address every connection goes to, already resolved (one address of
+   * an endpoint probed on its own). Absent: the host is resolved on the
+   * first open() and its first address used.
+   */
+  readonly address?: ResolvedAddress;
 }
 
 export class Connector {
@@ -29,6 +37,7 @@ export class Connector {
   constructor(target: ConnectTarget, options: ConnectorOptions) {
     this.#target = target;
     this.#options = options;
+    this.#address = options.address ?? null;
   }
 
   /**
@@ -46,6 +55,7 @@ export class Connector {
         resolvers: this.#options.resolvers,
         timeoutMs: this.#options.timeoutMs,
         deadlineWords: this.#options.deadlineWords,
+        ipv6: this.#options.ipv6,
       });
       if (first) timings.dnsMs = resolved.dnsMs;
       if (!resolved.ok) return this.#record(first, { ok: false, reasons: [resolved.reason], tls: null });

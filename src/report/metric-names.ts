@@ -15,6 +15,12 @@ export const METRIC = {
   DnsTime: 'DnsTime',
   ConnectTime: 'ConnectTime',
   TlsTime: 'TlsTime',
+  /** WebSocket endpoints, metrics.detail full: upgrade request → 101. */
+  WebSocketUpgradeTime: 'WebSocketUpgradeTime',
+  /** WebSocket endpoints, metrics.detail full: subscribe request → first notification. */
+  FirstNotificationTime: 'FirstNotificationTime',
+  /** Addresses of the endpoint worse than its primary (its address_unhealthy findings); no address is ever a dimension. */
+  AddressesUnhealthy: 'AddressesUnhealthy',
   BlockHeight: 'BlockHeight',
   HeightLag: 'HeightLag',
   HeadAge: 'HeadAge',
@@ -54,6 +60,9 @@ export const METRIC_UNIT = {
   DnsTime: 'Milliseconds',
   ConnectTime: 'Milliseconds',
   TlsTime: 'Milliseconds',
+  WebSocketUpgradeTime: 'Milliseconds',
+  FirstNotificationTime: 'Milliseconds',
+  AddressesUnhealthy: 'Count',
   BlockHeight: 'None',
   HeightLag: 'Count',
   HeadAge: 'Seconds',

@@ -29,6 +29,9 @@ export const REASON_STATUS = {
   exposed_admin_api: 'degraded',
   exposed_private_endpoint: 'degraded',
   partkey_expiring: 'degraded',
+  no_route: 'down',
+  subscription_silent: 'down',
+  address_unhealthy: 'degraded',
   finality_lagging: 'degraded',
   slow_blocks: 'degraded',
   late_blocks: 'degraded',
@@ -49,6 +52,10 @@ export const EXPOSURE_CODES: ReadonlySet<ReasonCode> = new Set(['exposed_admin_a
 
 /** Whether any of the reasons is an exposure finding. */
 export const isExposed = (reasons: readonly Reason[]): boolean => reasons.some((r) => EXPOSURE_CODES.has(r.code));
+
+/** How many of an endpoint's addresses are worse than its primary (its address_unhealthy findings). */
+export const addressesUnhealthy = (endpoint: { readonly reasons: readonly Reason[] }): number =>
+  endpoint.reasons.filter((r) => r.code === 'address_unhealthy').length;
 
 const RANK: Readonly<Record<Status, number>> = { up: 0, degraded: 1, down: 2 };
 

@@ -23,6 +23,22 @@ export interface ChainReport {
   readonly blockIntervalSeconds: number | null;
 }
 
+/** An address's status; `skipped`: no route from this vantage point under probe.ipv6: auto, counted neither way. */
+export type AddressStatus = Status | 'skipped';
+
+/** One resolved address of an endpoint, probed on its own connection (DESIGN.md, "Every address on its own"). */
+export interface AddressReport {
+  readonly address: string;
+  readonly family: 4 | 6;
+  /** The address whose timings, tls, chain and reasons are the endpoint's. */
+  readonly primary: boolean;
+  readonly status: AddressStatus;
+  /** Its own findings and what agreement judged of its height; [] when skipped. */
+  readonly reasons: readonly Reason[];
+  readonly ttfbMs: number | null;
+  readonly height: number | null;
+}
+
 /**
  * Block arrival latency over the watch window (DESIGN.md, "Block arrival
  * latency"; docs/arrival.md). Delays count from the first sight of a block
@@ -53,6 +69,8 @@ export interface EndpointReport {
   readonly chain: ChainReport | null;
   /** null when the network does not watch arrival, or this endpoint was not watched (private, or no agreeing height this round). */
   readonly arrival: ArrivalReport | null;
+  /** Every address probed, in resolution order (IPv4 first); [] for private endpoints and when none resolved. */
+  readonly addresses: readonly AddressReport[];
 }
 
 export interface AccountReport {

@@ -2,7 +2,7 @@
 // a server, serve the page, the feed files and /metrics, until the signal
 // fires. Shared by `vantage run` and `vantage demo`.
 import type { Redactor } from '../config/redactor.ts';
-import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { probeBudgetMs, type ResolvedConfig } from '../config/resolved-config.ts';
 import { runRound } from '../engine/round.ts';
 import { roundArrivalMs } from '../engine/arrival-budget.ts';
 import type { Report } from '../report/report.ts';
@@ -120,7 +120,8 @@ function reachable(server: RunningServer): string {
 }
 
 function maxTimeoutMs(config: ResolvedConfig): number {
-  return Math.max(0, ...config.networks.flatMap((n) => n.endpoints.map((e) => e.timeoutMs)));
+  // A WebSocket endpoint's probe runs past its timeout by the subscription window.
+  return Math.max(0, ...config.networks.flatMap((n) => n.endpoints.map(probeBudgetMs)));
 }
 
 const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';

@@ -1,11 +1,12 @@
 // What the public page may say about an endpoint. Operator messages in the
-// report name hosts, ports and response snippets; the page instead says what
-// a customer needs in words built from the report's structured fields.
+// report name hosts, addresses, ports and response snippets; the page instead
+// says what a customer needs in words built from the report's structured
+// fields ("1 of 3 addresses failing", never which).
 // Security findings (exposed admin APIs, reachable private endpoints) and
 // participation keys are for operators only: announcing an open admin API on
 // a public page invites the attack it warns about.
 import type { EndpointReport } from '../report/report.ts';
-import { EXPOSURE_CODES, REASON_STATUS, type ReasonCode } from '../report/reasons.ts';
+import { addressesUnhealthy, EXPOSURE_CODES, REASON_STATUS, type ReasonCode } from '../report/reasons.ts';
 import type { ComponentStatus } from './component-status.ts';
 import type { PageNetwork } from './page-layout.ts';
 
@@ -43,6 +44,9 @@ const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
   ahead: 'ahead of the network',
   slow: 'slow to answer',
   cert_expiring: 'TLS certificate expires soon',
+  no_route: 'no network route to it from this probe region',
+  subscription_silent: 'WebSocket subscription sends no new blocks',
+  address_unhealthy: 'some of its addresses are failing',
   finality_lagging: 'finalized head far behind the head',
   slow_blocks: 'blocks are produced slowly',
   late_blocks: 'new blocks arrive late',
@@ -80,6 +84,9 @@ function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork
     }
     case 'slow':
       return endpoint.timings.ttfbMs !== null ? `slow: first byte after ${Math.round(endpoint.timings.ttfbMs)} ms` : PHRASE.slow!;
+    case 'address_unhealthy':
+      // Counts only: the addresses themselves are for operators.
+      return endpoint.addresses.length > 0 ? `${addressesUnhealthy(endpoint)} of ${endpoint.addresses.filter((a) => a.status !== 'skipped').length} addresses failing` : PHRASE.address_unhealthy!;
     case 'late_blocks':
       return lateBlocks(endpoint);
     case 'cert_expiring':

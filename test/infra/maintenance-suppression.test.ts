@@ -138,10 +138,11 @@ function alarmMetricsUnderMaintenance(s: Synthesized): { before: string[]; durin
       id: network.id, chain: network.chain, status: 'up', referenceHeight: 10, accounts: [],
       endpoints: network.endpoints.map((e) => ({
         id: e.id, url: e.url, reference: false, status: 'up', reasons: [],
-        timings: { dnsMs: 1, connectMs: 1, tlsMs: 1, ttfbMs: 1, totalMs: 1 },
+        timings: { dnsMs: 1, connectMs: 1, tlsMs: 1, ttfbMs: 1, totalMs: 1, upgradeMs: null, firstNotificationMs: null },
         tls: { protocol: 'TLSv1.3', notAfter: '2030-02-01T00:00:00.000Z', daysToExpiry: 30, issuer: 'CN=x', subject: 'CN=x', trusted: true, hostnameMatch: true },
         chain: { height: 10, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: 1, finalizedHeight: 9, finalityLagBlocks: 1, finalityLagSeconds: 12, blockIntervalSeconds: 12 },
         arrival: null,
+        addresses: [],
       })),
     }],
   };

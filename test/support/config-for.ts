@@ -11,7 +11,7 @@ export async function networkFromYaml(yaml: string, env: Record<string, string> 
 
 /** One endpoint of a one-network config; `extra` is YAML for the endpoint's other keys. */
 export async function endpointConfig(
-  chain: 'evm' | 'http-json',
+  chain: 'evm' | 'http-json' | 'substrate' | 'solana',
   url: string,
   extra: Record<string, unknown> = {},
   network: Record<string, unknown> = {},

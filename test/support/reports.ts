@@ -15,6 +15,7 @@ export interface EndpointSpec {
   readonly finalityLagSeconds?: number | null;
   readonly blockIntervalSeconds?: number | null;
   readonly url?: string;
+  readonly addresses?: EndpointReport['addresses'];
   /** Time to first byte; 5 ms unless given (null: no answer). */
   readonly ttfbMs?: number | null;
   readonly arrival?: EndpointReport['arrival'];
@@ -29,13 +30,14 @@ export function endpointReport(spec: EndpointSpec): EndpointReport {
     reference: spec.reference ?? false,
     status,
     reasons,
-    timings: { dnsMs: 1, connectMs: 1, tlsMs: 2, ttfbMs: spec.ttfbMs === undefined ? 5 : spec.ttfbMs, totalMs: 9 },
+    timings: { dnsMs: 1, connectMs: 1, tlsMs: 2, ttfbMs: spec.ttfbMs === undefined ? 5 : spec.ttfbMs, totalMs: 9, upgradeMs: null, firstNotificationMs: null },
     tls: null,
     chain: {
       height: 100, lagBlocks: spec.lagBlocks === undefined ? 0 : spec.lagBlocks, headAgeSeconds: spec.headAgeSeconds ?? 1, syncing: false, peers: 5,
       finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: spec.finalityLagSeconds ?? null, blockIntervalSeconds: spec.blockIntervalSeconds ?? null,
     },
     arrival: spec.arrival ?? null,
+    addresses: spec.addresses ?? [],
   };
 }
 
@@ -59,15 +61,25 @@ export function everyKindReport(): Report {
       { id: 'rpc-2', reasons: ['lagging'], lagBlocks: 37 },
       { id: 'rpc-3', reasons: ['connect_refused'] },
       { id: 'admin', reasons: ['exposed_private_endpoint'] },
+      { id: 'ws-1', reasons: ['address_unhealthy'] },
     ],
   }, 'eu-west-1');
   const network = base.networks[0]!;
   const tls = { protocol: 'TLSv1.3', notAfter: '2026-01-01T00:00:00.000Z', daysToExpiry: 42, issuer: 'CN=ca', subject: 'CN=rpc', trusted: true, hostnameMatch: true };
   const endpoints = [
-    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15 }, arrival: { blocks: 7, p50Ms: 2140, maxMs: 2600, missed: 0, resolutionMs: 250 } },
+    { ...network.endpoints[0]!, tls, timings: { dnsMs: 1.5, connectMs: 0.5, tlsMs: 3, ttfbMs: 9, totalMs: 15, upgradeMs: null, firstNotificationMs: null }, arrival: { blocks: 7, p50Ms: 2140, maxMs: 2600, missed: 0, resolutionMs: 250 } },
     { ...network.endpoints[1]!, arrival: { blocks: 0, p50Ms: null, maxMs: null, missed: 0, resolutionMs: 250 } },
-    { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4 } },
+    { ...network.endpoints[2]!, chain: null, timings: { dnsMs: null, connectMs: 0.25, tlsMs: null, ttfbMs: null, totalMs: 0.4, upgradeMs: null, firstNotificationMs: null } },
     network.endpoints[3]!,
+    {
+      // A WebSocket endpoint behind two addresses, one of them refusing.
+      ...network.endpoints[4]!,
+      timings: { dnsMs: 1, connectMs: 0.5, tlsMs: null, ttfbMs: 6, totalMs: 1250, upgradeMs: 2.25, firstNotificationMs: 1003.5 },
+      addresses: [
+        { address: '198.51.100.7', family: 4 as const, primary: true, status: 'up' as const, reasons: [], ttfbMs: 6, height: 100 },
+        { address: '198.51.100.8', family: 4 as const, primary: false, status: 'down' as const, reasons: [{ code: 'connect_refused' as const, message: 'refused' }], ttfbMs: null, height: null },
+      ],
+    },
   ];
   return {
     ...base,

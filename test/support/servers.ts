@@ -32,9 +32,9 @@ export interface TestServer {
 export interface ServeOptions {
   /** Serve HTTPS with this certificate and key. */
   readonly tls?: Pem;
-  /** Loopback address to listen on; 127.0.0.1 unless ::1 is asked for. */
-  readonly host?: '127.0.0.1' | '::1';
-  /** Port to listen on; any free one by default. */
+  /** Loopback address to listen on (any of 127.0.0.0/8, or ::1); 127.0.0.1 by default. */
+  readonly host?: string;
+  /** Port to listen on (several loopback addresses serving one port, as behind DNS round-robin); any free one by default. */
   readonly port?: number;
 }
 

@@ -4,7 +4,9 @@
 // node receives. That record must
 // equal the adapter's declared readCalls + exposureCalls (what docs/chains.md
 // tells operators to whitelist), and every declared call must be on the
-// hand-written list of read-only calls below.
+// hand-written list of read-only calls below. Over WebSocket (evm,
+// substrate, solana) every frame is recorded the same way, and the record is
+// the same calls plus the subscription's subscribe and unsubscribe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/chains/registry.ts';
 import type { ChainFamily } from '../../../src/config/families.ts';
@@ -14,6 +16,8 @@ import { startLitecoind, type LitecoinNode } from '../../support/litecoind.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import { startReplayServer, type RecordedRequest, type ReplayServer, type Routes } from '../../support/replay-server.ts';
 import { checkConfig } from '../../support/run-check.ts';
+import { startWebSocketRecordingProxy } from '../../support/websocket-recording-proxy.ts';
+import { startWebSocketRpcServer, type RpcFrame, type WebSocketRpcOptions } from '../../support/websocket-rpc-server.ts';
 
 /**
  * Read-only by the node's own documentation. Written by hand, not derived
@@ -26,16 +30,23 @@ const READ_ONLY: Readonly<Record<Exclude<ChainFamily, 'http-json'>, readonly str
     'eth_getBlockByNumber(latest)', 'eth_getBlockByNumber(finalized)', 'eth_getBlockByNumber(number)',
     'admin_nodeInfo', 'admin_peers', // admin namespace, read methods only (never addPeer, startHTTP, …)
     'personal_listAccounts', // lists addresses; never unlocks or signs
+    'eth_subscribe', 'eth_unsubscribe', // WebSocket: newHeads notifications, then cancelled
   ],
   algorand: [
     'GET /v2/status', 'GET /versions', 'GET /v2/accounts/{address}?exclude=all', 'GET /v2/participation',
     'GET /v2/blocks/{round}?header-only=true',
     'GET /v2/status/wait-for-block-after/{round}', // waits for the next round, then the node status
   ],
-  substrate: ['chain_getBlockHash', 'chain_getHeader', 'chain_getFinalizedHead', 'system_health', 'system_peers'],
+  substrate: [
+    'chain_getBlockHash', 'chain_getHeader', 'chain_getFinalizedHead', 'system_health', 'system_peers',
+    'chain_subscribeNewHeads', 'chain_unsubscribeNewHeads', // WebSocket: new heads, then cancelled
+  ],
   cometbft: ['GET /status', 'GET /header?height={height}', 'GET /block?height={height}'],
   bitcoin: ['getblockchaininfo', 'getblockhash', 'getblockheader', 'getconnectioncount', 'getblockcount'],
-  solana: ['getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot(finalized)', 'getSlot(processed)', 'getBlockTime'],
+  solana: [
+    'getGenesisHash', 'getHealth', 'getBlockHeight', 'getSlot(finalized)', 'getSlot(processed)', 'getBlockTime',
+    'slotSubscribe', 'slotUnsubscribe', // WebSocket: slot notifications, then cancelled
+  ],
 };
 
 const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
@@ -46,12 +57,7 @@ const ADDRESS = 'WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY';
  * account address, round and height as placeholders.
  */
 function callName(req: RecordedRequest): string {
-  if (req.rpcMethod !== null) {
-    const first = Array.isArray(req.rpcParams) ? req.rpcParams[0] : undefined;
-    if (req.rpcMethod === 'eth_getBlockByNumber') return `${req.rpcMethod}(${typeof first === 'string' && first.startsWith('0x') ? 'number' : String(first)})`;
-    if (req.rpcMethod === 'getSlot') return `${req.rpcMethod}(${(first as { commitment?: string } | undefined)?.commitment})`;
-    return req.rpcMethod;
-  }
+  if (req.rpcMethod !== null) return rpcCallName(req.rpcMethod, req.rpcParams);
   const path = req.path
     .replace(`/v2/accounts/${ADDRESS}`, '/v2/accounts/{address}')
     .replace(/^\/v2\/blocks\/\d+/, '/v2/blocks/{round}')
@@ -60,9 +66,23 @@ function callName(req: RecordedRequest): string {
   return `${req.method} ${path}`;
 }
 
+/** A JSON-RPC call as the adapters name it, over HTTP or in a WebSocket frame. */
+function rpcCallName(method: string, params: unknown): string {
+  const first = Array.isArray(params) ? params[0] : undefined;
+  if (method === 'eth_getBlockByNumber') return `${method}(${typeof first === 'string' && first.startsWith('0x') ? 'number' : String(first)})`;
+  if (method === 'getSlot') return `${method}(${(first as { commitment?: string } | undefined)?.commitment})`;
+  return method;
+}
+
 const declared = (family: ChainFamily) => {
   const adapter = adapterFor(family);
   return [...adapter.readCalls, ...adapter.exposureCalls];
+};
+
+/** Over WebSocket: the same calls, plus the subscription's subscribe and unsubscribe. */
+const declaredOverWebSocket = (family: ChainFamily) => {
+  const { subscription } = adapterFor(family);
+  return [...declared(family), subscription!.subscribe.method, subscription!.unsubscribe];
 };
 
 const sortedSet = (values: string[]) => [...new Set(values)].sort();
@@ -214,5 +234,77 @@ describe('every request each adapter sends is a declared, read-only call', () =>
     expect(new Set(calls)).toEqual(new Set(['GET /height']));
     expect(calls.length).toBeGreaterThanOrEqual(2);
     expect(calls.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('over WebSocket, every frame each adapter sends is a declared, read-only call', () => {
+  const expectReadOnlyFrames = (family: 'evm' | 'substrate' | 'solana', frames: readonly RpcFrame[]) => {
+    expect(sortedSet(frames.map((f) => rpcCallName(f.method, f.params)))).toEqual(sortedSet(declaredOverWebSocket(family)));
+    for (const call of declaredOverWebSocket(family)) expect(READ_ONLY[family]).toContain(call);
+    // One call per frame, never a batch.
+    for (const f of frames) expect(f.method).not.toBe('');
+  };
+
+  it('evm (real hardhat, a block every second)', async () => {
+    const hardhat = await startHardhat();
+    try {
+      // Deep enough for the cadence read, then a block every second for the subscription.
+      await hardhat.mine(40);
+      await hardhat.setIntervalMining(1000);
+      const proxy = await startWebSocketRecordingProxy(`ws://127.0.0.1:${hardhat.port}/`);
+      try {
+        const report = await checkConfig(yaml('evm', proxy.url, '    blockTimeSeconds: 1'));
+        expect(report.networks[0]!.endpoints[0]!.timings.firstNotificationMs).not.toBeNull();
+        expectReadOnlyFrames('evm', proxy.frames);
+      } finally {
+        await proxy.close();
+      }
+    } finally {
+      await hardhat.stop();
+    }
+  });
+
+  const served = async (family: 'substrate' | 'solana', options: WebSocketRpcOptions) => {
+    const server = await startWebSocketRpcServer(options);
+    try {
+      const report = await checkConfig(yaml(family, server.url, '    blockTimeSeconds: 1'));
+      expect(report.networks[0]!.endpoints[0]!.timings.firstNotificationMs).not.toBeNull();
+      expectReadOnlyFrames(family, server.frames);
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('substrate (docs shapes)', async () => {
+    await served('substrate', {
+      answers: {
+        chain_getBlockHash: chainFixture('substrate', 'chain_getBlockHash-polkadot'),
+        chain_getHeader: chainFixture('substrate', 'chain_getHeader'),
+        chain_getFinalizedHead: chainFixture('substrate', 'chain_getFinalizedHead'),
+        system_health: chainFixture('substrate', 'system_health'),
+        system_peers: chainFixture('substrate', 'error-unsafe'),
+      },
+      subscriptions: {
+        chain_subscribeNewHeads: {
+          id: 'sub', notification: 'chain_newHead', unsubscribe: 'chain_unsubscribeNewHeads',
+          result: () => chainFixture('substrate', 'chain_newHead')['params'].result,
+        },
+      },
+    });
+  });
+
+  it('solana (docs shapes)', async () => {
+    await served('solana', {
+      answers: {
+        getGenesisHash: chainFixture('solana', 'getGenesisHash'),
+        getHealth: chainFixture('solana', 'getHealth-ok'),
+        getBlockHeight: chainFixture('solana', 'getBlockHeight'),
+        getSlot: (params: unknown) => chainFixture('solana', (params as [{ commitment: string }])[0].commitment === 'processed' ? 'getSlot-processed' : 'getSlot'),
+        getBlockTime: chainFixture('solana', 'getBlockTime'),
+      },
+      subscriptions: {
+        slotSubscribe: { id: 0, notification: 'slotNotification', unsubscribe: 'slotUnsubscribe', result: () => chainFixture('solana', 'slotNotification')['params'].result },
+      },
+    });
   });
 });

@@ -146,14 +146,16 @@ interface Report {
       id: string; url: string; reference: boolean; status: string; reasons: Array<{ code: string; message: string }>;
       timings: Record<string, number | null>; tls: Record<string, unknown> | null; chain: Record<string, number | boolean | null> | null;
       arrival: Record<string, number | null> | null;
+      addresses: Array<Record<string, unknown>>;
     }>;
   }>;
 }
 
 const REPORT_KEYS = ['schemaVersion', 'startedAt', 'durationMs', 'region', 'status', 'networks'];
 const NETWORK_KEYS = ['id', 'chain', 'status', 'referenceHeight', 'endpoints', 'accounts'];
-const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings', 'tls', 'chain', 'arrival'];
-const TIMING_KEYS = ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'totalMs'];
+const ENDPOINT_KEYS = ['id', 'url', 'reference', 'status', 'reasons', 'timings', 'tls', 'chain', 'arrival', 'addresses'];
+const TIMING_KEYS = ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'totalMs', 'upgradeMs', 'firstNotificationMs'];
+const ADDRESS_KEYS = ['address', 'family', 'primary', 'status', 'reasons', 'ttfbMs', 'height'];
 const TLS_KEYS = ['protocol', 'notAfter', 'daysToExpiry', 'issuer', 'subject', 'trusted', 'hostnameMatch'];
 const CHAIN_KEYS = ['height', 'lagBlocks', 'headAgeSeconds', 'syncing', 'peers', 'finalizedHeight', 'finalityLagBlocks', 'finalityLagSeconds', 'blockIntervalSeconds'];
 const ARRIVAL_KEYS = ['blocks', 'p50Ms', 'maxMs', 'missed', 'resolutionMs'];
@@ -202,9 +204,16 @@ describe('the --json report', () => {
       if (endpoint.tls) expect(Object.keys(endpoint.tls)).toEqual(TLS_KEYS);
       if (endpoint.chain) expect(Object.keys(endpoint.chain)).toEqual(CHAIN_KEYS);
       for (const r of endpoint.reasons) expect(Object.keys(r)).toEqual(['code', 'message']);
+      for (const a of endpoint.addresses) expect(Object.keys(a), endpoint.id).toEqual(ADDRESS_KEYS);
+      // HTTP endpoints: the WebSocket phases are there, null.
+      expect(endpoint.timings).toMatchObject({ upgradeMs: null, firstNotificationMs: null });
       // No arrival configured: present and null.
       expect(endpoint.arrival).toBeNull();
     }
+    // Every public endpoint lists the address it probed (an IP literal: that one); a private one lists none.
+    expect(network.endpoints.map((e) => [e.id, e.addresses.map((a) => `${a['address']} ${a['status']}`)])).toEqual([
+      ['hardhat', ['127.0.0.1 up']], ['https', ['127.0.0.1 up']], ['refused', ['127.0.0.1 down']], ['admin', []], ['ref', ['127.0.0.1 up']],
+    ]);
   });
 
   it('with arrival set, watched endpoints carry every arrival field; the private one and a dead one null', async () => {

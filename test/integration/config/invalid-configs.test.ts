@@ -20,6 +20,7 @@ const CHAINS = 'algorand, evm, substrate, cometbft, bitcoin, solana, http-json';
 /** file → the exact stderr lines, after the "<file>:" prefix. */
 const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['account-unquoted.yaml', ['3: central.account: must be a 12-digit AWS account id in quotes']],
+  ['addresses-not-a-mode.yaml', ['8: networks[0].endpoints[0].addresses: must be "all" or "first"']],
   ['alias-bomb.yaml', ['9: f[0]: too many alias expansions (limit 100000 values): the file looks like a YAML bomb']],
   ['alias-loop.yaml', ['9: networks[0].endpoints[0].body.query[1]: alias *body is inside its own anchor &body (a loop)']],
   ['alias-unknown.yaml', ['2: networks: alias *nope refers to no anchor (an anchor &nope must come before it)']],
@@ -65,6 +66,7 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
     '5: networks[0].blockTimeSeconds: must be at most 3600 (seconds)',
     '6: networks[0].maxHeadAgeSeconds: must be at most 604800 (seconds)',
   ]],
+  ['ipv6-not-a-mode.yaml', ['3: probe.ipv6: must be "auto", "on" or "off"']],
   ['http-json-bad-pointer.yaml', ['8: networks[0].endpoints[0].heightPointer: must be a JSON Pointer such as /result/number']],
   ['http-json-no-pointer.yaml', ['6: networks[0].endpoints[0].heightPointer: is required for http-json endpoints (a JSON Pointer such as /result/number)']],
   ['maintenance-fields.yaml', [
@@ -137,6 +139,7 @@ const TABLE: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['url-not-a-url.yaml', ['7: networks[0].endpoints[0].url: must be an http(s) URL']],
   ['url-not-http.yaml', ['7: networks[0].endpoints[0].url: must be an http(s) URL (got "ftp:")']],
   ['version-2.yaml', ['1: version: must be 1']],
+  ['ws-url-wrong-family.yaml', ['7: networks[0].endpoints[0].url: must be an http(s) URL: cometbft networks have no WebSocket probe (ws:// and wss:// are for evm, substrate, solana)']],
   ['yaml-syntax.yaml', ['7: not valid YAML/JSON: Sequence item without - indicator']],
 ];
 

@@ -12,13 +12,14 @@ import type { Report } from '../../../src/report/report.ts';
 import { createCa, issueLeaf, type CertificateAuthority } from '../../support/certificates.ts';
 import { dnsServer, type DnsServer } from '../../support/dns-server.ts';
 import { closedPort, fixedResponse, type TestServer } from '../../support/servers.ts';
+import { hasIpv6Loopback, tcpForwarder } from '../../support/tcp-forwarder.ts';
 
 const HEALTHY = ['healthy-1', 'healthy-2', 'healthy-3', 'healthy-4'].map((n) => `${n}.vantage.test`);
 const DARK = Array.from({ length: 8 }, (_, i) => `dark-${i + 1}.vantage.test`);
 
 let dns: DnsServer;
 let ca: CertificateAuthority;
-const servers: TestServer[] = [];
+const servers: Array<Pick<TestServer, 'close'>> = [];
 
 beforeAll(async () => {
   dns = await dnsServer({
@@ -108,6 +109,9 @@ describe('a round resolves through probe.resolvers', () => {
     const tls = await issueLeaf(ca, { names: ['localhost'] });
     const server = await fixedResponse(200, '{"height": 9}', {}, { tls });
     servers.push(server);
+    // localhost is 127.0.0.1 and ::1, and every address is probed: the node answers on both, as a dual-stack one does.
+    const v6 = await hasIpv6Loopback() ? await tcpForwarder({ host: '::1', port: server.port }, { host: '127.0.0.1', port: server.port }) : null;
+    if (v6) servers.push(v6);
     const before = dns.queries.length;
     const report = await round({
       version: 1,
@@ -118,6 +122,7 @@ describe('a round resolves through probe.resolvers', () => {
     expect(local.reasons).toEqual([]);
     expect(local.chain?.height).toBe(9);
     expect(local.tls).toMatchObject({ trusted: true, hostnameMatch: true });
+    expect(local.addresses.map((a) => [a.address, a.status])).toEqual([['127.0.0.1', 'up'], ...(v6 ? [['::1', 'up']] : [])]);
     expect(dns.queries.length).toBe(before);
   });
 });

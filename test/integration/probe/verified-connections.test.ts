@@ -164,7 +164,7 @@ describe('account reads: every connection verified too', () => {
     const network = config.networks[0]!;
     // The endpoint answered its probe (that is what makes it the account source).
     const source = {
-      endpoint: network.endpoints[0]!, reasons: [], timings: emptyTimings(), tls: null,
+      endpoint: network.endpoints[0]!, reasons: [], timings: emptyTimings(), tls: null, addresses: [],
       chain: { height: 46374813, headTimeSeconds: null, headAgeSeconds: null, syncing: false, peers: null, identity: {}, finality: null, cadence: null },
     };
     const accounts = await readAccounts(network, [source], adapterFor('algorand'), {});

@@ -19,7 +19,7 @@ describe('loading valid configs', () => {
   it('examples/local.yaml gets every default', () => {
     const config = load(join(ROOT, 'examples', 'local.yaml'));
     expect(config).toEqual({
-      probe: { concurrency: 32, schedule: 'rate(1 minute)', everySeconds: 60, regions: [], shards: 1, resolvers: null },
+      probe: { concurrency: 32, schedule: 'rate(1 minute)', everySeconds: 60, regions: [], shards: 1, resolvers: null, ipv6: 'auto' },
       metrics: { detail: 'standard' },
       logs: { retentionDays: 30 },
       central: null,
@@ -40,6 +40,9 @@ describe('loading valid configs', () => {
         endpoints: [{
           id: 'node-1',
           url: 'http://127.0.0.1:8545',
+          transport: 'http',
+          addresses: 'all',
+          subscriptionWindowMs: null,
           reference: false,
           visibility: 'public',
           headers: {},
@@ -79,6 +82,7 @@ describe('loading valid configs', () => {
     const config = load(join(VALID, 'every-setting.yaml'));
     expect(config.probe).toEqual({
       concurrency: 8, schedule: 'rate(5 minutes)', everySeconds: 60, regions: ['eu-west-1', 'us-east-1'], shards: 2, resolvers: ['1.1.1.1', '8.8.8.8:53', '[2606:4700:4700::1111]:53'],
+      ipv6: 'on',
     });
     expect(config.metrics.detail).toBe('full');
     expect(config.namespace).toBe('Acme/Nodes');
@@ -87,8 +91,14 @@ describe('loading valid configs', () => {
     expect(rpc1!.tls).toEqual({ warnDays: 30, caFile: join(ROOT, 'test', 'fixtures', 'configs', 'ca', 'test-ca.pem'), serverName: 'rpc.internal', insecureSkipVerify: false });
     expect(rpc2).toMatchObject({ timeoutMs: 4000, maxResponseBytes: 2048, slowMs: 900, basicAuth: { username: 'vantage', password: '${env:VANTAGE_TEST_PASSWORD}' } });
     expect(rpc2!.tls).toEqual({ warnDays: 21, caFile: null, serverName: null, insecureSkipVerify: true });
+    expect(rpc1!.addresses).toBe('all');
+    expect(rpc2!.addresses).toBe('first');
     expect(admin!.visibility).toBe('private');
     expect(reference!.reference).toBe(true);
+    // A WebSocket endpoint waits max(5 s, 2 × blockTimeSeconds) for its subscription, on top of its timeout.
+    const ws = config.networks[2]!.endpoints[0]!;
+    expect(ws).toMatchObject({ transport: 'websocket', timeoutMs: 4000, subscriptionWindowMs: 12_000 });
+    expect(rpc1).toMatchObject({ transport: 'http', subscriptionWindowMs: null });
     expect(config.networks[0]!.maxLagBlocks).toBe(5);
   });
 

@@ -51,9 +51,9 @@ describe('resolving ${env:NAME}', () => {
   it('an unset variable is an error naming it and the path; every problem is reported at once (httpsSubscriptions are not the probe\'s)', async () => {
     const err = await rejection(prepareConfig(EVERY, { env: {} }));
     expect(err.problems.map((p) => `${p.line}: ${p.path}: ${p.message}`)).toEqual([
-      '36: networks[0].endpoints[0].url: environment variable VANTAGE_TEST_KEY is not set (referenced as ${env:VANTAGE_TEST_KEY})',
-      '37: networks[0].endpoints[0].headers.X-Api-Key: environment variable VANTAGE_TEST_KEY is not set (referenced as ${env:VANTAGE_TEST_KEY})',
-      '42: networks[0].endpoints[1].basicAuth.password: environment variable VANTAGE_TEST_PASSWORD is not set (referenced as ${env:VANTAGE_TEST_PASSWORD})',
+      '37: networks[0].endpoints[0].url: environment variable VANTAGE_TEST_KEY is not set (referenced as ${env:VANTAGE_TEST_KEY})',
+      '38: networks[0].endpoints[0].headers.X-Api-Key: environment variable VANTAGE_TEST_KEY is not set (referenced as ${env:VANTAGE_TEST_KEY})',
+      '43: networks[0].endpoints[1].basicAuth.password: environment variable VANTAGE_TEST_PASSWORD is not set (referenced as ${env:VANTAGE_TEST_PASSWORD})',
     ]);
   });
 

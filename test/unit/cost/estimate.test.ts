@@ -19,13 +19,13 @@ describe('estimateCost', () => {
   });
 
   it('prices metrics, alarm metrics and composites from the inventories', () => {
-    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(74 * 0.30, 6);
+    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(86 * 0.30, 6);
     // 36 single-metric alarms (each reads one region-less metric) and 2 anomaly bands of 3 alarm metrics.
     expect(usd(estimate.vantage, /^alarm metrics/)).toBeCloseTo((36 + 2 * 3) * 0.10, 6);
     expect(estimate.vantage.lines.some((l) => /Metrics Insights|high-resolution/.test(l.item))).toBe(false);
     // Two composites per network and the heartbeats' one.
     expect(usd(estimate.vantage, /^composite/)).toBeCloseTo(5 * 0.50, 6);
-    expect(estimate.shape).toMatchObject({ metrics: 74, alarms: 38, compositeAlarms: 5, insightsAlarms: 0, strategy: 'per-endpoint', alarmStacks: 0 });
+    expect(estimate.shape).toMatchObject({ metrics: 86, alarms: 38, compositeAlarms: 5, insightsAlarms: 0, strategy: 'per-endpoint', alarmStacks: 0 });
   });
 
   it('costs the example at least 20 times less than Synthetics, and names no quota increase', () => {

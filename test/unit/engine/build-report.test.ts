@@ -18,7 +18,8 @@ function endpoint(id: string, extra: Partial<ResolvedEndpoint> = {}): ResolvedEn
   return {
     id, url: `https://${id}.example.com/v3/SECRETKEY123456`, reference: false, visibility: 'public', headers: {}, basicAuth: null,
     timeoutMs: 5000, maxResponseBytes: 1_048_576, slowMs: 2000,
-    tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false }, httpJson: null, allowLiteralSecrets: false, ...extra,
+    tls: { warnDays: 14, caFile: null, serverName: null, insecureSkipVerify: false }, httpJson: null, allowLiteralSecrets: false,
+    transport: 'http', addresses: 'all', subscriptionWindowMs: null, ...extra,
   };
 }
 
@@ -30,7 +31,7 @@ const network = (endpoints: ResolvedEndpoint[]): ResolvedNetwork => ({
 function probe(e: ResolvedEndpoint, height: number | null, reasons: Reason[] = [], depth: Pick<ChainReading, 'finality' | 'cadence'> = { finality: null, cadence: null }): EndpointProbe {
   const chain: ChainReading | null = height === null ? null
     : { height, headTimeSeconds: NOW / 1000 - 3, headAgeSeconds: null, syncing: false, peers: 7, identity: { chainId: 1 }, ...depth };
-  return { endpoint: e, reasons, timings: { ...emptyTimings(), connectMs: 1, ttfbMs: 4, totalMs: 5 }, tls: null, chain };
+  return { endpoint: e, reasons, timings: { ...emptyTimings(), connectMs: 1, ttfbMs: 4, totalMs: 5 }, tls: null, chain, addresses: [] };
 }
 
 function build(probes: EndpointProbe[], redactor = new Redactor()) {
@@ -39,7 +40,7 @@ function build(probes: EndpointProbe[], redactor = new Redactor()) {
     headAgeSeconds: null, codes: p.reasons.map((r) => r.code),
   })), { maxLagBlocks: 3, maxHeadAgeSeconds: 120 }, NOW);
   const net = network(probes.map((p) => p.endpoint));
-  return buildNetworkReport(net, probes, agreement, chainDepth(net, probes), [], redactor);
+  return buildNetworkReport(net, probes, agreement, chainDepth(net, probes), [], redactor, new Map(), NOW);
 }
 
 describe('buildNetworkReport', () => {
@@ -110,6 +111,29 @@ describe('buildNetworkReport', () => {
     expect(MESSAGE_MAX).toBe(1000);
     // The clip keeps 1,000 characters; the escapes are then removed, and what is left of the secret before the mark is redacted.
     expect(report.endpoints[0]!.reasons[0]!.message).toBe(`boom  ${'x'.repeat(985)}***…`);
+  });
+
+  it('judges every address against the primaries\' reference, lists them in order, and redacts an address that is a secret host', () => {
+    const redactor = new Redactor();
+    redactor.add('203.0.113.9');
+    const reading = (height: number): ChainReading => ({ height, headTimeSeconds: NOW / 1000 - 3, headAgeSeconds: null, syncing: false, peers: 7, identity: {}, finality: null, cadence: null });
+    const at = (address: string, height: number, primary: boolean) => ({
+      address, family: 4 as const, primary, skipped: false, reasons: [], timings: { ...emptyTimings(), ttfbMs: 4 }, tls: null, chain: reading(height),
+    });
+    const secret = endpoint('secret', { url: 'https://203.0.113.9/' });
+    const split = { ...probe(endpoint('split'), 40), addresses: [at('198.51.100.1', 40, true), at('198.51.100.2', 12, false)] };
+    const report = build([split, probe(endpoint('b'), 40), { ...probe(secret, 40), addresses: [at('203.0.113.9', 40, true)] }], redactor);
+    expect(report.referenceHeight).toBe(40);
+    expect(report.endpoints[0]).toMatchObject({
+      status: 'degraded',
+      reasons: [{ code: 'address_unhealthy', message: 'address 198.51.100.2 is degraded: lagging, height 12 is 28 blocks behind reference 40 (max 3)' }],
+      chain: { height: 40, lagBlocks: 0 },
+    });
+    expect(report.endpoints[0]!.addresses).toEqual([
+      { address: '198.51.100.1', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 4, height: 40 },
+      { address: '198.51.100.2', family: 4, primary: false, status: 'degraded', reasons: [{ code: 'lagging', message: 'height 12 is 28 blocks behind reference 40 (max 3)' }], ttfbMs: 4, height: 12 },
+    ]);
+    expect(report.endpoints[2]!.addresses.map((a) => a.address)).toEqual(['***']);
   });
 
   it('redacts a certificate that names a secret host (the URL host was a secret reference)', () => {

@@ -89,10 +89,23 @@ describe('Prometheus exposition', () => {
     expect(f.map((x) => x.name)).toEqual(['vantage_rounds_total']);
   });
 
+  it('adds the WebSocket phases under probe_websocket_ names, and unhealthy addresses as a count with no address label', () => {
+    const text = renderPrometheus(everyKindReport(), { rounds: 1, lastRoundEndedAt: null });
+    const f = parse(text);
+    const at = (endpoint: string) => ({ network: 'eth-main', endpoint, region: 'eu-west-1' });
+    expect(value(f, 'probe_websocket_upgrade_duration_seconds', at('ws-1'))).toBe('0.00225');
+    expect(value(f, 'probe_websocket_first_notification_duration_seconds', at('ws-1'))).toBe('1.0035');
+    expect(value(f, 'probe_websocket_upgrade_duration_seconds', at('rpc-1'))).toBeUndefined();
+    expect(value(f, 'vantage_addresses_unhealthy', at('ws-1'))).toBe('1');
+    // Only endpoints whose addresses were probed have the series.
+    expect(value(f, 'vantage_addresses_unhealthy', at('rpc-1'))).toBeUndefined();
+    expect(text).not.toContain('198.51.100');
+  });
+
   it('derives processing and transfer from first byte and total time', () => {
     const r = report('2025-11-20T10:00:00.000Z', { n: [{ id: 'x' }] });
     const [network] = r.networks;
-    const endpoint = { ...network!.endpoints[0]!, timings: { dnsMs: null, connectMs: 2, tlsMs: null, ttfbMs: 7, totalMs: 20 } };
+    const endpoint = { ...network!.endpoints[0]!, timings: { dnsMs: null, connectMs: 2, tlsMs: null, ttfbMs: 7, totalMs: 20, upgradeMs: null, firstNotificationMs: null } };
     const phases = phasesOf({ ...r, networks: [{ ...network!, endpoints: [endpoint] }] });
     expect(phases('x')).toEqual({ resolve: 0, connect: 0.002, tls: 0, processing: 0.005, transfer: 0.013 });
   });

@@ -41,10 +41,11 @@ function endpoint(over: Partial<EndpointReport> & { id: string }): EndpointRepor
     reference: false,
     status: 'up',
     reasons: [],
-    timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41 },
+    timings: { dnsMs: 1.5, connectMs: 2.5, tlsMs: 3.5, ttfbMs: 40.25, totalMs: 41, upgradeMs: null, firstNotificationMs: null },
     tls: { protocol: 'TLSv1.3', notAfter: '2026-07-01T00:00:00.000Z', daysToExpiry: 60.5, issuer: 'CN=CA', subject: 'CN=x', trusted: true, hostnameMatch: true },
     chain: { height: 1000, lagBlocks: 0, headAgeSeconds: 4.5, syncing: false, peers: 9, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null },
     arrival: null,
+    addresses: [],
     ...over,
   };
 }
@@ -68,6 +69,36 @@ const perRegion = (n: string, e: string, r = 'eu-west-1') => `Network=${n},Endpo
 const alarmed = (n: string, e: string, g = 'g1') => `AlarmGroup=${g},Network=${n},Endpoint=${e}`;
 
 describe('reportToDatums', () => {
+  it('publishes AddressesUnhealthy per region where addresses were probed: the count of address_unhealthy findings, no address as a dimension', () => {
+    const addresses: EndpointReport['addresses'] = [
+      { address: '198.51.100.7', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 40.25, height: 1000 },
+      { address: '198.51.100.8', family: 4, primary: false, status: 'down', reasons: [{ code: 'connect_refused', message: 'refused' }], ttfbMs: null, height: null },
+      { address: '2001:db8::8', family: 6, primary: false, status: 'degraded', reasons: [{ code: 'lagging', message: 'behind' }], ttfbMs: 41, height: 900 },
+    ];
+    const r = report([network('eth', [
+      endpoint({ id: 'a', status: 'degraded', addresses, reasons: [{ code: 'address_unhealthy', message: 'address 198.51.100.8 is down' }, { code: 'address_unhealthy', message: 'address 2001:db8::8 is degraded' }] }),
+      endpoint({ id: 'b', addresses: addresses.slice(0, 1) }),
+      // No address probed (a private endpoint, or nothing resolved): nothing measured.
+      endpoint({ id: 'private', addresses: [] }),
+    ])]);
+    const datums = reportToDatums(r, plan);
+    const t = table(datums);
+    expect(t[`AddressesUnhealthy ${perRegion('eth', 'a')}`]).toBe(2);
+    expect(t[`AddressesUnhealthy ${perRegion('eth', 'b')}`]).toBe(0);
+    expect(Object.keys(t).filter((k) => k.startsWith('AddressesUnhealthy'))).toHaveLength(2);
+    const addressText = addresses.map((a) => a.address);
+    for (const d of datums) for (const dim of d.dimensions) expect(addressText).not.toContain(dim.value);
+  });
+
+  it('publishes the WebSocket phases only with metrics.detail full', () => {
+    const ws = endpoint({ id: 'a', timings: { dnsMs: 1, connectMs: 2, tlsMs: 3, ttfbMs: 9, totalMs: 30, upgradeMs: 4.5, firstNotificationMs: 850 } });
+    const standard = table(reportToDatums(report([network('eth', [ws])]), plan));
+    expect(Object.keys(standard).some((k) => k.startsWith('WebSocketUpgradeTime') || k.startsWith('FirstNotificationTime'))).toBe(false);
+    const full = table(reportToDatums(report([network('eth', [ws])]), planOf(CONFIG.replace('version: 1', 'version: 1\nmetrics: { detail: full }'))));
+    expect(full[`WebSocketUpgradeTime ${perRegion('eth', 'a')}`]).toBe(4.5);
+    expect(full[`FirstNotificationTime ${perRegion('eth', 'a')}`]).toBe(850);
+  });
+
   it('publishes a served endpoint per region for the page and region-less with its alarm group for the alarms', () => {
     const t = table(reportToDatums(report([network('eth', [endpoint({ id: 'a' })])]), plan));
     expect(t).toEqual({

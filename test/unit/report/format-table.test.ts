@@ -14,7 +14,7 @@ const hostile: Report = {
     endpoints: [{
       id: 'a', url: 'https://a.example.com/', reference: false, status: 'down',
       reasons: [{ code: 'rpc_error', message: `eth_chainId returned error -32000: ${ESC}[2K${ESC}[1A${ESC}]0;pwned\u0007all fine\r\u202eok\u009b2J` }],
-      timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 }, tls: null, chain: null, arrival: null,
+      timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: null, arrival: null, addresses: [],
     }],
     accounts: [{
       address: 'ADDR', status: 'down', participation: `Online${ESC}[8m`, voteLastValid: null, daysToExpiry: null,
@@ -42,6 +42,44 @@ describe('formatTable with text that was never cleaned', () => {
   });
 });
 
+describe('formatTable with addresses and WebSocket phases', () => {
+  const timings = { dnsMs: 1, connectMs: 2, tlsMs: null, ttfbMs: 6, totalMs: 1300, upgradeMs: 2.5, firstNotificationMs: 1003 };
+  const report: Report = {
+    schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 1400, region: 'local', status: 'degraded',
+    networks: [{
+      id: 'eth', chain: 'evm', status: 'degraded', referenceHeight: 30,
+      endpoints: [{
+        id: 'ws', url: 'ws://rr.example:8546/', reference: false, status: 'degraded',
+        reasons: [{ code: 'address_unhealthy', message: 'address 10.0.0.2 is degraded: lagging, height 10 is 20 blocks behind reference 30 (max 3)' }],
+        timings, tls: null, arrival: null,
+        chain: { height: 30, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: 30, finalityLagBlocks: 0, finalityLagSeconds: 0, blockIntervalSeconds: 12 },
+        addresses: [
+          { address: '10.0.0.1', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 6, height: 30 },
+          { address: '10.0.0.2', family: 4, primary: false, status: 'degraded', reasons: [{ code: 'lagging', message: 'behind' }], ttfbMs: 7.5, height: 10 },
+          { address: '10.0.0.3', family: 4, primary: false, status: 'up', reasons: [], ttfbMs: 6.5, height: 30 },
+          { address: '2001:db8::1', family: 6, primary: false, status: 'skipped', reasons: [], ttfbMs: null, height: null },
+        ],
+      }],
+      accounts: [],
+    }],
+  };
+
+  it('shows the WebSocket phases as columns, and each address that is not up under its endpoint', () => {
+    expect(formatTable(report, { color: false }).split('\n').slice(3)).toEqual([
+      '  ENDPOINT  STATUS      HEIGHT  LAG  HEAD AGE  FINALITY LAG  BLOCK INTERVAL  DNS     CONNECT  TLS  UPGRADE  TTFB    1ST NOTIFY  TOTAL    CERT DAYS',
+      '  ws        ! degraded  30      0    1.0 s     0 s           12.0 s          1.0 ms  2.0 ms   -    2.5 ms   6.0 ms  1003 ms     1300 ms  -',
+      '      address_unhealthy: address 10.0.0.2 is degraded: lagging, height 10 is 20 blocks behind reference 30 (max 3)',
+      '    ↳ 10.0.0.2 (IPv4)  ! degraded  lagging, height 10, ttfb 7.5 ms',
+      '    ↳ 2001:db8::1 (IPv6)  skipped: no route from here (probe.ipv6: auto)',
+      '',
+    ]);
+  });
+
+  it('leaves the WebSocket columns out of a network without WebSocket endpoints', () => {
+    expect(formatTable(hostile, { color: false })).not.toMatch(/UPGRADE|1ST NOTIFY/);
+  });
+});
+
 describe('formatTable with block arrival', () => {
   const arrivalReport = (arrival: Report['networks'][number]['endpoints'][number]['arrival'][]): Report => ({
     schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 8200, region: 'local', status: 'degraded',
@@ -49,16 +87,16 @@ describe('formatTable with block arrival', () => {
       id: 'eth', chain: 'evm', status: 'degraded', referenceHeight: 40,
       endpoints: arrival.map((a, i) => ({
         id: `e${i}`, url: `https://e${i}.example.com/`, reference: false, status: 'up' as const, reasons: [],
-        timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 }, tls: null,
-        chain: { height: 40, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null }, arrival: a,
+        timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null,
+        chain: { height: 40, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null }, arrival: a, addresses: [],
       })),
       accounts: [],
     }, {
       id: 'plain', chain: 'evm', status: 'up', referenceHeight: 40,
       endpoints: [{
         id: 'p', url: 'https://p.example.com/', reference: false, status: 'up', reasons: [],
-        timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 }, tls: null,
-        chain: { height: 40, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null }, arrival: null,
+        timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null,
+        chain: { height: 40, lagBlocks: 0, headAgeSeconds: 1, syncing: false, peers: null, finalizedHeight: null, finalityLagBlocks: null, finalityLagSeconds: null, blockIntervalSeconds: null }, arrival: null, addresses: [],
       }],
       accounts: [],
     }],
@@ -86,7 +124,7 @@ describe('formatTable finality lag and block interval columns', () => {
   });
   const row = (id: string, c: ReturnType<typeof chain>) => ({
     id, url: 'https://x.example/', reference: false, status: 'up' as const, reasons: [],
-    timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 }, tls: null, chain: c, arrival: null,
+    timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3, upgradeMs: null, firstNotificationMs: null }, tls: null, chain: c, arrival: null, addresses: [],
   });
   const report: Report = {
     schemaVersion: 1, startedAt: '2025-06-01T00:00:00.000Z', durationMs: 5, region: 'local', status: 'up',

@@ -11,6 +11,7 @@ describe('reason codes', () => {
       lagging: 'degraded', ahead: 'degraded', slow: 'degraded', cert_expiring: 'degraded', exposed_admin_api: 'degraded',
       exposed_private_endpoint: 'degraded', partkey_expiring: 'degraded', finality_lagging: 'degraded', slow_blocks: 'degraded',
       late_blocks: 'degraded',
+      no_route: 'down', subscription_silent: 'down', address_unhealthy: 'degraded',
     });
   });
 

@@ -75,6 +75,22 @@ describe('local status history', () => {
     expect(text).not.toContain('example.com');
   });
 
+  it('says how many of an endpoint\'s addresses fail, never which: "1 of 3 addresses failing"', () => {
+    const address = (address: string, family: 4 | 6, status: 'up' | 'down' | 'skipped') => ({
+      address, family, primary: address === '198.51.100.7', status, ttfbMs: status === 'up' ? 5 : null, height: status === 'up' ? 100 : null,
+      reasons: status === 'down' ? [{ code: 'connect_refused' as const, message: `connection refused by rpc-1.example.com:443 at ${address}` }] : [],
+    });
+    const addresses = [address('198.51.100.7', 4, 'up'), address('198.51.100.8', 4, 'down'), address('2001:db8::8', 6, 'up'), address('2001:db8::9', 6, 'skipped')];
+    const unhealthy = { code: 'address_unhealthy' as const, message: 'address 198.51.100.8 is down: connect_refused, connection refused by rpc-1.example.com:443' };
+    const split = { ...healthy, 'eth-main': [{ id: 'rpc-1', reasons: [unhealthy], addresses }, { id: 'rpc-2' }, { id: 'rpc-3' }] };
+    const model = modelFromLocalHistory(historyOf(report(t(0), split, 'eu-west-1')), LAYOUT, t(0));
+    const rpc1 = model.networks[0]!.endpoints[0]!;
+    expect(rpc1.status).toBe('degraded_performance');
+    expect(rpc1.detail).toBe('1 of 3 addresses failing');
+    expect(model.incidents[0]!.updates[0]!.body).toBe('rpc-1 (eth-main): 1 of 3 addresses failing, seen from eu-west-1.');
+    expect(JSON.stringify(model)).not.toMatch(/198\.51\.100|2001:db8/);
+  });
+
   it('keeps exposure findings off the public page: an exposed admin API does not degrade the component', () => {
     const exposed = { ...healthy, 'eth-main': [{ id: 'rpc-1', reasons: ['exposed_admin_api' as const] }, { id: 'rpc-2' }, { id: 'rpc-3' }] };
     const model = modelFromLocalHistory(historyOf(report(t(0), exposed)), LAYOUT, t(0));
