@@ -11,12 +11,6 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 /** Files the docs name that a run writes, not the repository. */
 const OUTPUTS = new Set(['bench/results/latest.json']);
-/**
- * Known stale names in generated pages, fixed at their generator: docs/config.md's
- * header comes from src/config/config-reference.ts, which still names the family
- * list's old home (it is src/config/families.ts). Remove the entry with that fix.
- */
-const KNOWN_STALE: Readonly<Record<string, readonly string[]>> = { 'docs/config.md': ['src/chains/families.ts'] };
 /** A repository path: starts at one of these folders, not inside a URL or a longer path. */
 const PATH = /(?<![\w./-])(?:src|functions|infra|test|scripts|bench)\/[\w./-]*/g;
 
@@ -28,8 +22,7 @@ function namedPaths(page: string): string[] {
 
 describe('README.md and docs/*.md', () => {
   it.each(PAGES)('%s names only files and folders that exist', (page) => {
-    const known = KNOWN_STALE[page] ?? [];
-    const missing = namedPaths(page).filter((p) => !OUTPUTS.has(p) && !known.includes(p) && !existsSync(join(ROOT, p)));
+    const missing = namedPaths(page).filter((p) => !OUTPUTS.has(p) && !existsSync(join(ROOT, p)));
     expect(missing).toEqual([]);
   });
 
