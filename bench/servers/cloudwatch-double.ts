@@ -25,7 +25,8 @@ process.on('message', (message) => {
   const stats: CloudWatchDoubleStats = {
     requests: calls.length,
     gzipRequests: calls.filter((c) => c.gzip).length,
-    datums: publishedDatums(double).length,
+    // Datums sharing name, dimensions and timestamp travel as one entry (Values, and Counts for repeated values).
+    datums: publishedDatums(double).reduce((n, d) => n + (d.Counts?.reduce((a, b) => a + b, 0) ?? d.Values?.length ?? 1), 0),
     wireBytes: calls.reduce((sum, c) => sum + c.wireBytes, 0),
     bodyBytes: calls.reduce((sum, c) => sum + c.body.length, 0),
   };

@@ -71,7 +71,9 @@ runWorker<PublishInput, PublishRunResult[]>(async (input) => {
   process.env['AWS_SECRET_ACCESS_KEY'] = input.credentials.secretAccessKey;
   delete process.env['AWS_SESSION_TOKEN'];
   const publisher = createPublisher({ namespace: 'VantageBench', centralRegion: 'us-east-1', roleArn: null, endpoints: { cloudwatch: input.url } });
-  const perEndpoint = reportToDatums(syntheticReport(1, new Date().toISOString()), STANDARD).length - 1;
+  // Datums one more endpoint adds (a one-endpoint report also carries its network's and the heartbeat).
+  const sized = (n: number) => reportToDatums(syntheticReport(n, new Date().toISOString()), STANDARD).length;
+  const perEndpoint = sized(2) - sized(1);
   const results: PublishRunResult[] = [];
   for (let r = 0; r < input.runs; r++) {
     const startedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
@@ -79,6 +81,7 @@ runWorker<PublishInput, PublishRunResult[]>(async (input) => {
     let started = performance.now();
     const report = syntheticReport(Math.ceil((input.datums - 1) / perEndpoint), startedAt);
     const all = reportToDatums(report, STANDARD);
+    if (all.length < input.datums) throw new Error(`the synthetic report makes ${all.length} datums, fewer than ${input.datums}`);
     // Exactly `datums`: the heartbeat (last) plus the first datums - 1 others.
     const datums: MetricDatum[] = [...all.slice(0, input.datums - 1), all[all.length - 1]!];
     const buildMs = performance.now() - started;
