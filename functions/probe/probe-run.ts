@@ -108,7 +108,7 @@ async function probeRound(
     heartbeat: false,
     nowMs: clock.now(),
   });
-  const publication = await publishWithFallback(datums, { namespace: config.namespace, publisher: setup.publisher, deadline: round.publishDeadline });
+  const publication = await publishWithFallback(datums, { namespace: config.namespace, publisher: setup.publisher, deadline: round.publishDeadline, now: setup.clock.now });
   for (const line of publication.emfLines) setup.writeLine(line);
   logUnpublished(logger, publication);
   logRunSummary(logger, {
@@ -123,8 +123,8 @@ async function publishHeartbeat({ setup, logger }: ProbeRunContext, runs: readon
   const datum = heartbeatDatum(setup.region, slot);
   const complete = runs.every((r) => r.publication.outcome.unpublished.length === 0);
   const publication = complete
-    ? await publishWithFallback([datum], { namespace: setup.config.namespace, publisher: setup.publisher, deadline })
-    : await publishWithFallback([datum], { namespace: setup.config.namespace, publisher: () => { throw new Error('heartbeat withheld: a round was not published completely'); }, deadline });
+    ? await publishWithFallback([datum], { namespace: setup.config.namespace, publisher: setup.publisher, deadline, now: setup.clock.now })
+    : await publishWithFallback([datum], { namespace: setup.config.namespace, publisher: () => { throw new Error('heartbeat withheld: a round was not published completely'); }, deadline, now: setup.clock.now });
   for (const line of publication.emfLines) setup.writeLine(line);
   logUnpublished(logger, publication);
   return publication;

@@ -22,12 +22,14 @@ export interface PublishWithFallbackOptions {
   readonly publisher: () => CloudWatchPublisher;
   /** Epoch ms by which publishing is over. */
   readonly deadline: number;
+  /** The clock the deadline is on (the probe function's injected one); default Date.now. */
+  readonly now?: () => number;
 }
 
 export async function publishWithFallback(datums: readonly MetricDatum[], options: PublishWithFallbackOptions): Promise<FallbackPublication> {
   let outcome: PublishOutcome;
   try {
-    outcome = await publishRun(options.publisher(), datums, { deadline: options.deadline });
+    outcome = await publishRun(options.publisher(), datums, { deadline: options.deadline, ...(options.now ? { now: options.now } : {}) });
   } catch (err) {
     // publishRun never throws by design; this keeps the fallback safe from the unforeseen.
     outcome = { published: 0, requests: 0, unpublished: datums, errors: [err instanceof Error ? err.message : String(err)] };

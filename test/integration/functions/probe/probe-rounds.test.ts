@@ -77,7 +77,9 @@ const named = (datums: readonly PublishedDatum[], name: string, endpoint?: strin
 
 describe('probe handler with everySeconds: 10', () => {
   it('given 50 s, runs the rounds that fit at 10-second slots, each published at high resolution with its own timestamp, and stops before its deadline', async () => {
-    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    // The previous minute: the handler's clock runs more than a minute behind the machine's, so a
+    // deadline measured on the machine's clock instead of the handler's would have passed already.
+    const minute = Math.floor(Date.now() / 60_000) * 60_000 - 60_000;
     const clock = virtualClock(minute);
     const context = contextOn(clock, 50_000);
     const handler = handlerFor(config(), clock);
