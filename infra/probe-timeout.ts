@@ -1,12 +1,14 @@
 // How long one probe invocation may run, from the config: every probe wave
-// at its timeout, then the block arrival watch (connections and first
+// at its budget (src/engine/round-budget.ts, which the function's rounds
+// use too), then the block arrival watch (connections and first
 // answers, the window, settling; the first round only), then the publishing
 // reserve; with rounds below a minute, at least until the last round, which
 // starts at 60 − everySeconds s, has probed. The probe
 // function's timeout is built from it, and synth refuses an arrival window
 // that cannot fit under Lambda's limit beside the probes and the reserve.
 import { formatPath, type ConfigProblem } from '../src/config/config-error.ts';
-import { probeBudgetMs, type ResolvedConfig } from '../src/config/resolved-config.ts';
+import type { ResolvedConfig } from '../src/config/resolved-config.ts';
+import { probeWavesMs, slowestProbeMs } from '../src/engine/round-budget.ts';
 import { arrivalPhaseMs, roundArrivalMs } from '../src/engine/arrival-budget.ts';
 import { DEFAULT_DEADLINE_RESERVE_MS } from '../functions/common/environment.ts';
 import { LAMBDA_MAX_TIMEOUT_SECONDS } from '../src/config/aws-limits.ts';
@@ -28,10 +30,8 @@ export interface ProbeRunBudget {
 
 export function probeRunBudget(config: ResolvedConfig): ProbeRunBudget {
   const endpoints = config.networks.reduce((n, net) => n + net.endpoints.length, 0);
-  const waves = Math.ceil(Math.ceil(endpoints / config.probe.shards) / config.probe.concurrency);
-  // A WebSocket endpoint's probe runs past its timeout by the subscription window.
-  const slowest = Math.max(...config.networks.flatMap((n) => n.endpoints.map(probeBudgetMs)));
-  const probesMs = waves * slowest;
+  // A shard's share of the endpoints, each at its probe budget (a WebSocket endpoint's runs past its timeout by the subscription window).
+  const probesMs = probeWavesMs(Math.ceil(endpoints / config.probe.shards), config.probe.concurrency, slowestProbeMs(config.networks));
   const arrivalMs = roundArrivalMs(config);
   const reserveMs = DEFAULT_DEADLINE_RESERVE_MS;
   const lastRoundStartsMs = config.probe.everySeconds < 60 ? (60 - config.probe.everySeconds) * 1000 : 0;

@@ -59,7 +59,7 @@ export async function runProbe(ctx: ProbeRunContext, event: unknown, context: Co
 
   const every = config.probe.everySeconds;
   const slots = roundSlots(scheduledMinute(event, startedAt), every);
-  const budget = roundBudgetMs(endpointCount(mine), config.probe.concurrency, slowestTimeoutMs(mine));
+  const budget = roundBudgetMs(mine);
   const runs: RoundRun[] = [];
   // A late start joins at the slot it is in: earlier slots' periods are over.
   const first = Math.max(0, slots.findLastIndex((slot) => slot <= startedAt));
@@ -128,12 +128,4 @@ async function publishHeartbeat({ setup, logger }: ProbeRunContext, runs: readon
   for (const line of publication.emfLines) setup.writeLine(line);
   logUnpublished(logger, publication);
   return publication;
-}
-
-function endpointCount(config: ResolvedConfig): number {
-  return config.networks.reduce((n, network) => n + network.endpoints.length, 0);
-}
-
-function slowestTimeoutMs(config: ResolvedConfig): number {
-  return Math.max(0, ...config.networks.flatMap((n) => n.endpoints.map((e) => e.timeoutMs)));
 }

@@ -4,8 +4,10 @@
 // in every region, so every region's datums of a round fall into the same
 // alarm period. A round starts at its slot (or at once, if the previous one
 // ran late) and only when it can finish before the probe deadline even if
-// every probe of it times out; the first round always runs (its probes are
+// every probe of it takes its whole budget; the first round always runs (its probes are
 // cut at the deadline, as a single round's are).
+import type { ResolvedConfig } from '../../src/config/resolved-config.ts';
+import { probeWavesMs, slowestProbeMs } from '../../src/engine/round-budget.ts';
 import { PROBE_EVENT } from '../common/environment.ts';
 
 const MINUTE_MS = 60_000;
@@ -26,10 +28,13 @@ export function roundSlots(minute: number, everySeconds: number): number[] {
 }
 
 /**
- * The longest a round can take: every wave of probes timing out, then the
- * account reads (one more timeout).
+ * The longest a round can take: every wave of probes at its budget (a
+ * WebSocket endpoint's includes its subscription window: src/engine/round-budget.ts,
+ * as the function's timeout counts it), then the account reads (one more
+ * timeout: they read over the endpoint's timeoutMs alone).
  */
-export function roundBudgetMs(endpoints: number, concurrency: number, slowestTimeoutMs: number): number {
-  const waves = Math.max(1, Math.ceil(endpoints / concurrency));
-  return (waves + 1) * slowestTimeoutMs;
+export function roundBudgetMs(config: Pick<ResolvedConfig, 'networks' | 'probe'>): number {
+  const endpoints = config.networks.flatMap((n) => n.endpoints);
+  const slowestTimeoutMs = Math.max(0, ...endpoints.map((e) => e.timeoutMs));
+  return probeWavesMs(endpoints.length, config.probe.concurrency, slowestProbeMs(config.networks)) + slowestTimeoutMs;
 }

@@ -7,7 +7,7 @@ import type { ResolvedConfig, ResolvedNetwork } from '../config/resolved-config.
 /** Floor of the poll interval: faster polling measures the poller, not the node. */
 const MIN_POLL_MS = 250;
 
-/** After the window closes, in-flight asks are aborted and their sessions closed: this covers it. */
+/** After the window closes, in-flight asks are aborted, subscriptions cancelled (their answer awaited at most 250 ms) and sessions closed: this covers it. */
 export const ARRIVAL_SETTLE_MS = 500;
 
 /** Poll interval of a polled height call: max(250 ms, blockTimeSeconds × 250 ms). */

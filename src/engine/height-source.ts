@@ -1,9 +1,8 @@
 // Where the block arrival watch learns an endpoint's head, over one
 // kept-alive, verified session: polling the family's height call, or
-// long-polling it (algod's wait-for-block-after). A ws(s) endpoint's session
-// is its WebSocket, so it is polled with frames; a subscription source (evm
-// newHeads, substrate chain_subscribeNewHeads, solana slotSubscribe) would
-// plug in as a third kind with the same two methods.
+// long-polling it (algod's wait-for-block-after), here; or, for a ws(s)
+// endpoint, its new-heads subscription (subscription-height-source.ts), the
+// third kind with the same two methods.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AdapterContext, HeightCall } from '../chains/adapter.ts';
@@ -14,14 +13,16 @@ export type HeightSourceKind = 'poll' | 'long-poll' | 'subscription';
 export type Prime = { readonly ok: true; readonly height: number } | { readonly ok: false; readonly failure: string };
 
 export interface HeightSource {
+  /** How it learns heads: may change once, at prime(), when a refused subscription falls back to polling. */
   readonly kind: HeightSourceKind;
-  /** How finely arrival is sampled, ms (the report's resolutionMs). */
+  /** How finely arrival is sampled, ms (the report's resolutionMs): 0 where the node pushes the head as it has it. */
   readonly resolutionMs: number;
   /** The first answer, before the window opens: where the endpoint is. */
   prime(): Promise<Prime>;
   /**
-   * Reports every answer carrying a height, timed at its first byte, until
-   * `signal` fires; resolves then with the first failure met (null: none).
+   * Reports every answer (or notification) carrying a height, timed at its
+   * arrival, until `signal` fires; resolves then with the first failure met
+   * (null: none).
    * Polls are asked on one grid from `originMs` (the window's opening), the
    * same for every endpoint: all are sampled at the same instants.
    */

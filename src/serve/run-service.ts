@@ -2,7 +2,8 @@
 // a server, serve the page, the feed files and /metrics, until the signal
 // fires. Shared by `vantage run` and `vantage demo`.
 import type { Redactor } from '../config/redactor.ts';
-import { probeBudgetMs, type ResolvedConfig } from '../config/resolved-config.ts';
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { slowestProbeMs } from '../engine/round-budget.ts';
 import { runRound } from '../engine/round.ts';
 import { roundArrivalMs } from '../engine/arrival-budget.ts';
 import type { Report } from '../report/report.ts';
@@ -93,7 +94,7 @@ async function startListeners(
   const { plan, allowedHosts } = serve;
   const common = {
     status,
-    staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + maxTimeoutMs(options.config) + roundArrivalMs(options.config),
+    staleAfterMs: STALE_AFTER_INTERVALS * options.intervalSeconds * 1000 + slowestProbeMs(options.config.networks) + roundArrivalMs(options.config),
     hostAllowed: hostCheck({ listening: [plan.page.host, ...(plan.metrics ? [plan.metrics.host] : [])], allowed: allowedHosts }),
   };
   const servers: RunningServer[] = [];
@@ -117,11 +118,6 @@ async function startListeners(
 /** A URL a local browser can open: a wildcard bind is reached through loopback. */
 function reachable(server: RunningServer): string {
   return isWildcard(server.host) ? `http://127.0.0.1:${server.port}` : `http://${urlHost(server.host)}:${server.port}`;
-}
-
-function maxTimeoutMs(config: ResolvedConfig): number {
-  // A WebSocket endpoint's probe runs past its timeout by the subscription window.
-  return Math.max(0, ...config.networks.flatMap((n) => n.endpoints.map(probeBudgetMs)));
 }
 
 const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';

@@ -1,6 +1,9 @@
 // A WebSocket proxy on 127.0.0.1 in front of a real node's WebSocket (hardhat
 // serves one on its HTTP port): every frame is passed on unchanged, and
-// every JSON-RPC request the client sends is recorded.
+// every JSON-RPC request the client sends is recorded. With
+// `holdNotificationsMs`, the node's notifications (messages with a method
+// and no id) reach the client that much later, in order, while answers pass
+// at once: every new head arrives late, the head a call reads does not.
 import { once } from 'node:events';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
 import type { RpcFrame } from './websocket-rpc-server.ts';
@@ -11,7 +14,14 @@ export interface WebSocketRecordingProxy {
   close(): Promise<void>;
 }
 
-export async function startWebSocketRecordingProxy(upstream: string): Promise<WebSocketRecordingProxy> {
+export interface WebSocketRecordingProxyOptions {
+  /** Notifications are passed on this much later (default 0: at once). */
+  readonly holdNotificationsMs?: number;
+}
+
+export async function startWebSocketRecordingProxy(upstream: string, options: WebSocketRecordingProxyOptions = {}): Promise<WebSocketRecordingProxy> {
+  const hold = options.holdNotificationsMs ?? 0;
+  const held = new Set<NodeJS.Timeout>();
   const frames: RpcFrame[] = [];
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
   await once(wss, 'listening');
@@ -30,8 +40,17 @@ export async function startWebSocketRecordingProxy(upstream: string): Promise<We
     up.on('open', () => {
       for (const [data, binary] of waiting.splice(0)) up.send(data, { binary });
     });
-    up.on('message', (data: RawData, isBinary: boolean) => {
+    const pass = (data: RawData, isBinary: boolean) => {
       if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
+    };
+    up.on('message', (data: RawData, isBinary: boolean) => {
+      if (hold === 0 || !isNotification(data)) return pass(data, isBinary);
+      // Timers of equal delay fire in the order they were set: the notifications stay in order.
+      const timer = setTimeout(() => {
+        held.delete(timer);
+        pass(data, isBinary);
+      }, hold);
+      held.add(timer);
     });
     client.on('close', () => up.close());
     up.on('close', () => {
@@ -44,6 +63,7 @@ export async function startWebSocketRecordingProxy(upstream: string): Promise<We
     url: `ws://127.0.0.1:${port}`,
     frames,
     close: () => new Promise<void>((resolve) => {
+      for (const timer of held) clearTimeout(timer);
       for (const up of upstreams) up.terminate();
       for (const client of wss.clients) client.terminate();
       wss.close(() => resolve());
@@ -58,4 +78,9 @@ function parse(data: RawData): RpcFrame {
   } catch {
     return { method: '', params: undefined, id: undefined };
   }
+}
+
+function isNotification(data: RawData): boolean {
+  const { method, id } = parse(data);
+  return method !== '' && (id === undefined || id === null);
 }

@@ -30,11 +30,12 @@ export interface SubscriptionBehaviour {
   readonly everyMs?: number;
 }
 
+/** A whole JSON-RPC response, or a function of the params giving one (or a promise of one). */
 export type Answer = unknown | ((params: unknown) => unknown);
 
 export interface WebSocketRpcOptions {
   readonly tls?: Pem;
-  /** Whole JSON-RPC responses by method; the id is replaced by the request's. Unknown methods get -32601. */
+  /** Whole JSON-RPC responses by method (or promises of them); the id is replaced by the request's. Unknown methods get -32601. */
   readonly answers?: Readonly<Record<string, Answer>>;
   /** By subscribe method. */
   readonly subscriptions?: Readonly<Record<string, SubscriptionBehaviour>>;
@@ -132,6 +133,7 @@ function serve(ws: WebSocket, options: WebSocketRpcOptions, frames: RpcFrame[]):
       return;
     }
     const body = typeof answer === 'function' ? (answer as (p: unknown) => unknown)(call.params) : answer;
-    reply(body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...body, id: call.id } : body);
+    // An answer may come from elsewhere (a real node behind): sent when it is ready.
+    void Promise.resolve(body).then((value) => reply(value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value, id: call.id } : value));
   });
 }

@@ -87,7 +87,7 @@ describe('evm over WebSocket (real hardhat, a block every second)', () => {
     expect(e.addresses).toEqual([{ address: '127.0.0.1', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: t.ttfbMs, height: e.chain!.height }]);
   });
 
-  it('with block arrival watched, a ws endpoint is polled over its own WebSocket, beside an http one', async () => {
+  it('with block arrival watched, a ws endpoint is watched through its newHeads subscription on its own WebSocket, beside a polled http one', async () => {
     const proxy = await startWebSocketRecordingProxy(`ws://127.0.0.1:${node.port}/`);
     try {
       const report = await checkConfig(`
@@ -104,11 +104,11 @@ networks:
       const ws = endpoint(report, 'n', 'ws');
       expect({ status: ws.status, reasons: ws.reasons }).toEqual({ status: 'up', reasons: [] });
       expect(ws.arrival!.blocks).toBeGreaterThanOrEqual(1);
-      expect(ws.arrival!.missed).toBe(0);
-      // The watch's height calls went as frames on the WebSocket, after the probe's subscription.
+      expect(ws.arrival).toMatchObject({ missed: 0, resolutionMs: 0 });
+      expect(endpoint(report, 'n', 'http').arrival).toMatchObject({ missed: 0, resolutionMs: 250 });
+      // After the probe's own subscription: the watch's, the one height call that places the head, its cancellation.
       const methods = proxy.frames.map((f) => f.method);
-      expect(methods.filter((m) => m === 'eth_blockNumber').length).toBeGreaterThanOrEqual(3);
-      expect(methods.indexOf('eth_blockNumber')).toBeGreaterThan(methods.indexOf('eth_unsubscribe'));
+      expect(methods.slice(methods.indexOf('eth_unsubscribe') + 1)).toEqual(['eth_subscribe', 'eth_blockNumber', 'eth_unsubscribe']);
     } finally {
       await proxy.close();
     }
@@ -126,6 +126,21 @@ describe('substrate over WebSocket (docs shapes)', () => {
     const methods = server.frames.map((f) => f.method);
     expect(new Set(methods.slice(0, -2))).toEqual(readMethods('substrate'));
     expect(methods.slice(-2)).toEqual(['chain_subscribeNewHeads', 'chain_unsubscribeNewHeads']);
+    expect(server.frames.at(-1)!.params).toEqual(['0x1234567890abcdef']);
+  });
+
+  it('with block arrival watched, every chain_newHead above the head is a sighting: subscribed once, chain_getHeader once, cancelled at the end', async () => {
+    const head = chainFixture('substrate', 'chain_getHeader')['result'] as { number: string };
+    const above = (n: number) => ({ ...chainFixture('substrate', 'chain_newHead')['params'].result, number: hex(Number(head.number) + 1 + n) });
+    const server = await wsServer({ answers: substrateAnswers(), subscriptions: newHeads(above) });
+    const report = await checkConfig(yaml('substrate', server.url, '    blockTimeSeconds: 1\n    arrival: { windowSeconds: 2, maxDelayMs: 1000 }'));
+    const e = endpoint(report, 'n', 'e');
+    expect({ status: e.status, reasons: e.reasons }).toEqual({ status: 'up', reasons: [] });
+    expect(e.arrival).toMatchObject({ missed: 0, p50Ms: 0, resolutionMs: 0 });
+    expect(e.arrival!.blocks).toBeGreaterThanOrEqual(1);
+    // The probe's subscription and its cancellation first; then the watch's.
+    const methods = server.frames.map((f) => f.method);
+    expect(methods.slice(methods.lastIndexOf('chain_subscribeNewHeads'))).toEqual(['chain_subscribeNewHeads', 'chain_getHeader', 'chain_unsubscribeNewHeads']);
     expect(server.frames.at(-1)!.params).toEqual(['0x1234567890abcdef']);
   });
 

@@ -1,8 +1,10 @@
 // Block arrival latency end to end (DESIGN.md, "Block arrival latency"):
 // real hardhat with interval mining (one block a second) behind proxies that
-// serve its head late or hide it, an algod wait-for-block-after server that
-// releases rounds on a timer, and a run cut by its deadline mid-window.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// serve its head late or hide it, over HTTP and over its WebSocket (newHeads
+// held back by a proxy; a server that refuses subscriptions), an algod
+// wait-for-block-after server that releases rounds on a timer, and runs cut
+// by their deadline mid-window.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAlgodFixture, type AlgodFixture } from '../../support/algod-fixture.ts';
 import { startHardhat, type HardhatNode } from '../../support/hardhat.ts';
 import { startHeadDelayProxy } from '../../support/head-delay-proxy.ts';
@@ -11,6 +13,10 @@ import { parseConfigText } from '../../../src/config/load.ts';
 import { applyDefaults } from '../../../src/config/resolved-config.ts';
 import { resolveSecrets } from '../../../src/config/resolve-secrets.ts';
 import { runRound } from '../../../src/engine/round.ts';
+import { adapterFor } from '../../../src/chains/registry.ts';
+import { arrivalPollMs } from '../../../src/engine/arrival-budget.ts';
+import { startWebSocketRecordingProxy } from '../../support/websocket-recording-proxy.ts';
+import { startWebSocketRpcServer } from '../../support/websocket-rpc-server.ts';
 
 const INJECTED_DELAY_MS = 2500;
 
@@ -120,6 +126,97 @@ networks:
       expect(endpoint(report, 'watched', 'dead').arrival).toBeNull();
       expect(endpoint(report, 'unwatched', 'plain').arrival).toBeNull();
       expect(proxy.requests.map((r) => r.method)).not.toContain('eth_blockNumber');
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('EVM arrival over WebSocket subscriptions on hardhat mining a block a second', () => {
+  let hardhat: HardhatNode;
+  beforeAll(async () => {
+    hardhat = await startHardhat();
+    await hardhat.setIntervalMining(1000);
+  });
+  afterAll(() => hardhat?.stop());
+
+  const wsUrl = () => `ws://127.0.0.1:${hardhat.port}/`;
+  /** The watch's frames on one endpoint: those after the probe's own subscription was cancelled. */
+  const watchFrames = (methods: readonly string[]) => methods.slice(methods.indexOf('eth_unsubscribe') + 1);
+
+  it(`an endpoint whose newHeads arrive ${INJECTED_DELAY_MS} ms late is late_blocks alone, its p50 within ±300 ms of the delay, at resolution 0; each watch subscribes once and unsubscribes at the end`, async () => {
+    const direct = await startWebSocketRecordingProxy(wsUrl());
+    const delayed = await startWebSocketRecordingProxy(wsUrl(), { holdNotificationsMs: INJECTED_DELAY_MS });
+    try {
+      const report = await checkConfig(evmNetwork({ direct: `${direct.url}/`, delayed: `${delayed.url}/` }, '{ windowSeconds: 8, maxDelayMs: 1000 }'));
+      const late = endpoint(report, 'eth', 'delayed');
+      expect(codes(late)).toEqual(['late_blocks']);
+      expect(late.arrival!.blocks).toBeGreaterThanOrEqual(4);
+      expect(Math.abs(late.arrival!.p50Ms! - INJECTED_DELAY_MS)).toBeLessThanOrEqual(300);
+      expect(late.arrival!.resolutionMs).toBe(0);
+      const fast = endpoint(report, 'eth', 'direct');
+      expect(codes(fast)).toEqual([]);
+      expect(fast.arrival).toMatchObject({ blocks: late.arrival!.blocks, missed: 0, p50Ms: 0, resolutionMs: 0 });
+      // The watch: subscribe once, read where the head is once, then nothing until the window's end cancels the subscription.
+      for (const proxy of [direct, delayed]) {
+        expect(watchFrames(proxy.frames.map((f) => f.method))).toEqual(['eth_subscribe', 'eth_blockNumber', 'eth_unsubscribe']);
+      }
+      const [subscribe, , unsubscribe] = direct.frames.slice(-3);
+      expect(subscribe!.params).toEqual(['newHeads']);
+      expect(unsubscribe!.params).toEqual([expect.stringMatching(/^0x[0-9a-f]+$/)]);
+    } finally {
+      await Promise.all([direct.close(), delayed.close()]);
+    }
+  });
+
+  it('a node that refuses the subscription is polled on its WebSocket instead, at the poll interval, with no reason from the watch', async () => {
+    // hardhat's answers (over HTTP behind the server) to every read; eth_subscribe is a method it does not know.
+    const evm = adapterFor('evm');
+    const methods = [...new Set([...evm.readCalls, ...evm.exposureCalls].map((call) => call.replace(/\(.*\)$/, '')))];
+    const forward = (method: string) => async (params: unknown) => {
+      const res = await fetch(hardhat.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+      return (await res.json()) as unknown;
+    };
+    const server = await startWebSocketRpcServer({ answers: Object.fromEntries(methods.map((m) => [m, forward(m)])) });
+    try {
+      const report = await checkConfig(evmNetwork({ refusing: `${server.url}/`, http: hardhat.url }, '{ windowSeconds: 4, maxDelayMs: 1000 }'));
+      const e = endpoint(report, 'eth', 'refusing');
+      // The probe's own subscription reports the refusal; the watch adds nothing to it.
+      expect(e.reasons).toEqual([{ code: 'rpc_error', message: 'eth_subscribe returned error -32601: Method not found' }]);
+      expect(e.arrival).toMatchObject({ missed: 0, resolutionMs: arrivalPollMs({ blockTimeSeconds: 1 }) });
+      expect(e.arrival!.blocks).toBeGreaterThanOrEqual(1);
+      const watch = server.frames.map((f) => f.method).slice(server.frames.findLastIndex((f) => f.method === 'eth_subscribe'));
+      expect(watch[0]).toBe('eth_subscribe');
+      // Polled on one grid for the whole window: well over the one ask a subscription makes.
+      expect(watch.slice(1).every((m) => m === 'eth_blockNumber')).toBe(true);
+      expect(watch.length - 1).toBeGreaterThanOrEqual(8);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a run cut by its deadline in the middle of a window ends its subscriptions there and reports what they saw', async () => {
+    const proxy = await startWebSocketRecordingProxy(wsUrl());
+    try {
+      const loaded = parseConfigText(evmNetwork({ a: `${proxy.url}/`, b: `${proxy.url}/` }, '{ windowSeconds: 40, maxDelayMs: 1000 }'), { file: null, baseDir: process.cwd() });
+      const { config, redactor } = await resolveSecrets(applyDefaults(loaded), { env: {} });
+      const deadline = new AbortController();
+      const report = await runRound(config, redactor, {
+        region: 'local',
+        runSignal: deadline.signal,
+        // The deadline comes 4 s into the watch, long before its 40 s window ends.
+        onArrivalWatch: () => void setTimeout(() => deadline.abort(), 4000),
+      });
+      expect(report.durationMs).toBeLessThan(20_000);
+      for (const id of ['a', 'b']) {
+        const e = endpoint(report, 'eth', id);
+        expect(codes(e)).toEqual([]);
+        expect(e.arrival!.blocks).toBeGreaterThanOrEqual(1);
+        expect(e.arrival).toMatchObject({ missed: 0, resolutionMs: 0 });
+      }
+      // Both watches cancelled their subscription (sent as the sessions closed, not waited for).
+      await vi.waitFor(() => expect(proxy.frames.filter((f) => f.method === 'eth_unsubscribe')).toHaveLength(4));
+      expect(proxy.frames.filter((f) => f.method === 'eth_subscribe')).toHaveLength(4);
     } finally {
       await proxy.close();
     }

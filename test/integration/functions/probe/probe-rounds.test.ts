@@ -1,5 +1,6 @@
 // The probe handler below a minute and during maintenance, against a real
-// hardhat node and the local AWS double. The minute of rounds runs on a
+// hardhat node (directly, or behind a WebSocket server whose subscription
+// notifies slowly) and the local AWS double. The minute of rounds runs on a
 // virtual clock (the waits between rounds take no time); the probes, the
 // publishing and the double are real.
 import { join } from 'node:path';
@@ -11,6 +12,9 @@ import { createProbeHandler } from '../../../../functions/probe/probe-handler.ts
 import type { ProbeClock } from '../../../../functions/probe/probe-setup.ts';
 import { publishedDatums, type PublishedDatum } from '../../../support/aws/index.ts';
 import { useTestCredentials } from '../../../support/aws-env.ts';
+import { startWebSocketRpcServer } from '../../../support/websocket-rpc-server.ts';
+import { adapterFor } from '../../../../src/chains/registry.ts';
+import type { Report } from '../../../../src/report/report.ts';
 import { captureOutput, lambdaContext, PUBLISHER_ROLE, splitLines, startProbeWorld, type ProbeWorld } from './harness.ts';
 
 useTestCredentials();
@@ -112,6 +116,68 @@ describe('probe handler with everySeconds: 10', () => {
     expect(result).toMatchObject({ rounds: 4 });
     const stamps = [...new Set(publishedDatums(world.aws.double).filter((d) => d.MetricName !== 'ProbeRuns').map((d) => d.Timestamp! * 1000 - minute))].sort((a, b) => a - b);
     expect(stamps).toEqual([20_000, 30_000, 40_000, 50_000]);
+  });
+});
+
+describe('probe handler with everySeconds: 10 and a WebSocket endpoint', () => {
+  /** First notification this long after eth_subscribe: within the 8 s subscription window, past what the endpoint's timeoutMs alone allows. */
+  const NOTIFY_AFTER_MS = 5000;
+
+  /** A ws endpoint whose reads hardhat answers (over HTTP behind it) and whose newHeads subscription notifies every NOTIFY_AFTER_MS. */
+  async function slowlyNotifyingEndpoint() {
+    const forward = (method: string) => async (params: unknown) => {
+      const res = await fetch(world.hardhat.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+      return (await res.json()) as unknown;
+    };
+    const evm = adapterFor('evm');
+    const methods = [...new Set([...evm.readCalls, ...evm.exposureCalls].map((call) => call.replace(/\(.*\)$/, '')))];
+    let height = 0x1000;
+    return startWebSocketRpcServer({
+      answers: Object.fromEntries(methods.map((m) => [m, forward(m)])),
+      subscriptions: {
+        eth_subscribe: {
+          id: '0x9ce59a13059e417087c02d3236a0b1cc', notification: 'eth_subscription', unsubscribe: 'eth_unsubscribe',
+          result: () => ({ number: `0x${(height++).toString(16)}` }), everyMs: NOTIFY_AFTER_MS,
+        },
+      },
+    });
+  }
+
+  it('does not start a late round that a WebSocket endpoint\'s subscription window could not finish before the deadline: no false timeouts', async () => {
+    const server = await slowlyNotifyingEndpoint();
+    try {
+      // timeoutMs 2 s, blockTimeSeconds 4: a probe may take 2 s + max(5 s, 2 × 4 s) = 10 s, the first notification comes at 5 s.
+      const yaml = `
+version: 1
+central: { account: "111111111111", region: us-east-1, namespace: VantageTest }
+probe: { everySeconds: 10 }
+networks:
+  - id: ws-evm
+    chain: evm
+    blockTimeSeconds: 4
+    endpoints:
+      - { id: ws-node, url: "${server.url}/", timeoutMs: 2000 }
+`;
+      const minute = Math.floor(Date.now() / 60_000) * 60_000;
+      // Starts in the slot at 40 s; the probe deadline (remaining − the 3 s reserve) is 4.5 s after the slot at 50 s:
+      // room for two 2-second timeouts, not for the subscription's 5 s.
+      const clock = virtualClock(minute + 40_000);
+      const handler = handlerFor(yaml, clock);
+      const { result, lines } = await captureOutput(() => handler({ scheduledAt: new Date(minute).toISOString() }, contextOn(clock, 14_500 + 3000)));
+
+      const runs = splitLines(lines).logs.filter((l) => l.message === 'probe run') as unknown as { round: { index: number }; report: Report }[];
+      for (const { report, round } of runs) {
+        const e = report.networks[0]!.endpoints[0]!;
+        expect(e.reasons.map((r) => r.code), `round ${round.index}`).not.toContain('timeout');
+        expect(e.timings.firstNotificationMs).not.toBeNull();
+      }
+      expect(result).toMatchObject({ rounds: 1, status: 'up' });
+      expect(runs.map((r) => r.round.index)).toEqual([4]);
+      // The round that did not fit was not started: the server saw one subscription.
+      expect(server.frames.filter((f) => f.method === 'eth_subscribe')).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
 

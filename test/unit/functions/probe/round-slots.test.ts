@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { roundBudgetMs, roundSlots, scheduledMinute } from '../../../../functions/probe/round-slots.ts';
+import { parseConfigText } from '../../../../src/config/load.ts';
+import { applyDefaults } from '../../../../src/config/resolved-config.ts';
 
 const MINUTE = Date.parse('2026-05-01T12:00:00.000Z');
 
@@ -20,9 +23,27 @@ describe('round slots', () => {
     expect(scheduledMinute(null, started)).toBe(MINUTE + 60_000);
   });
 
+  /** `http` endpoints at 5 s, and `ws` WebSocket ones at 3 s with one-second blocks, probed 32 at a time. */
+  const config = (http: number, ws = 0) => applyDefaults(parseConfigText(stringify({
+    version: 1,
+    networks: [{
+      id: 'n', chain: 'evm', blockTimeSeconds: 1,
+      endpoints: [
+        ...Array.from({ length: http }, (_, i) => ({ id: `h${i}`, url: `https://h${i}.example.com`, timeoutMs: 5000 })),
+        ...Array.from({ length: ws }, (_, i) => ({ id: `w${i}`, url: `wss://w${i}.example.com`, timeoutMs: 3000 })),
+      ],
+    }],
+  }), { file: null, baseDir: process.cwd() }));
+
   it('budget a round as every wave timing out, then the account reads', () => {
-    expect(roundBudgetMs(3, 32, 5000)).toBe(10_000);
-    expect(roundBudgetMs(65, 32, 5000)).toBe(20_000);
-    expect(roundBudgetMs(0, 32, 5000)).toBe(10_000);
+    expect(roundBudgetMs(config(3))).toBe(10_000);
+    expect(roundBudgetMs(config(65))).toBe(20_000);
+  });
+
+  it("budget a WebSocket endpoint's probe as its timeout plus its subscription window, as the function's timeout does", () => {
+    // 3 s + max(5 s, 2 × 1 s) = 8 s for the probe wave, then the account reads at the slowest timeout (5 s).
+    expect(roundBudgetMs(config(3, 1))).toBe(8000 + 5000);
+    // Two waves of 32: each at the slowest probe's 8 s.
+    expect(roundBudgetMs(config(40, 24))).toBe(2 * 8000 + 5000);
   });
 });
