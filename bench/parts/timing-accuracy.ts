@@ -73,9 +73,9 @@ export async function timingAccuracy(certs: BenchCertificates, settings: BenchSe
   for (const delayMs of delays) results.push(await measureAt(certs, delayMs, pairs));
   const [judged, ...context] = results as [DelayResult, ...DelayResult[]];
   const rows: Row[] = [
-    { measure: `error vs injected ${judged.delayMs} ms, Vantage (mean / p99)`, value: fmt(judged.vantage), target: `mean ≤ ${TARGETS.ttfbMeanErrorMs} ms`, verdict: verdict(Math.abs(judged.vantage.mean) <= TARGETS.ttfbMeanErrorMs) },
+    { measure: `error vs injected ${judged.delayMs} ms, Vantage (mean / p99)`, value: fmt(judged.vantage) },
     { measure: `error vs injected ${judged.delayMs} ms, raw client (mean / p99)`, value: fmt(judged.raw) },
-    { measure: 'TTFB Vantage − raw client (mean / p99)', value: fmt(judged.vantageMinusRaw), target: `mean ≤ ${TARGETS.ttfbMeanErrorMs} ms`, verdict: verdict(Math.abs(judged.vantageMinusRaw.mean) <= TARGETS.ttfbMeanErrorMs) },
+    { measure: 'TTFB Vantage − raw client (mean / p99)', value: fmt(judged.vantageMinusRaw), target: `mean ≤ ${TARGETS.ttfbVsRawMeanMs} ms`, verdict: verdict(judged.vantageMinusRaw.mean <= TARGETS.ttfbVsRawMeanMs) },
   ];
   for (const c of context) {
     rows.push({ measure: `at ${c.delayMs} ms: error Vantage / raw (mean)`, value: `${c.vantage.mean.toFixed(3)} / ${c.raw.mean.toFixed(3)} ms` });
@@ -88,7 +88,7 @@ export async function timingAccuracy(certs: BenchCertificates, settings: BenchSe
     notes: [
       `${pairs} alternating pairs of fresh-connection HTTPS probes per delay. "Injected delay" is the hold the server measured itself (its ${judged.delayMs} ms timer fired ${judged.serverTimerLateness.mean.toFixed(3)} ms late on average, p99 ${judged.serverTimerLateness.p99.toFixed(3)} ms: the server's error, not the clients'). Error = TTFB − the client's own DNS+TCP+TLS time − that hold: the time the client, the loopback path and the server's own parsing and writing add to the wait phase. The raw client's error is the floor of that on this machine.`,
       ...(wakeUp
-        ? [`Both clients' error grows from ${wakeUp.raw.mean.toFixed(3)} ms (raw, 0 ms delay) to ${judged.raw.mean.toFixed(3)} ms (raw, ${judged.delayMs} ms delay): while the server waits, both processes sleep, and waking an idle vCPU on a packet costs time on this VM. Vantage's own share is the difference between its row and the raw client's: the work between the TLS handshake and the request write (certificate facts, the undici Client, the adapter's request).`]
+        ? [`Both clients' error grows from ${wakeUp.raw.mean.toFixed(3)} ms (raw, 0 ms delay) to ${judged.raw.mean.toFixed(3)} ms (raw, ${judged.delayMs} ms delay): while the server waits, both processes sleep, and waking an idle vCPU on a packet costs time on this VM. Vantage's own share is the difference between its row and the raw client's: the work between the TLS handshake and the request write (certificate facts, the HTTP session, the adapter's request).`]
         : []),
     ],
     data: Object.fromEntries(results.map((r) => [`delay${r.delayMs}ms`, r])),

@@ -1,5 +1,5 @@
 // A bench server process: one HTTP(S) request handler behind any number of
-// 127.0.0.1 listeners (one port per simulated endpoint), holding each
+// loopback listeners (one port per simulated endpoint), holding each
 // response a fixed time before its first byte. It runs in its own process so
 // its CPU never counts against a contender's.
 //
@@ -23,6 +23,8 @@ export interface LoopbackServerInput {
   readonly delayMs: number;
   readonly kind: 'json' | 'evm';
   readonly evm?: { readonly chainId: number; readonly height: number; readonly heightOffsets: readonly number[] };
+  /** Loopback addresses each listener listens on, all on the same port (default 127.0.0.1). */
+  readonly hosts?: readonly string[];
 }
 
 export interface LoopbackServerReady {
@@ -88,16 +90,20 @@ server.on('clientError', (_err, socket) => socket.destroy());
 // Many ports, one handler: each listener hands its connections to the server.
 const listeners: TcpServer[] = [];
 const ports: number[] = [];
-for (let i = 0; i < input.listeners; i++) {
-  const listener = createTcpServer({ noDelay: true }, (socket) => server.emit('connection', socket));
-  await new Promise<void>((resolve, reject) => {
+const hosts = input.hosts ?? ['127.0.0.1'];
+const listen = (host: string, port: number) =>
+  new Promise<TcpServer>((resolve, reject) => {
+    const listener = createTcpServer({ noDelay: true }, (socket) => server.emit('connection', socket));
     listener.once('error', reject);
-    listener.listen({ port: 0, host: '127.0.0.1', backlog: 511 }, () => resolve());
+    listener.listen({ port, host, backlog: 511 }, () => resolve(listener));
   });
-  const port = (listener.address() as { port: number }).port;
+for (let i = 0; i < input.listeners; i++) {
+  const first = await listen(hosts[0]!, 0);
+  const port = (first.address() as { port: number }).port;
+  listeners.push(first);
+  for (const host of hosts.slice(1)) listeners.push(await listen(host, port));
   portIndex.set(port, i);
   ports.push(port);
-  listeners.push(listener);
 }
 
 const ready: LoopbackServerReady = { ports };

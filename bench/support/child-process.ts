@@ -3,6 +3,8 @@
 // are its own and nothing else's. All are bounded in time and killed when
 // the bench exits.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,6 +111,56 @@ export function startService<M>(script: string, input: unknown, options: ChildOp
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`${script} exited (${signal ?? code}) before it was ready${stderr() ? `:\n${stderr()}` : ''}`));
+    });
+  });
+}
+
+export interface MeasuredRun {
+  /** User + system CPU of the whole process (all threads), µs, by its own resource usage at exit. */
+  readonly cpuUs: number;
+  readonly maxRssKb: number;
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let measuredRuns = 0;
+
+/**
+ * Runs `node [args]` as a program of its own (a CLI, a script: no IPC) and
+ * returns its CPU time, taken inside it at exit by a preloaded module
+ * (support/rusage-preload.ts). For measuring whole processes, e.g.
+ * `bin/vantage.js check`, start-up and all.
+ */
+export function runMeasured(args: readonly string[], options: ChildOptions): Promise<MeasuredRun> {
+  const usageFile = join(tmpdir(), `vantage-bench-rusage-${process.pid}-${++measuredRuns}.json`);
+  const child = spawn(process.execPath, ['--import', join(BENCH_DIR, 'support', 'rusage-preload.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, VANTAGE_BENCH_RUSAGE: usageFile },
+  });
+  children.add(child);
+  const stdout: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  const stderr = collectStderr(child);
+  return new Promise<MeasuredRun>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`node ${args.join(' ')} did not finish within ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      children.delete(child);
+      let usage: { userUs: number; systemUs: number; maxRssKb: number };
+      try {
+        usage = JSON.parse(readFileSync(usageFile, 'utf8')) as typeof usage;
+      } catch {
+        reject(new Error(`node ${args.join(' ')} exited (${code}) without its resource usage${stderr() ? `:\n${stderr()}` : ''}`));
+        return;
+      } finally {
+        rmSync(usageFile, { force: true });
+      }
+      resolve({ cpuUs: usage.userUs + usage.systemUs, maxRssKb: usage.maxRssKb, exitCode: code, stdout: Buffer.concat(stdout).toString(), stderr: stderr() });
     });
   });
 }

@@ -1,6 +1,6 @@
 // Sums a V8 CPU profile (the inspector's Profiler, or node --cpu-prof) by
 // where the time went: Node core (TLS, sockets, streams: its JavaScript and
-// the native work it calls), undici, Vantage's src/, the garbage collector,
+// the native work it calls), Vantage's src/, the garbage collector,
 // everything else. This is how the bench explains a missed CPU target with
 // numbers instead of guesses.
 interface ProfileNode {
@@ -15,7 +15,7 @@ export interface CpuProfile {
   readonly timeDeltas: readonly number[];
 }
 
-export const AREAS = ['Node core (TLS, sockets, streams)', 'undici', 'Vantage src/', 'garbage collector', 'other'] as const;
+export const AREAS = ['Node core (TLS, sockets, streams)', 'Vantage src/', 'garbage collector', 'other'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface ProfileSummary {
@@ -26,9 +26,9 @@ export interface ProfileSummary {
 }
 
 function areaOf(url: string, name: string): Area | null {
-  if (name === '(idle)') return null;
+  // Idle, and the profiler's own work (stopping it, sending the profile): not the client's.
+  if (name === '(idle)' || url === 'node:inspector') return null;
   if (name === '(garbage collector)') return 'garbage collector';
-  if (url.includes('/node_modules/undici/')) return 'undici';
   if (url.includes('/src/')) return 'Vantage src/';
   // Native frames without a script (the TLS write, socket close) belong to Node core.
   if (url.startsWith('node:') || (url === '' && !name.startsWith('('))) return 'Node core (TLS, sockets, streams)';

@@ -8,7 +8,10 @@ import { connect, createSecureContext, type SecureContext } from 'node:tls';
 import { readFileSync } from 'node:fs';
 
 export interface RawTarget {
+  /** An IP address: the floor does no name resolution. */
   readonly host: string;
+  /** The name for SNI, the certificate check and Host, when host is an address looked up for it. */
+  readonly servername?: string;
   readonly port: number;
   readonly path: string;
   readonly secureContext: SecureContext;
@@ -33,9 +36,10 @@ export function rawHttpsGet(target: RawTarget): Promise<RawResponse> {
     let secureAt = 0;
     let firstByteAt = 0;
     const chunks: Buffer[] = [];
-    const socket = connect({ host: target.host, port: target.port, secureContext: target.secureContext, ALPNProtocols: ['http/1.1'] }, () => {
+    const name = target.servername ?? target.host;
+    const socket = connect({ host: target.host, port: target.port, servername: target.servername, secureContext: target.secureContext, ALPNProtocols: ['http/1.1'] }, () => {
       secureAt = performance.now();
-      socket.write(`GET ${target.path} HTTP/1.1\r\nhost: ${target.host}:${target.port}\r\naccept: application/json\r\nconnection: close\r\n\r\n`);
+      socket.write(`GET ${target.path} HTTP/1.1\r\nhost: ${name}:${target.port}\r\naccept: application/json\r\nconnection: close\r\n\r\n`);
     });
     socket.on('data', (chunk: Buffer) => {
       if (firstByteAt === 0) firstByteAt = performance.now();

@@ -5,8 +5,7 @@
 // the bundle tested here is the bundle deployed.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { ConfigError, formatPath, type ConfigProblem } from '../../src/config/config-error.ts';
 import { loadConfigFile } from '../../src/config/load.ts';
@@ -15,8 +14,6 @@ import type { ConfigInput } from '../../src/config/schema.ts';
 import { statusView } from '../../src/status/status-view.ts';
 import { EMBEDDED_CONFIG_FORMAT, EMBEDDED_CONFIG_GLOBAL, type EmbeddedConfig } from './embedded-config.ts';
 import { EMBEDDED_VIEW_FORMAT, EMBEDDED_VIEW_GLOBAL, type EmbeddedStatusView } from './embedded-status-view.ts';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Handler entry, relative to the repository root. */
 export const PROBE_ENTRY = 'functions/probe/handler.ts';
@@ -40,11 +37,10 @@ export const PROBE_BUNDLE_OPTIONS = {
   banner: { js: "import { createRequire as __vantageCreateRequire } from 'node:module'; const require = __vantageCreateRequire(import.meta.url);" },
   // The AWS SDK is bundled, not taken from the runtime: pinned, tree-shaken, and faster to load (docs/lambda.md).
   external: [] as string[],
-  // Only undici's Client (see undici-client.ts). NodejsFunction: esbuildArgs { '--alias:undici': this path }.
-  alias: { undici: join(HERE, 'undici-client.ts') },
-  // undici's own switch for bundlers (Node.js core sets it too): HTTP/1 uses
-  // llhttp only, leaving out the experimental Milo parser's two WASM builds (sizes: docs/lambda.md).
-  define: { esbuildDetection: 'true' },
+  // Module stand-ins (NodejsFunction: esbuildArgs { '--alias:<name>': path }); none needed since
+  // the probe speaks HTTP/1.1 itself (src/probe/http-session.ts) instead of through undici.
+  alias: {} as Record<string, string>,
+  define: {} as Record<string, string>,
   legalComments: 'none',
 } as const satisfies BuildOptions;
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ConfigError, formatPath, type ConfigProblem } from './config-error.ts';
 import { configSchema, type ConfigInput } from './schema.ts';
 import { familyKeyAbsence, isChainFamily } from './families.ts';
+import { parseJsonConfig } from './json-text.ts';
 import { crossFieldProblems } from './validate.ts';
 import { suggestKey } from './key-suggestions.ts';
 import { allowedKeysAt, configErrorMap } from './zod-messages.ts';
@@ -59,31 +60,57 @@ function tooLarge(file: string | null): ConfigError {
 
 export function parseConfigText(text: string, where: { file: string | null; baseDir: string }): LoadedConfig {
   if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) throw tooLarge(where.file);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(doc.errors.map((e) => ({
-      path: '',
-      message: `not valid YAML/JSON: ${e.code === 'DUPLICATE_KEY' ? duplicateKey(text, e.pos[0]) : firstLine(e.message)}`,
-      line: lineCounter.linePos(e.pos[0]).line,
-    })), where.file);
+  // The YAML document gives problems their lines; a JSON config is read
+  // without it (json-text.ts) and parses it only if a problem needs a line.
+  let yaml: YamlText | null = null;
+  const document = () => (yaml ??= parseYaml(text));
+  let data = parseJsonConfig(text);
+  if (data === undefined) {
+    const { doc, lc } = document();
+    if (doc.errors.length > 0) {
+      throw new ConfigError(doc.errors.map((e) => ({
+        path: '',
+        message: `not valid YAML/JSON: ${e.code === 'DUPLICATE_KEY' ? duplicateKey(text, e.pos[0]) : firstLine(e.message)}`,
+        line: lc.linePos(e.pos[0]).line,
+      })), where.file);
+    }
+    if (text.trim() === '') throw new ConfigError([{ path: '', message: 'the file is empty (it needs at least "version" and "networks")' }], where.file);
+    data = documentData(doc, lc, where.file);
   }
-  if (text.trim() === '') throw new ConfigError([{ path: '', message: 'the file is empty (it needs at least "version" and "networks")' }], where.file);
-  const data = documentData(doc, lineCounter, where.file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError([{ path: '', message: 'must be a mapping with at least "version" and "networks"' }], where.file);
   }
   const parsed = configSchema.safeParse(data, { error: configErrorMap });
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((i) => describeIssue(i, data, doc, lineCounter));
+    const { doc, lc } = document();
+    const problems = parsed.error.issues.flatMap((i) => describeIssue(i, data, doc, lc));
     throw new ConfigError(sortByLine(withoutMisspeltRequired(problems)), where.file);
   }
-  const problems = crossFieldProblems(parsed.data, where.baseDir).map((p) => ({
-    ...p,
-    line: lineOf(doc, lineCounter, p.pathParts),
-  }));
-  if (problems.length > 0) throw new ConfigError(sortByLine(problems.map(({ pathParts, ...rest }) => rest)), where.file);
-  return { input: parsed.data, file: where.file, baseDir: where.baseDir, lineOf: (path) => lineOf(doc, lineCounter, path) };
+  const crossField = crossFieldProblems(parsed.data, where.baseDir);
+  if (crossField.length > 0) {
+    const { doc, lc } = document();
+    const problems = crossField.map(({ pathParts, ...rest }) => ({ ...rest, line: lineOf(doc, lc, pathParts) }));
+    throw new ConfigError(sortByLine(problems), where.file);
+  }
+  return {
+    input: parsed.data,
+    file: where.file,
+    baseDir: where.baseDir,
+    lineOf: (path) => {
+      const { doc, lc } = document();
+      return lineOf(doc, lc, path);
+    },
+  };
+}
+
+interface YamlText {
+  readonly doc: Document;
+  readonly lc: LineCounter;
+}
+
+function parseYaml(text: string): YamlText {
+  const lc = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false }), lc };
 }
 
 /**

@@ -41,6 +41,16 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
 
   maintenanceProblems(config, add);
 
+  // One verdict per CA file, however many endpoints name it: reading and
+  // parsing the same PEM for each of them was a third of loading a large
+  // config (npm run bench, the CLI path).
+  const caFiles = new Map<string, string | null>();
+  const caFileVerdict = (caFile: string, full: string) => {
+    // Keyed by the spelling too: the message quotes the path as written.
+    const key = `${caFile}\n${full}`;
+    if (!caFiles.has(key)) caFiles.set(key, caFileProblem(caFile, full));
+    return caFiles.get(key)!;
+  };
   const networkIds = new Map<string, number>();
   config.networks.forEach((network, n) => {
     const first = networkIds.get(network.id);
@@ -53,7 +63,7 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
       const seen = endpointIds.get(endpoint.id);
       if (seen !== undefined) add([...at, 'id'], `duplicate endpoint id "${endpoint.id}" in network "${network.id}" (also endpoints[${seen}])`);
       else endpointIds.set(endpoint.id, e);
-      checkEndpoint(endpoint, network.chain, at, baseDir, add);
+      checkEndpoint(endpoint, network.chain, at, baseDir, add, caFileVerdict);
     });
     if (network.endpoints.every((e) => e.reference === true)) {
       add(['networks', n, 'endpoints'], 'every endpoint is a reference; at least one must be watched');
@@ -64,6 +74,7 @@ export function crossFieldProblems(config: ConfigInput, baseDir: string): PathPr
 }
 
 type Add = (pathParts: PropertyKey[], message: string) => void;
+type CaFileVerdict = (caFile: string, full: string) => string | null;
 
 /** Each window: after its start, a unique id, and only networks and endpoints that exist. */
 function maintenanceProblems(config: ConfigInput, add: Add): void {
@@ -90,7 +101,7 @@ function maintenanceProblems(config: ConfigInput, add: Add): void {
 /** Families whose node APIs speak JSON-RPC over WebSocket, with a subscription Vantage can time. */
 export const WEBSOCKET_FAMILIES: ReadonlySet<ChainFamily> = new Set(['evm', 'substrate', 'solana']);
 
-function checkEndpoint(endpoint: EndpointInput, chain: ChainFamily, at: PropertyKey[], baseDir: string, add: Add): void {
+function checkEndpoint(endpoint: EndpointInput, chain: ChainFamily, at: PropertyKey[], baseDir: string, add: Add, caFileVerdict: CaFileVerdict): void {
   checkSecretable(endpoint.url, [...at, 'url'], add);
   checkEndpointUrl(endpoint.url, chain, [...at, 'url'], add);
   for (const [name, value] of Object.entries(endpoint.headers ?? {})) {
@@ -107,7 +118,7 @@ function checkEndpoint(endpoint: EndpointInput, chain: ChainFamily, at: Property
   if (endpoint.method === 'GET' && endpoint.body !== undefined) add([...at, 'body'], 'is only sent with method: POST');
   const caFile = endpoint.tls?.caFile;
   if (caFile) {
-    const problem = caFileProblem(caFile, isAbsolute(caFile) ? caFile : resolve(baseDir, caFile));
+    const problem = caFileVerdict(caFile, isAbsolute(caFile) ? caFile : resolve(baseDir, caFile));
     if (problem) add([...at, 'tls', 'caFile'], problem);
   }
 }

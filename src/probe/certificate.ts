@@ -2,6 +2,7 @@
 // it earns. No I/O here, so every rule is testable with plain data. A
 // certificate is the server's text: its names are node text (nodeText).
 import type { PeerCertificate } from 'node:tls';
+import type { CertificateFields } from './peer-certificate.ts';
 import { nodeText } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import type { TlsInfo } from '../report/tls-info.ts';
@@ -9,7 +10,7 @@ import type { TlsInfo } from '../report/tls-info.ts';
 /** What the handshake told us, before it is judged. */
 export interface HandshakeFacts {
   readonly protocol: string | null;
-  readonly certificate: PeerCertificate | null;
+  readonly certificate: CertificateFields | null;
   /** OpenSSL's verification result code, null when the chain verified. */
   readonly authorizationError: string | null;
   /** Error from tls.checkServerIdentity, null when the name is covered. */

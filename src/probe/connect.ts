@@ -2,16 +2,17 @@
 // would, timing each phase at the socket (TCP connect, TLS handshake), and
 // judges the certificate before anyone may write to it. Hand-written on
 // node:net/node:tls (not a library) because these timings and the
-// certificate facts are the product; undici then speaks HTTP over the socket.
+// certificate facts are the product; the HTTP session then speaks HTTP over the socket.
 //
 // openConnection is the only way the probe gets a socket: the first
-// connection, undici's reconnects, and every later kind (per address,
+// connection, the HTTP session's reconnects, and every later kind (per address,
 // WebSocket) come through it, so no request byte is ever written on a
 // connection whose certificate has not passed verification.
 import { isIP, connect as tcpConnect, type NetConnectOpts, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { checkServerIdentity, connect as tlsConnect, type ConnectionOptions, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { blockingCertificateReasons, describeTls, type HandshakeFacts } from './certificate.ts';
+import { peerIdentity, skipLegacyCertificate, type PeerIdentity } from './peer-certificate.ts';
 import type { TlsInfo } from '../report/tls-info.ts';
 import { nodeText } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
@@ -156,10 +157,10 @@ function connectTls(sockets: SocketFactory, address: string, target: ConnectTarg
   return new Promise((resolve) => {
     if (signal.aborted) return resolve({ ok: false, phase: 'tcp', aborted: true, code: 'ABORTED', message: 'aborted' });
     const checkedName = target.serverName ?? target.host;
-    // Node checks the name only when the chain verified, with a certificate
-    // it has already parsed; we take both, and check the name we mean (Node
-    // would fall back to "localhost" for IP targets without SNI).
-    let checked: { cert: PeerCertificate; error: string | null } | null = null;
+    // Node checks the name only when the chain verified; we check the name
+    // we mean (Node would fall back to "localhost" for IP targets without
+    // SNI), from the X509Certificate (peer-certificate.ts).
+    let checked: PeerIdentity | null = null;
     let phase: 'tcp' | 'tls' = 'tcp';
     const tcpStart = performance.now();
     let tlsStart = 0;
@@ -172,13 +173,15 @@ function connectTls(sockets: SocketFactory, address: string, target: ConnectTarg
       // Verified below instead, so a failed verification still yields the
       // certificate's facts (when it expired, who issued it).
       rejectUnauthorized: false,
-      checkServerIdentity: (_name, cert) => {
-        checked = { cert, error: checkServerIdentity(checkedName, cert)?.message ?? null };
+      checkServerIdentity: () => {
+        checked = peerIdentity(tls, checkedName);
         return undefined;
       },
       ALPNProtocols: ['http/1.1'],
     });
+    const restoreCertificate = skipLegacyCertificate(tls);
     const settle = (outcome: Secured) => {
+      restoreCertificate();
       signal.removeEventListener('abort', onAbort);
       tls.removeListener('error', onError);
       tls.removeListener('connect', onConnect);
@@ -198,22 +201,15 @@ function connectTls(sockets: SocketFactory, address: string, target: ConnectTarg
       phase = 'tls';
     };
     const onSecure = () => {
-      const seen = checked as { cert: PeerCertificate; error: string | null } | null;
-      let cert = seen?.cert ?? null;
-      let hostnameError = seen?.error ?? null;
-      if (!seen) {
-        // Chain verification failed (or a resumed session): read and check it ourselves.
-        const peer = tls.getPeerCertificate(false);
-        cert = peer && 'valid_to' in peer ? peer : null;
-        hostnameError = cert ? checkServerIdentity(checkedName, cert)?.message ?? null : 'no certificate';
-      }
+      // Not checked yet when the chain failed verification: the facts are still reported.
+      const { certificate, hostnameError } = (checked as PeerIdentity | null) ?? peerIdentity(tls, checkedName);
       const authError = tls.authorizationError as unknown as string | NodeJS.ErrnoException | null;
       settle({
         ok: true,
         socket: tls,
         facts: {
           protocol: tls.getProtocol(),
-          certificate: cert,
+          certificate,
           authorizationError: tls.authorized ? null : typeof authError === 'string' ? authError : authError?.code ?? 'UNKNOWN',
           hostnameError,
           checkedName,

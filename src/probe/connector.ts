@@ -1,5 +1,5 @@
 // Every connection of one probe session: the host is resolved once, then
-// each connection (the first, and each one undici opens after the server
+// each connection (the first, and each one the HTTP session opens after the server
 // closed the previous) goes through openConnection, which verifies before it
 // hands a socket over. What went wrong on any of them is kept, so that a
 // failure on a reconnect whose request the adapter treats as optional

@@ -1,11 +1,16 @@
-// HTTP/1.1 over the connection the probe opened, through undici. The first
-// response's first byte is timed at the socket ('readable'), not inferred.
-// Every outcome is a value: a completed response (any status) or a Reason.
+// HTTP/1.1 over the connection the probe opened and verified: requests
+// written in one piece, responses read by ResponseReader (http1-response.ts).
+// Hand-written rather than undici or node:http because a probe makes a few
+// sequential requests on one fresh connection, and either library's
+// machinery per connection (undici's Client and WASM parser; node:http's
+// ClientRequest and streams) cost more CPU than the HTTP itself
+// (docs/benchmarks.md). The first response's first byte is timed at the
+// socket, not inferred. Every outcome is a value: a completed response (any
+// status: redirects are returned, never followed) or a Reason.
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'node:net';
-import { Client, type Dispatcher } from 'undici';
 import type { ConnectOutcome } from './connect.ts';
-import { classifyRequestError } from './classify.ts';
+import { ResponseReader, type ReadStep, type ResponseFailure } from './http1-response.ts';
 import { reason, type Reason } from '../report/reasons.ts';
 import { ms, type Timings } from '../report/timings.ts';
 
@@ -44,82 +49,58 @@ export interface HttpSessionOptions {
 }
 
 const USER_AGENT = 'vantage-probe/0.1';
-const SESSION_CLOSED = new Error('probe session closed');
+/** Headers the session frames itself: a configured one would contradict the bytes written. */
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
+/** What may not appear in a header value or the request target (no request splitting). */
+const UNSAFE = /[\r\n\0]/;
+
+/**
+ * A kept-alive connection the server closed just as the request went out,
+ * before a byte of answer: the server never saw the request (RFC 9112 9.3.1
+ * lets a client retry then). Once more, on a new connection.
+ */
+const RETRY = Symbol('retry on a new connection');
+
+interface Exchange {
+  readonly reader: ResponseReader;
+  /** The connection answered a request before this one. */
+  readonly reused: boolean;
+  answered: boolean;
+  readonly settle: (outcome: HttpOutcome | typeof RETRY) => void;
+}
 
 export class HttpSession {
   readonly #options: HttpSessionOptions;
-  readonly #client: Client;
+  readonly #firstSocket: Socket;
+  /** The connection the next request goes on; null once it is gone or retired. */
+  #socket: Socket | null = null;
+  #exchange: Exchange | null = null;
+  /** Responses the current connection has completed. */
+  #served = 0;
+  /** The request in flight: adapters call one at a time, but a second waits its turn. */
+  #inFlight: Promise<HttpOutcome> | null = null;
   #firstByteSeen = false;
-  /** Every-response timing: a request is out and its answer's first byte has not come. */
-  #awaitingFirstByte = false;
   #lastFirstByteAt: number | null = null;
+  #closed = false;
+  readonly #onAbort = () => this.#aborted();
 
   constructor(socket: Socket, options: HttpSessionOptions) {
     this.#options = options;
-    let first: Socket | null = socket;
-    this.#watchFirstByte(socket);
-    if (options.timeEveryResponse) this.#watchEveryFirstByte(socket);
-    this.#client = new Client(options.url.origin, {
-      connect: (_opts, callback) => {
-        if (first) {
-          const handOver = first;
-          first = null;
-          // undici's connect loop breaks if called back synchronously.
-          queueMicrotask(() => callback(null, handOver));
-          return;
-        }
-        // A connection that failed (verification included) was never handed
-        // over: the request waiting for it fails with the connection's reason.
-        options.reconnect().then(
-          (outcome) => {
-            if (outcome.ok && options.timeEveryResponse) this.#watchEveryFirstByte(outcome.socket);
-            if (outcome.ok) return callback(null, outcome.socket);
-            const first = outcome.reasons[0]!;
-            callback(Object.assign(new Error(first.message), { vantageReason: first }), null);
-          },
-          (err: Error) => callback(err, null),
-        );
-      },
-      pipelining: 1,
-      // HTTP/1.1 only: the socket offered nothing else in ALPN.
-      allowH2: false,
-      maxResponseSize: options.maxResponseBytes,
-      // The probe's AbortSignal is the one deadline; undici's own timers off.
-      headersTimeout: 0,
-      bodyTimeout: 0,
-    });
+    this.#firstSocket = socket;
+    this.#adopt(socket);
+    options.signal.addEventListener('abort', this.#onAbort, { once: true });
   }
 
-  #watchFirstByte(socket: Socket): void {
-    const { timings, startedAt } = this.#options;
-    // Registered before undici's own 'readable' listener, so it runs first,
-    // while the bytes are still buffered. 'readable' also fires at EOF: a
-    // server that hangs up without a byte has no first byte.
-    const onReadable = () => {
-      if (socket.readableLength === 0) return;
-      socket.off('readable', onReadable);
-      if (!this.#firstByteSeen) {
-        this.#firstByteSeen = true;
-        timings.ttfbMs = ms(startedAt, performance.now());
-      }
-    };
-    socket.on('readable', onReadable);
-    socket.once('close', () => socket.off('readable', onReadable));
-  }
-
-  /**
-   * Same rule as ttfbMs ('readable' with bytes buffered, ahead of undici's
-   * own listener), for every response: one request is out at a time
-   * (pipelining 1), so the first bytes after it was sent are its answer's.
-   */
-  #watchEveryFirstByte(socket: Socket): void {
-    const onReadable = () => {
-      if (!this.#awaitingFirstByte || socket.readableLength === 0) return;
-      this.#awaitingFirstByte = false;
-      this.#lastFirstByteAt = performance.now();
-    };
-    socket.on('readable', onReadable);
-    socket.once('close', () => socket.off('readable', onReadable));
+  async request(req: HttpRequest = {}): Promise<HttpOutcome> {
+    while (this.#inFlight) await this.#inFlight;
+    if (this.#options.timeEveryResponse) this.#lastFirstByteAt = null;
+    const sent = this.#send(req);
+    this.#inFlight = sent;
+    try {
+      return await sent;
+    } finally {
+      if (this.#inFlight === sent) this.#inFlight = null;
+    }
   }
 
   /**
@@ -130,107 +111,174 @@ export class HttpSession {
     return this.#lastFirstByteAt;
   }
 
-  async request(req: HttpRequest = {}): Promise<HttpOutcome> {
-    const { url, signal, maxResponseBytes, deadlineWords } = this.#options;
-    if (signal.aborted) return { ok: false, reason: reason('timeout', `no complete answer ${deadlineWords()}`) };
+  close(): void {
+    this.#closed = true;
+    this.#options.signal.removeEventListener('abort', this.#onAbort);
+    this.#settle({ ok: false, reason: reason('http_error', 'the probe ended before the response was complete') });
+    this.#retire();
+  }
+
+  async #send(req: HttpRequest): Promise<HttpOutcome> {
+    const text = this.#requestText(req);
+    if (typeof text !== 'string') return { ok: false, reason: text };
+    for (;;) {
+      const outcome = await this.#exchangeOnce(text);
+      if (outcome !== RETRY) return outcome;
+    }
+  }
+
+  async #exchangeOnce(text: string): Promise<HttpOutcome | typeof RETRY> {
+    const { signal, deadlineWords } = this.#options;
+    if (signal.aborted || this.#closed) return { ok: false, reason: reason('timeout', `no complete answer ${deadlineWords()}`) };
+    if (!this.#socket) {
+      // The server closed the previous connection (or it was not reusable):
+      // another one, verified like the first (Connector.open).
+      const outcome = await this.#options.reconnect();
+      if (!outcome.ok) return { ok: false, reason: outcome.reasons[0]! };
+      if (signal.aborted || this.#closed) {
+        outcome.socket.destroy();
+        return { ok: false, reason: reason('timeout', `no complete answer ${deadlineWords()}`) };
+      }
+      this.#adopt(outcome.socket);
+    }
+    const socket = this.#socket!;
+    return new Promise((settle) => {
+      this.#exchange = { reader: new ResponseReader(this.#options.maxResponseBytes), reused: this.#served > 0, answered: false, settle };
+      socket.write(text);
+    });
+  }
+
+  /** The whole request as one string, written in one piece; or why it cannot be sent. */
+  #requestText(req: HttpRequest): string | Reason {
+    const { url } = this.#options;
+    const method = req.method ?? (req.body !== undefined ? 'POST' : 'GET');
+    const target = joinPath(url, req.path ?? '');
+    if (UNSAFE.test(target)) return reason('http_error', 'request not sent: the path contains a line break');
     const headers: Record<string, string> = {
       'user-agent': USER_AGENT,
       accept: 'application/json',
       ...(req.withoutEndpointHeaders ? {} : this.#options.headers),
       ...req.headers,
     };
-    if (req.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-      headers['content-type'] = 'application/json';
+    let hasHost = false;
+    let hasType = false;
+    let lines = '';
+    for (const name in headers) {
+      const lower = name.toLowerCase();
+      if (FRAMING_HEADERS.has(lower)) continue;
+      const value = headers[name]!;
+      // The value may be a secret: it is never quoted, only its header named.
+      if (UNSAFE.test(value)) return reason('http_error', `request not sent: the value of header ${name} contains a line break`);
+      if (lower === 'host') hasHost = true;
+      else if (lower === 'content-type') hasType = true;
+      lines += `${name}: ${value}\r\n`;
     }
-    if (this.#options.timeEveryResponse) {
-      this.#lastFirstByteAt = null;
-      this.#awaitingFirstByte = true;
-    }
-    const exchange = await this.#exchange({
-      method: req.method ?? (req.body !== undefined ? 'POST' : 'GET'),
-      path: joinPath(url, req.path ?? ''),
-      headers,
-      body: req.body ?? null,
-    });
-    if ('tooLarge' in exchange) return { ok: false, reason: tooLarge(`declares ${exchange.tooLarge} bytes`, maxResponseBytes) };
-    if ('error' in exchange) {
-      return { ok: false, reason: classifyRequestError(exchange.error, { aborted: signal.aborted, gotHeaders: exchange.gotHeaders, deadlineWords: deadlineWords(), maxResponseBytes }) };
-    }
-    return { ok: true, ...exchange };
+    // Host names the server as the URL does (a Host header in the config overrides it).
+    if (!hasHost) lines = `host: ${url.host}\r\n${lines}`;
+    if (req.body === undefined) return `${method} ${target} HTTP/1.1\r\n${lines}\r\n`;
+    if (!hasType) lines += 'content-type: application/json\r\n';
+    return `${method} ${target} HTTP/1.1\r\n${lines}content-length: ${Buffer.byteLength(req.body)}\r\n\r\n${req.body}`;
   }
 
-  /**
-   * One request through undici's dispatch API, the body gathered straight
-   * into a Buffer. Client.request() would add an AsyncResource, a body
-   * stream and an abort-signal wrapper per request: CPU for nothing a probe
-   * uses (docs/benchmarks.md). maxResponseSize is still
-   * enforced by the Client; the probe's signal aborts the exchange.
-   */
-  #exchange(options: { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body: string | null }): Promise<Exchange> {
-    const { signal, maxResponseBytes } = this.#options;
-    return new Promise<Exchange>((resolve) => {
-      let controller: Dispatcher.DispatchController | null = null;
-      let status = 0;
-      let responseHeaders: Record<string, string | string[] | undefined> = {};
-      let gotHeaders = false;
-      let settled = false;
-      const chunks: Buffer[] = [];
-      const settle = (exchange: Exchange) => {
-        if (settled) return;
-        settled = true;
-        signal.removeEventListener('abort', onAbort);
-        resolve(exchange);
-      };
-      const onAbort = () => {
-        // Not started yet: the queued request dies with the session (close()).
-        controller?.abort(signal.reason as Error);
-        settle({ error: signal.reason, gotHeaders });
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.#client.dispatch(options, {
-        onRequestStart(c) {
-          controller = c;
-          if (settled) c.abort(SESSION_CLOSED);
-        },
-        onResponseStart(c, statusCode, headers) {
-          if (statusCode < 200) return; // 1xx: the real response follows
-          gotHeaders = true;
-          const declared = Number(headers['content-length']);
-          if (Number.isFinite(declared) && declared > maxResponseBytes) {
-            settle({ tooLarge: declared });
-            c.abort(SESSION_CLOSED); // reports back through onResponseError, after settling
-            return;
-          }
-          status = statusCode;
-          responseHeaders = headers;
-        },
-        onResponseData(_c, chunk) {
-          chunks.push(chunk);
-        },
-        onResponseEnd() {
-          settle({ status, headers: responseHeaders, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
-        },
-        onResponseError(_c, error) {
-          settle({ error, gotHeaders });
-        },
+  #adopt(socket: Socket): void {
+    this.#socket = socket;
+    this.#served = 0;
+    // Listeners stay for the socket's life: between exchanges they notice a
+    // server that closes the connection (or talks out of turn), so the next
+    // request goes on a new one.
+    socket.on('data', (chunk: Buffer) => this.#onData(socket, chunk));
+    socket.on('end', () => this.#onGone(socket, null));
+    socket.on('close', () => this.#onGone(socket, null));
+    socket.on('error', (err: NodeJS.ErrnoException) => this.#onGone(socket, err));
+  }
+
+  #onData(socket: Socket, chunk: Buffer): void {
+    if (socket !== this.#socket) return;
+    if (!this.#firstByteSeen && socket === this.#firstSocket) {
+      this.#firstByteSeen = true;
+      this.#options.timings.ttfbMs = ms(this.#options.startedAt, performance.now());
+    }
+    const exchange = this.#exchange;
+    // Bytes nobody asked for: the connection can no longer be trusted to frame the next answer.
+    if (!exchange) return this.#retire();
+    // The first bytes after a request went out are its answer's: one request is out at a time.
+    if (!exchange.answered && this.#options.timeEveryResponse) this.#lastFirstByteAt = performance.now();
+    exchange.answered = true;
+    this.#step(exchange.reader.push(chunk));
+  }
+
+  #onGone(socket: Socket, err: NodeJS.ErrnoException | null): void {
+    if (socket !== this.#socket) return;
+    const exchange = this.#exchange;
+    if (exchange && exchange.reused && !exchange.answered) {
+      this.#exchange = null;
+      this.#retire();
+      exchange.settle(RETRY);
+      return;
+    }
+    if (exchange) {
+      if (err) this.#step({ kind: 'failed', failure: { kind: 'closed' } }, err.code ?? null);
+      else this.#step(exchange.reader.end());
+    }
+    this.#retire();
+  }
+
+  #step(step: ReadStep, errorCode: string | null = null): void {
+    if (step.kind === 'more') return;
+    if (step.kind === 'done') {
+      this.#served++;
+      if (!step.response.reusable) this.#retire();
+      const { status, headers, body } = step.response;
+      this.#settle({ ok: true, status, headers, body });
+      return;
+    }
+    this.#retire();
+    this.#settle({ ok: false, reason: this.#failureReason(step.failure, errorCode) });
+  }
+
+  #aborted(): void {
+    const exchange = this.#exchange;
+    if (exchange) {
+      const { deadlineWords } = this.#options;
+      this.#settle({
+        ok: false,
+        reason: exchange.reader.gotHead
+          ? reason('timeout', `response headers arrived, but the body did not complete ${deadlineWords()} (slow or stalled)`)
+          : reason('timeout', `connected, but no HTTP response ${deadlineWords()}`),
       });
-    });
+    }
+    this.#retire();
   }
 
-  close(): void {
-    // Our own error, made once: without one undici builds a
-    // ClientDestroyedError (and its stack trace) per probe, a cost docs/benchmarks.md
-    // measures. Nothing is pending here; no caller ever sees it.
-    this.#client.destroy(SESSION_CLOSED).catch(() => undefined);
+  #failureReason(failure: ResponseFailure, errorCode: string | null): Reason {
+    const max = this.#options.maxResponseBytes;
+    switch (failure.kind) {
+      case 'malformed':
+        return reason('http_error', `malformed HTTP response (${failure.detail})`);
+      case 'declared_too_large':
+        return reason('response_too_large', `response declares ${failure.declared} bytes, over maxResponseBytes ${max}`);
+      case 'too_large':
+        return reason('response_too_large', `response body exceeds maxResponseBytes ${max}`);
+      case 'closed':
+        return reason('http_error', `the server closed the connection before a complete response${errorCode ? ` (${errorCode})` : ''}`);
+    }
+  }
+
+  #settle(outcome: HttpOutcome): void {
+    const exchange = this.#exchange;
+    if (!exchange) return;
+    this.#exchange = null;
+    exchange.settle(outcome);
+  }
+
+  /** Ends the current connection; the next request opens another. */
+  #retire(): void {
+    const socket = this.#socket;
+    if (!socket) return;
+    this.#socket = null;
+    socket.destroy();
   }
 }
-
-type Exchange =
-  | { readonly status: number; readonly headers: Readonly<Record<string, string | string[] | undefined>>; readonly body: Buffer }
-  | { readonly tooLarge: number }
-  | { readonly error: unknown; readonly gotHeaders: boolean };
-
-const tooLarge = (what: string, max: number) => reason('response_too_large', `response ${what}, over maxResponseBytes ${max}`);
 
 /** `https://h/base?k=v` + `/v2/status` → `/base/v2/status?k=v` */
 export function joinPath(url: URL, sub: string): string {

@@ -32,6 +32,8 @@ export interface LeafOptions {
   readonly fromDays?: number;
   readonly toDays?: number;
   readonly commonName?: string;
+  /** The whole subject as RDNs, e.g. [{ C: ['DE'] }, { CN: ['a', 'b'] }] (instead of CN=commonName). */
+  readonly subject?: Array<Record<string, string[]>>;
 }
 
 async function exportKey(key: webcrypto.CryptoKey): Promise<string> {
@@ -74,7 +76,7 @@ export async function issueLeaf(ca: CertificateAuthority, options: LeafOptions =
   const names = options.names ?? ['localhost', '127.0.0.1'];
   const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.create({
-    subject: `CN=${options.commonName ?? names[0]}`,
+    subject: options.subject ?? `CN=${options.commonName ?? names[0]}`,
     issuer: `CN=${ca.name}`,
     notBefore: new Date(Date.now() + (options.fromDays ?? -1) * DAY),
     notAfter: new Date(Date.now() + (options.toDays ?? 90) * DAY),
@@ -94,7 +96,7 @@ export async function selfSigned(options: LeafOptions = {}): Promise<Pem> {
   const names = options.names ?? ['localhost', '127.0.0.1'];
   const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name: `CN=${options.commonName ?? names[0]}`,
+    name: options.subject ?? `CN=${options.commonName ?? names[0]}`,
     notBefore: new Date(Date.now() + (options.fromDays ?? -1) * DAY),
     notAfter: new Date(Date.now() + (options.toDays ?? 90) * DAY),
     keys,

@@ -25,8 +25,9 @@ Ctrl-C, printing one line per round. With --serve it also serves:
 
   /                       the status page (works with JavaScript off)
   /api/v2/summary.json    Statuspage v2 summary (also status, components, incidents)
-  /history.json           90-day daily uptime and incidents
-  /feed.atom              incident updates (Atom)
+  /api/v2/scheduled-maintenances.json   maintenance windows (also /upcoming.json, /active.json)
+  /history.json           90-day daily uptime, response-time and lag series, per-region views
+  /feed.atom              incident and maintenance updates (Atom)
   /badges/<network>.json  shields.io endpoint badges
   /metrics                Prometheus metrics (blackbox_exporter names + vantage_*):
                           loopback only, see --metrics-host

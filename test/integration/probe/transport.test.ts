@@ -215,7 +215,7 @@ describe('transport: bad responses', () => {
   it('a server that hangs up without answering is http_error, with no first byte', async () => {
     const server = await track(hangsUpAfterRequest());
     const probe = await probeHttpJson(server.url);
-    expect(probe.reasons).toEqual([{ code: 'http_error', message: 'the server closed the connection before a complete response (UND_ERR_SOCKET)' }]);
+    expect(probe.reasons).toEqual([{ code: 'http_error', message: 'the server closed the connection before a complete response' }]);
     expect(probe.timings.ttfbMs).toBeNull();
   });
 
@@ -223,7 +223,7 @@ describe('transport: bad responses', () => {
     const server = await track(rawAnswer('SSH-2.0-OpenSSH_9.6\r\n'));
     const probe = await probeHttpJson(server.url);
     expect(codes(probe)).toEqual(['http_error']);
-    expect(probe.reasons[0]!.message).toBe('malformed HTTP response (Expected HTTP/, RTSP/ or ICE/)');
+    expect(probe.reasons[0]!.message).toBe('malformed HTTP response (the answer does not start with HTTP/)');
     expect(probe.timings.ttfbMs).not.toBeNull();
   });
 
@@ -260,6 +260,105 @@ describe('transport: bad responses', () => {
     expect(probe.reasons[0]!.message).toMatch(/^time to first byte \d+ ms is over slowMs 150$/);
     expect(probe.timings.ttfbMs!).toBeGreaterThanOrEqual(400);
     expect(probe.chain?.height).toBe(77);
+  });
+});
+
+describe('transport: HTTP/1.1 framing and connections', () => {
+  /** A raw TCP server: reads one request, then runs `answer` on the socket. */
+  async function rawServer(answer: (socket: import('node:net').Socket) => void) {
+    const server = createTcpServer((socket) => {
+      socket.setNoDelay(true);
+      socket.once('data', () => answer(socket));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const closing = { close: () => new Promise<void>((r) => server.close(() => r())) };
+    servers.push(closing);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('a response sent a few bytes at a time, in separate segments, is read whole', async () => {
+    const response = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{"height": 42}';
+    const url = await rawServer((socket) => {
+      let at = 0;
+      const next = () => {
+        if (at >= response.length) return void socket.end();
+        socket.write(response.slice(at, at += 3));
+        setTimeout(next, 2);
+      };
+      next();
+    });
+    const probe = await probeHttpJson(url);
+    expect(probe.reasons).toEqual([]);
+    expect(probe.chain?.height).toBe(42);
+  });
+
+  it('a body that ends with the connection (no Content-Length, not chunked) is read to the end', async () => {
+    const url = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{"height": 43}'));
+    const probe = await probeHttpJson(url);
+    expect(probe.reasons).toEqual([]);
+    expect(probe.chain?.height).toBe(43);
+  });
+
+  it('103 Early Hints before the answer are passed over', async () => {
+    const server = await track(serve((_req, res) => {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"height": 44}');
+    }));
+    const probe = await probeHttpJson(server.url);
+    expect(probe.reasons).toEqual([]);
+    expect(probe.chain?.height).toBe(44);
+  });
+
+  it('a chunked body in several chunks, with trailers, is read whole', async () => {
+    const server = await track(serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', trailer: 'x-checksum' });
+      res.write('{"hei');
+      setTimeout(() => {
+        res.write('ght": 45}');
+        res.addTrailers({ 'x-checksum': 'abc' });
+        res.end();
+      }, 5);
+    }));
+    const probe = await probeHttpJson(server.url);
+    expect(probe.reasons).toEqual([]);
+    expect(probe.chain?.height).toBe(45);
+  });
+
+  it('every call of an EVM probe (reads and exposure checks) goes over one connection when the server keeps it open', async () => {
+    const fake = await track(jsonRpcFake(evmAnswers({ height: 10 })));
+    const probe = await probeEvm(fake.url);
+    expect(probe.reasons).toEqual([]);
+    expect(fake.methods()).toEqual(expect.arrayContaining(['eth_chainId', 'eth_getBlockByNumber', 'admin_nodeInfo', 'personal_listAccounts']));
+    expect(fake.connections()).toBe(1);
+  });
+
+  it('a server that silently closes each connection after answering gets the next call on a new one', async () => {
+    const answers = evmAnswers({ height: 11 });
+    const server = await track(serve((req, res, body) => {
+      const call = JSON.parse(body) as { id: number; method: string };
+      const answer = answers[call.method] ?? { error: { code: -32601, message: 'not found' } };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // No "Connection: close": the client only learns it when the socket ends.
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: call.id, ...answer }), () => req.socket.end());
+    }));
+    const probe = await probeEvm(server.url);
+    expect(probe.reasons).toEqual([]);
+    expect(probe.chain).toMatchObject({ height: 11, syncing: false, peers: 8 });
+    // One connection per call (each call has its own JSON-RPC id). A call
+    // written in the moment the server was closing is sent again, same id,
+    // on the next connection.
+    const calls = new Set(server.requests.map((r) => (JSON.parse(r.body) as { id: number }).id));
+    expect(calls.size).toBeGreaterThan(4);
+    expect(server.connections()).toBe(calls.size);
+  });
+
+  it('a header value with a line break is never sent: no request reaches the server, and the value is not quoted', async () => {
+    const server = await track(fixedResponse(200, '{"height": 1}'));
+    const probe = await probeHttpJson(server.url, { headers: { 'X-Api-Key': 'k1\r\nX-Injected: yes' } });
+    expect(probe.reasons).toEqual([{ code: 'http_error', message: 'request not sent: the value of header X-Api-Key contains a line break' }]);
+    expect(server.requests).toEqual([]);
   });
 });
 

@@ -220,3 +220,71 @@ describe('YAML anchors and file size', () => {
     expect(fromText(text).networks[0]!.id).toBe('n');
   });
 });
+
+describe('JSON configs (read with JSON.parse; the YAML document only for problems)', () => {
+  const problemsOf = (text: string) => {
+    try {
+      parseConfigText(text, { file: null, baseDir: ROOT });
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems;
+      throw err;
+    }
+    return [];
+  };
+  const lines = (...rows: string[]) => rows.join('\n');
+
+  it('a repeated key is refused with its line, as the same text is in YAML', () => {
+    const text = lines(
+      '{',
+      '  "version": 1,',
+      '  "networks": [{ "id": "n", "chain": "evm",',
+      '    "endpoints": [{ "id": "e", "url": "http://127.0.0.1:1",',
+      '                    "url": "http://127.0.0.1:2" }] }]',
+      '}',
+    );
+    expect(problemsOf(text)).toEqual([{ path: '', message: 'not valid YAML/JSON: key "url" appears twice in the same mapping', line: 5 }]);
+  });
+
+  it('a problem found after parsing still names its line', () => {
+    const text = lines(
+      '{',
+      '  "version": 1,',
+      '  "networks": [{ "id": "n", "chain": "evm",',
+      '    "endpoints": [{ "id": "e", "url": "http://127.0.0.1:1",',
+      '                    "timeoutMs": -5 }] }]',
+      '}',
+    );
+    expect(problemsOf(text)).toEqual([{ path: 'networks[0].endpoints[0].timeoutMs', message: 'must be greater than 0 (milliseconds)', line: 5 }]);
+  });
+
+  it('lineOf (for problems found later, such as secrets) gives the line in a JSON file', () => {
+    const loaded = parseConfigText(lines(
+      '{ "version": 1,',
+      '  "networks": [',
+      '    { "id": "n", "chain": "evm", "endpoints": [',
+      '      { "id": "e", "url": "http://127.0.0.1:1" } ] } ] }',
+    ), { file: null, baseDir: ROOT });
+    expect(loaded.lineOf!(['networks', 0, 'endpoints', 0, 'url'])).toBe(4);
+  });
+
+  it('a key spelled with an escape is the same key: "url" and "\\u0075rl" repeat', () => {
+    const text = '{ "version": 1, "networks": [{ "id": "n", "chain": "evm", "endpoints": [{ "id": "e", "url": "http://127.0.0.1:1", "\\u0075rl": "http://127.0.0.1:2" }] }] }';
+    expect(problemsOf(text).map((p) => p.message)).toEqual(['not valid YAML/JSON: key "\\u0075rl" appears twice in the same mapping']);
+  });
+});
+
+describe('tls.caFile shared by many endpoints', () => {
+  it('a missing CA file named by three endpoints is a problem on each of them', () => {
+    const endpoint = (id: string) => `{ id: ${id}, url: "https://127.0.0.1:1", tls: { caFile: no-such-ca.pem } }`;
+    const text = `version: 1\nnetworks:\n  - id: n\n    chain: evm\n    endpoints:\n      - ${endpoint('a')}\n      - ${endpoint('b')}\n      - ${endpoint('c')}\n`;
+    let problems: readonly { path: string; message: string; line?: number }[] = [];
+    try {
+      parseConfigText(text, { file: null, baseDir: ROOT });
+    } catch (err) {
+      problems = (err as ConfigError).problems;
+    }
+    expect(problems).toEqual(['a', 'b', 'c'].map((_, i) => ({
+      path: `networks[0].endpoints[${i}].tls.caFile`, message: 'file "no-such-ca.pem" does not exist or cannot be read', line: 6 + i,
+    })));
+  });
+});
