@@ -32,10 +32,16 @@ export function fleetAlarms(namespace: string, alarms: readonly MetricAlarm[]): 
   return alarms.filter((a) => parseAlarmName(namespace, a.AlarmName ?? '')?.group !== undefined);
 }
 
+/** A contributor as the per-endpoint alarm the page knows, with where its fleet alarm's metric is (group, warnDays). */
+export interface ContributorSnapshot extends AlarmSnapshot {
+  readonly group: string;
+  readonly warnDays?: number;
+}
+
 /** Snapshots of the endpoints in ALARM on the fleet alarms that are; a fleet alarm that could not be read is a warning. */
 export async function contributorSnapshots(
   client: CloudWatchClient, namespace: string, alarms: readonly MetricAlarm[], signal: AbortSignal, pace: Pacer, warnings: string[],
-): Promise<AlarmSnapshot[]> {
+): Promise<ContributorSnapshot[]> {
   const firing = fleetAlarms(namespace, alarms).filter((a) => a.StateValue === 'ALARM');
   const lists = await mapConcurrent(firing, CONCURRENCY, async (alarm) => {
     try {
@@ -49,7 +55,7 @@ export async function contributorSnapshots(
   return lists.flat();
 }
 
-function snapshotOf(namespace: string, alarm: MetricAlarm, contributor: AlarmContributor): AlarmSnapshot[] {
+function snapshotOf(namespace: string, alarm: MetricAlarm, contributor: AlarmContributor): ContributorSnapshot[] {
   const subject = parseAlarmName(namespace, alarm.AlarmName!)!;
   const network = contributor.ContributorAttributes?.[DIMENSION.Network];
   const endpoint = contributor.ContributorAttributes?.[DIMENSION.Endpoint];
@@ -58,7 +64,10 @@ function snapshotOf(namespace: string, alarm: MetricAlarm, contributor: AlarmCon
     name: alarmName(namespace, { kind: subject.kind, network, endpoint }),
     state: 'ALARM',
     updatedAt: (contributor.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp ?? new Date()).toISOString(),
+    // DescribeAlarmContributors gives no datapoint: the figure, if any, is read from the metrics (alarm-regions.ts).
     value: null,
     regions: [],
+    group: subject.group!,
+    ...(subject.warnDays === undefined ? {} : { warnDays: subject.warnDays }),
   }];
 }

@@ -13,6 +13,7 @@ import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { STATUS_FUNCTION } from '../../src/cost/deployment-sizes.ts';
 import { isPageAlarm, modelFromAlarms, type AlarmSnapshot, type AlarmState, type UptimeSeries } from '../../src/status/alarm-model.ts';
 import type { Indicator } from '../../src/status/component-status.ts';
+import { alarmFigure } from '../../src/status/alarm-words.ts';
 import { renderStatusFiles } from '../../src/status/status-files.ts';
 import type { AlarmRegions, FiringAlarm } from './alarm-regions.ts';
 import { contributorSnapshots } from './alarm-contributors.ts';
@@ -59,13 +60,13 @@ export async function runStatusFeed(setup: StatusSetup, signal: AbortSignal): Pr
     ...onPage.filter((a) => a.StateValue === 'ALARM')
       .map((a) => ({ name: a.AlarmName!, subject: parseAlarmName(namespace, a.AlarmName!)!, sinceMs: a.StateUpdatedTimestamp?.getTime() ?? now.getTime() })),
     ...contributors.filter((c) => isPageAlarm(namespace, layout, c.name))
-      .map((c) => ({ name: c.name, subject: parseAlarmName(namespace, c.name)!, sinceMs: Date.parse(c.updatedAt) })),
+      .map((c) => ({ name: c.name, subject: { ...parseAlarmName(namespace, c.name)!, group: c.group, warnDays: c.warnDays }, sinceMs: Date.parse(c.updatedAt) })),
   ];
   const { uptime, charts, breakdown, firstSeen } = await readMetrics(setup, firing, now, signal, warnings);
 
-  const snapshots = [
-    ...alarms.map((a) => snapshotOf(a, breakdown.now.get(a.AlarmName!), now)),
-    ...contributors.map((c) => ({ ...c, regions: breakdown.now.get(c.name)?.regions ?? [], value: breakdown.now.get(c.name)?.value ?? null })),
+  const snapshots: AlarmSnapshot[] = [
+    ...alarms.map((a) => snapshotOf(namespace, a, breakdown.now.get(a.AlarmName!), now)),
+    ...contributors.map((c) => ({ name: c.name, state: c.state, updatedAt: c.updatedAt, regions: breakdown.now.get(c.name)?.regions ?? [], value: breakdown.now.get(c.name)?.value ?? null })),
   ];
   const model = modelFromAlarms({
     namespace, layout, alarms: snapshots, transitions, uptime, charts, regionSightings: breakdown.sightings, maintenanceFirstSeen: firstSeen,
@@ -104,12 +105,19 @@ async function readMetrics(setup: StatusSetup, firing: readonly FiringAlarm[], n
   return { uptime, charts: [...hourly, ...daily], breakdown, firstSeen };
 }
 
-function snapshotOf(alarm: MetricAlarm, where: AlarmRegions | undefined, now: Date): AlarmSnapshot {
+/**
+ * The alarm's state, with the figure of its region breakdown when there is
+ * one, else its own latest datapoint where that is a figure (not a 0/1
+ * judgement: src/status/alarm-words.ts).
+ */
+function snapshotOf(namespace: string, alarm: MetricAlarm, where: AlarmRegions | undefined, now: Date): AlarmSnapshot {
+  const kind = parseAlarmName(namespace, alarm.AlarmName!)?.kind;
+  const own = kind ? alarmFigure(kind, valueOfReasonData(alarm.StateReasonData)) : null;
   return {
     name: alarm.AlarmName!,
     state: (alarm.StateValue ?? 'INSUFFICIENT_DATA') as AlarmState,
     updatedAt: (alarm.StateUpdatedTimestamp ?? now).toISOString(),
-    value: where?.value ?? valueOfReasonData(alarm.StateReasonData),
+    value: where?.value ?? own,
     regions: where?.regions ?? [],
   };
 }

@@ -66,12 +66,14 @@ function sentence(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
       return `${s.network}: the block interval is above its usual band (anomaly detection on its own history).`;
     case 'late-blocks':
       return `${who} receives new blocks more than ${arrivalLimitMs(network!)} ms after the fastest endpoint (median).`;
+    case 'addresses':
+      return `${who}: at least one of the host's addresses fails or lags while another answers, for 3 probe runs in a row (customers behind DNS round-robin hit it in turn).`;
     case 'maintenance':
       return `${scope}: in ALARM while a maintenance window covers it; the composite alarms it suppresses hold their notifications.`;
     case 'health':
       return `${scope} has a critical problem: an outage, an exposed endpoint or a stalled chain. The notification names the alarm that fired.`;
     case 'warnings':
-      return `${scope} has a warning: regional trouble, lag, a certificate or key near expiry, or slow blocks. The notification names the alarm that fired.`;
+      return `${scope} has a warning: regional trouble, lag, a failing address, a certificate or key near expiry, or slow blocks. The notification names the alarm that fired.`;
   }
 }
 
@@ -97,6 +99,8 @@ function fleetSentence(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
       return `An endpoint's finalized head lags too far behind its head: ${per}.`;
     case 'late-blocks':
       return `An endpoint receives new blocks late compared with its peers: ${per}.`;
+    case 'addresses':
+      return `One of an endpoint's addresses fails or lags while another answers: ${per}.`;
     default:
       return `${s.kind}: ${per}.`;
   }
@@ -131,6 +135,8 @@ function runbook(alarm: PlannedAlarm, ctx: AlarmTextContext): string {
       return 'compare the network\'s block times with a public explorer: if the whole chain slowed, follow its status channel; if only your nodes see it, check their peers.';
     case 'late-blocks':
       return 'the node hears of new blocks later than its peers: check its peer count and network path; compare ArrivalDelay by region on the dashboard.';
+    case 'addresses':
+      return 'the probe log line (JSON report) names each failing address and its reason code (address_unhealthy); take that backend out of DNS or fix it (a stale node behind round-robin, a broken IPv6 path). Reproduce with `vantage check --config <file>`.';
     case 'maintenance':
       return 'nothing to do: it is driven by the config\'s maintenance windows (the probes publish Maintenance while one is open).';
     case 'health':

@@ -1,7 +1,8 @@
 // One dashboard for the deployment: the probes' heartbeat (and the fleet
 // alarms) on top, then per network its alarms, up by region, latency, lag,
 // head age (block height with metrics.detail: full), finality lag, block
-// interval and arrival delay where the network has them, and certificate days.
+// interval and arrival delay where the network has them, failing addresses
+// where they are probed one by one, and certificate days.
 // Built from VantageMetrics; no metric is defined here. Per-endpoint
 // high-resolution alarms of a fleet are not listed (thousands of alarm ARNs
 // would pass the template's 1 MB); the graphs show the same endpoints.
@@ -17,6 +18,7 @@ import {
 import { Construct } from 'constructs';
 import type { ResolvedNetwork } from '../../src/config/resolved-config.ts';
 import { DIMENSION } from '../../src/report/metric-names.ts';
+import { watchesAddresses } from '../../src/alarms/address-rule.ts';
 import { headAgeEndpoints, mayUseTls, servedEndpoints, type PlannedAlarm } from '../../src/alarms/alarm-plan.ts';
 import { ALARM_STATUS_WIDGET_MAX_ALARMS } from '../../src/config/aws-limits.ts';
 import type { Deployment } from '../deployment.ts';
@@ -153,6 +155,20 @@ export class VantageDashboard extends Construct {
         title: `${network.id}: block arrival after the fastest endpoint (ms, p50)`,
         left: [this.perEndpoint(network, 'MAX', 'ArrivalDelay', 'DESC')],
         leftAnnotations: [{ value: network.arrival.maxDelayMs, label: 'late blocks' }],
+        leftYAxis: { min: 0 },
+        width: HALF,
+      }));
+    }
+    if (servedEndpoints(network).some(watchesAddresses)) {
+      // The alarm's own metric: one series per endpoint, the most failing addresses any region saw.
+      widgets.push(new GraphWidget({
+        title: `${network.id}: failing addresses per endpoint`,
+        left: [new MathExpression({
+          expression: this.props.metrics.alarmMetricQuery('MAX', 'AddressesUnhealthy', network.id, { groupBy: [DIMENSION.Endpoint], orderBy: 'DESC' }),
+          period: this.period,
+          label: '',
+        })],
+        leftAnnotations: [{ value: 1, label: 'addresses alarm' }],
         leftYAxis: { min: 0 },
         width: HALF,
       }));

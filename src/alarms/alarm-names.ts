@@ -16,7 +16,7 @@
  */
 const ALARM_KINDS = [
   'outage', 'regional', 'lagging', 'stale-head', 'tls-expiry', 'exposure', 'partkey-expiry', 'heartbeat',
-  'finality-lagging', 'finality-stalled', 'slow-blocks', 'cadence-anomaly', 'late-blocks',
+  'finality-lagging', 'finality-stalled', 'slow-blocks', 'cadence-anomaly', 'late-blocks', 'addresses',
   'maintenance', 'health', 'warnings',
 ] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];

@@ -27,6 +27,7 @@ import {
   servedEndpoints, hasRegionalAlarm, SEVERITY, type FleetQuerySpec, type Placement, type SpecContext,
 } from './alarm-specs.ts';
 import { ROUND_KINDS, suppressorWaitSeconds, type ProbeCadence } from './alarm-tuning.ts';
+import { watchesAddresses } from './address-rule.ts';
 import { arrivalLimitMs, finalityLimitSeconds } from './chain-depth-rules.ts';
 import { watchesExposure } from './exposure-rule.ts';
 import type { PlannedAlarm, Severity } from './planned-alarm.ts';
@@ -166,6 +167,8 @@ function fleetAlarms(ctx: SpecContext, groups: AlarmGroups): PlannedAlarm[] {
     if (finality > 0) specs.push({ kind: 'finality-lagging', metric: 'FinalityLagging', threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', members: finality });
     const arrival = served.filter((m) => arrivalLimitMs(m.network) !== null).length;
     if (arrival > 0) specs.push({ kind: 'late-blocks', metric: 'LateBlocks', threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', members: arrival });
+    const addresses = served.filter((m) => watchesAddresses(m.endpoint)).length;
+    if (addresses > 0) specs.push({ kind: 'addresses', metric: 'AddressesUnhealthy', threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', members: addresses });
     for (const spec of specs.filter((s) => s.members > 0)) alarms.push(fleetAlarm(ctx, group.id, spec));
   }
   return alarms;

@@ -1,5 +1,5 @@
 // The metric alarms of one subject, as plan entries: an endpoint's (outage,
-// regional, lagging, certificate, exposure, finality, arrival), a network's
+// regional, lagging, certificate, exposure, finality, arrival, addresses), a network's
 // (stale head, finality stalled, cadence, maintenance), an account's, a probe
 // region's heartbeat, and the fleet alarms of an alarm group. Conditions
 // read the region-less alarm metrics of src/report/metric-layout.ts, so each
@@ -11,6 +11,7 @@ import { DIMENSION, METRIC } from '../report/metric-names.ts';
 import type { AlarmCondition, Comparison, MetricRef } from './alarm-condition.ts';
 import { alarmName, type AlarmSubject } from './alarm-names.ts';
 import { alarmTuning, type MetricAlarmKind, type ProbeCadence } from './alarm-tuning.ts';
+import { watchesAddresses } from './address-rule.ts';
 import { arrivalLimitMs, cadenceLimitSeconds, finalityLimitSeconds } from './chain-depth-rules.ts';
 import { groupQuery, type InsightsAggregate } from './insights-query.ts';
 import type { PlannedAlarm, Severity } from './planned-alarm.ts';
@@ -28,6 +29,7 @@ export const SEVERITY: Readonly<Record<MetricAlarmKind, Severity>> = {
   'slow-blocks': 'warning',
   'cadence-anomaly': 'warning',
   'late-blocks': 'warning',
+  addresses: 'warning',
   'partkey-expiry': 'warning',
   maintenance: 'warning',
 };
@@ -78,6 +80,7 @@ export function servedEndpointKinds(config: ResolvedConfig, network: ResolvedNet
   if (mayUseTls(endpoint)) kinds.push('tls-expiry');
   if (finalityLimitSeconds(network) !== null) kinds.push('finality-lagging');
   if (arrivalLimitMs(network) !== null) kinds.push('late-blocks');
+  if (watchesAddresses(endpoint)) kinds.push('addresses');
   return kinds;
 }
 
@@ -117,6 +120,9 @@ function endpointCondition(ctx: SpecContext, kind: MetricAlarmKind, group: strin
       return flag(METRIC.FinalityLagging);
     case 'late-blocks':
       return flag(METRIC.LateBlocks);
+    case 'addresses':
+      // The count of failing addresses (the most any region saw): ≥ 1 is the finding.
+      return flag(METRIC.AddressesUnhealthy);
     default:
       throw new Error(`${kind} is not an endpoint alarm`);
   }
@@ -203,6 +209,7 @@ const FLEET_AGGREGATE: Readonly<Record<AlarmMetricName, [InsightsAggregate, 'ASC
   Exposed: ['MAX', 'DESC'],
   FinalityLagging: ['MAX', 'DESC'],
   LateBlocks: ['MAX', 'DESC'],
+  AddressesUnhealthy: ['MAX', 'DESC'],
 };
 
 /** A Metrics Insights alarm over one alarm group: one contributor per endpoint, each notifying. */

@@ -49,6 +49,8 @@ const WINDOWS: Readonly<Record<MetricAlarmKind, readonly [number, number]>> = {
   'slow-blocks': [3, 3],
   'cadence-anomaly': [3, 2],
   'late-blocks': [3, 3],
+  // One address of several failing is a warning once it persists: three periods in a row.
+  addresses: [3, 3],
   // A suppressor acts on the first datum and lets go after two periods without one (a late round does not lift it).
   maintenance: [2, 1],
 };

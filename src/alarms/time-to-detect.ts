@@ -28,7 +28,7 @@ import type { AlarmBilling, PlannedAlarm } from './planned-alarm.ts';
 export const ASSUMED_PUBLISH_SECONDS = 5;
 
 /** Kinds whose metric gets a datum every round (the rest: once per invocation). */
-const EVERY_ROUND: ReadonlySet<MetricAlarmKind> = new Set([...ROUND_KINDS, 'finality-lagging', 'finality-stalled', 'slow-blocks', 'cadence-anomaly']);
+const EVERY_ROUND: ReadonlySet<MetricAlarmKind> = new Set([...ROUND_KINDS, 'finality-lagging', 'finality-stalled', 'slow-blocks', 'cadence-anomaly', 'addresses']);
 
 export interface DetectionTime {
   readonly kind: AlarmKind;

@@ -1,9 +1,10 @@
 // What the datum builder needs to know about a config beyond a report, worked
 // out once (per cold start, per `vantage check --publish`, per cost estimate):
 // the detail level, and per endpoint its role, alarm group, certificate
-// warning threshold, exposure watch and maintenance suppressor; and the
+// warning threshold, exposure and address watches and maintenance suppressor; and the
 // maintenance windows.
 import { alarmGroups } from '../alarms/alarm-groups.ts';
+import { watchesAddresses } from '../alarms/address-rule.ts';
 import { watchesExposure } from '../alarms/exposure-rule.ts';
 import { namedInWindow, type ResolvedMaintenance } from '../config/maintenance.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
@@ -17,6 +18,8 @@ export interface EndpointFacts {
   readonly group: string | null;
   /** Whether it has an Exposed metric (src/alarms/exposure-rule.ts). */
   readonly watchesExposure: boolean;
+  /** Whether it has an AddressesUnhealthy metric (src/alarms/address-rule.ts). */
+  readonly watchesAddresses: boolean;
   /** Its tls.warnDays: the WarnDays dimension of its certificate metric. */
   readonly warnDays: number;
   /** A maintenance window names it, so it has a suppressor of its own (Maintenance with Network and Endpoint). */
@@ -40,6 +43,7 @@ export function datumPlan(config: ResolvedConfig): DatumPlan {
         role: endpoint.reference ? 'reference' : endpoint.visibility === 'private' ? 'private' : 'served',
         group: groups.groupOf(network.id, endpoint.id),
         watchesExposure: watchesExposure(network, endpoint),
+        watchesAddresses: watchesAddresses(endpoint),
         warnDays: endpoint.tls.warnDays,
         ownSuppressor: namedInWindow(config.maintenance, network.id, endpoint.id),
       });

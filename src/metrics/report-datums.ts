@@ -47,7 +47,7 @@ interface RoundContext {
 }
 
 /** An endpoint the config does not know (a hand-made report) is published as served, without alarm metrics. */
-const UNKNOWN: EndpointFacts = { role: 'served', group: null, watchesExposure: false, warnDays: 0, ownSuppressor: false };
+const UNKNOWN: EndpointFacts = { role: 'served', group: null, watchesExposure: false, watchesAddresses: false, warnDays: 0, ownSuppressor: false };
 
 export function reportToDatums(report: Report, plan: DatumPlan, round: RoundStamp = {}): MetricDatum[] {
   const timestamp = round.timestamp ?? Date.parse(report.startedAt);
@@ -110,8 +110,6 @@ function endpointDatums(ctx: RoundContext, report: NetworkReport, endpoint: Endp
   add(METRIC.HeightLag, perRegion, endpoint.chain?.lagBlocks ?? null);
   // Only where a block was judged: a window without a new block measured nothing.
   add(METRIC.ArrivalDelay, perRegion, endpoint.arrival?.p50Ms ?? null);
-  // Measured where addresses were probed (not for private endpoints, nor when none resolved).
-  if (endpoint.addresses.length > 0) add(METRIC.AddressesUnhealthy, perRegion, addressesUnhealthy(endpoint));
   if (full) {
     add(METRIC.Healthy, perRegion, endpoint.status === 'up' ? 1 : 0);
     add(METRIC.ProbeDuration, perRegion, endpoint.timings.totalMs);
@@ -128,6 +126,8 @@ function endpointDatums(ctx: RoundContext, report: NetworkReport, endpoint: Endp
   add(METRIC.Lagging, alarmDims, judged(endpoint, endpoint.chain?.lagBlocks, 'lagging'));
   add(METRIC.FinalityLagging, alarmDims, finalityLagging);
   add(METRIC.LateBlocks, alarmDims, judged(endpoint, endpoint.arrival?.p50Ms, 'late_blocks'));
+  // Counted where the addresses were probed one by one (none resolved: nothing measured); the most any region saw is the alarm's figure.
+  if (facts.watchesAddresses && endpoint.addresses.length > 0) add(METRIC.AddressesUnhealthy, alarmDims, addressesUnhealthy(endpoint));
   if (!ctx.facts) return;
   if (facts.watchesExposure) add(METRIC.Exposed, alarmDims, isExposed(endpoint.reasons) ? 1 : 0);
   add(METRIC.TlsDaysToExpiry, alarmDimensions(facts.group, network, endpoint.id, facts.warnDays), endpoint.tls?.daysToExpiry ?? null);

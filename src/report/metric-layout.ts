@@ -4,7 +4,8 @@
 //
 //   per endpoint and probe region (Network, Endpoint, ProbeRegion): what the
 //     page, the dashboard and the per-region breakdown read — Up,
-//     TimeToFirstByte, HeightLag; with metrics.detail: full also Healthy,
+//     TimeToFirstByte, HeightLag, FinalityLag (where finality is tracked),
+//     ArrivalDelay (where arrival is watched); with metrics.detail: full also Healthy,
 //     ProbeDuration, the phase timings, BlockHeight and HeadAge.
 //   per endpoint, region-less (AlarmGroup, Network, Endpoint): what alarms
 //     read. Every region publishes its datum into the same metric and the
@@ -14,7 +15,10 @@
 //     per endpoint. Conditions whose threshold is per network (lag, finality,
 //     arrival) are published as the probe's own 0/1 judgement (Lagging,
 //     FinalityLagging, LateBlocks), so one fleet alarm serves every network;
-//     TlsDaysToExpiry carries its threshold as the WarnDays dimension.
+//     TlsDaysToExpiry carries its threshold as the WarnDays dimension;
+//     AddressesUnhealthy is the count of failing addresses (the most any
+//     region saw), only for endpoints whose addresses are probed one by one
+//     (src/alarms/address-rule.ts).
 //   per network (Network): HeadAge (stale head), BlockInterval (cadence) and
 //     FinalityLagging (finality stalled: its minimum is 1 when every
 //     endpoint lags), the minimum over endpoints and regions.
@@ -34,6 +38,7 @@ export const ALARM_METRIC_STATISTIC = {
   Exposed: 'Maximum',
   FinalityLagging: 'Maximum',
   LateBlocks: 'Maximum',
+  AddressesUnhealthy: 'Maximum',
 } as const satisfies Partial<Record<MetricName, string>>;
 export type AlarmMetricName = keyof typeof ALARM_METRIC_STATISTIC;
 

@@ -19,12 +19,21 @@ import type { RegionView, StatusModel } from './status-model.ts';
 export type { AlarmSnapshot, AlarmSources, AlarmState, AlarmTransition, RegionSighting, UptimeSeries } from './alarm-sources.ts';
 export { isPageAlarm } from './alarm-timeline.ts';
 
-/** How an endpoint alarm places the regions it is in breach in. */
+/**
+ * How an endpoint alarm places the regions it is in breach in: the kinds
+ * whose per-region metric the status function reads (alarm-regions.ts: Up,
+ * HeightLag, FinalityLag, ArrivalDelay). The rest have no per-region metric
+ * (certificate days and failing addresses are published region-less): they
+ * degrade the endpoint, said without regions, and leave what each region
+ * sees alone — a firing alarm without regions would otherwise make every
+ * region "unknown" (region-view.ts).
+ */
 const REGION_EFFECT: Readonly<Partial<Record<AlarmKind, RegionEffect>>> = {
   outage: 'down',
   regional: 'down',
   lagging: 'degraded',
-  'tls-expiry': 'degraded',
+  'finality-lagging': 'degraded',
+  'late-blocks': 'degraded',
 };
 
 export function modelFromAlarms(sources: AlarmSources): StatusModel {

@@ -3,25 +3,17 @@
 // the regions in breach changing while they fire, and maintenance windows
 // opening and closing. While a window covering the component is open it is
 // under maintenance whatever fires; otherwise its status is the worst of the
-// public alarms firing for it.
+// public alarms firing for it, in the words of alarm-words.ts.
 import { coversEndpoint, coversNetwork, type ResolvedMaintenance } from '../config/maintenance.ts';
 import { parseAlarmName, type AlarmKind } from '../alarms/alarm-names.ts';
 import type { AlarmSources, RegionSighting } from './alarm-sources.ts';
 import { worstComponentStatus, type ComponentStatus } from './component-status.ts';
 import { emptyIncidentLog, observe, type ComponentRef, type IncidentLogState } from './incident-log.ts';
 import { coveringWindow, maintenanceDetail } from './maintenance-schedule.ts';
-import { endpointComponentId, isOnPage, type PageLayout } from './page-layout.ts';
-import { formatAge, type Observation } from './public-findings.ts';
+import { endpointComponentId, isOnPage, type PageLayout, type PageNetwork } from './page-layout.ts';
+import { alarmFigure, alarmPhrase, pageStatusOf } from './alarm-words.ts';
+import type { Observation } from './public-findings.ts';
 import { listWords } from './time-words.ts';
-
-/** Alarm kinds shown on the page, and the status each one means. */
-const PUBLIC_KINDS: Readonly<Partial<Record<AlarmKind, ComponentStatus>>> = {
-  outage: 'major_outage',
-  regional: 'partial_outage',
-  lagging: 'degraded_performance',
-  'tls-expiry': 'degraded_performance',
-  'stale-head': 'degraded_performance',
-};
 
 export interface Watched {
   readonly alarm: string;
@@ -33,7 +25,7 @@ export interface Watched {
 /** Whether an alarm can change the page: a public kind on a network or endpoint the page shows. */
 export function isPageAlarm(namespace: string, layout: PageLayout, name: string): boolean {
   const subject = parseAlarmName(namespace, name);
-  if (!subject || !PUBLIC_KINDS[subject.kind] || subject.account || !subject.network) return false;
+  if (!subject || !pageStatusOf(subject.kind) || subject.account || !subject.network) return false;
   return isOnPage(layout, subject.network, subject.endpoint);
 }
 
@@ -52,7 +44,7 @@ export function watchedAlarms(sources: AlarmSources): Map<string, Watched> {
 }
 
 type TimelineEvent =
-  | { readonly type: 'alarm'; readonly alarm: string; readonly at: string; readonly active: boolean; readonly value: number | null }
+  | { readonly type: 'alarm'; readonly alarm: string; readonly at: string; readonly active: boolean; readonly value: number | null; readonly current: boolean }
   | { readonly type: 'regions'; readonly alarm: string; readonly at: string; readonly regions: readonly string[] }
   | { readonly type: 'window'; readonly at: string };
 
@@ -91,8 +83,10 @@ export function replayComponents(sources: AlarmSources, watched: ReadonlyMap<str
     for (const event of events.sort((a, b) => a.at.localeCompare(b.at))) {
       if (event.type === 'alarm') {
         if (event.active) {
-          active.set(event.alarm, event.value);
-          regionsOf.set(event.alarm, regionsAt(sightings(event.alarm), event.at) ?? sources.alarms.find((a) => a.name === event.alarm)?.regions ?? []);
+          // What the status function read now (regions, the breakdown's figure) belongs to the episode firing now only.
+          const now = event.current ? sources.alarms.find((a) => a.name === event.alarm) : undefined;
+          active.set(event.alarm, event.value ?? now?.value ?? null);
+          regionsOf.set(event.alarm, regionsAt(sightings(event.alarm), event.at) ?? now?.regions ?? []);
         } else {
           active.delete(event.alarm);
         }
@@ -101,7 +95,8 @@ export function replayComponents(sources: AlarmSources, watched: ReadonlyMap<str
       }
       const window = coveringWindow(windows, Date.parse(event.at), component.network ?? component.id, component.network ? endpoint : undefined);
       const firing = [...active].map(([alarm, value]) => ({ ...watched.get(alarm)!, value, regions: regionsOf.get(alarm) ?? [] }));
-      observe(log, component, window ? maintenanceObservation(window) : firingObservation(firing), event.at, whereWords(firing));
+      const network = sources.layout.networks.find((n) => n.id === (component.network ?? component.id));
+      observe(log, component, window ? maintenanceObservation(window) : firingObservation(firing, network), event.at, whereWords(firing));
     }
   }
   return log;
@@ -122,13 +117,15 @@ function maintenanceObservation(window: ResolvedMaintenance): Observation {
 
 type Firing = Watched & { value: number | null; regions: readonly string[] };
 
-function firingObservation(firing: readonly Firing[]): Observation {
-  const status = worstComponentStatus(firing.map((f) => PUBLIC_KINDS[f.kind]!));
+function firingObservation(firing: readonly Firing[], network: PageNetwork | undefined): Observation {
+  const status = worstComponentStatus(firing.map((f) => pageStatusOf(f.kind)!));
   const regions = [...new Set(firing.flatMap((f) => f.regions))].sort();
+  // Two alarms can say the same (slow blocks and the cadence band both read BlockInterval): once.
+  const phrases = [...new Set([...firing].sort((a, b) => a.kind.localeCompare(b.kind)).map((f) => alarmPhrase(f, network)))];
   return {
     status,
     key: firing.map((f) => f.kind).sort().join(','),
-    detail: firing.length ? [...firing].sort((a, b) => a.kind.localeCompare(b.kind)).map(alarmPhrase).join('; ') : null,
+    detail: firing.length ? phrases.join('; ') : null,
     regions,
   };
 }
@@ -149,7 +146,10 @@ interface AlarmEvent {
   readonly alarm: string;
   readonly at: string;
   readonly active: boolean;
+  /** The alarm's own figure at the time (alarm-words.ts: null for judgement kinds). */
   readonly value: number | null;
+  /** It starts the episode firing now (the snapshot's regions and figure are this episode's). */
+  readonly current: boolean;
 }
 
 /**
@@ -160,34 +160,20 @@ interface AlarmEvent {
  */
 function alarmEvents(sources: AlarmSources, watched: ReadonlyMap<string, Watched>): AlarmEvent[] {
   const events: AlarmEvent[] = [];
-  for (const name of watched.keys()) {
+  for (const [name, { kind }] of watched) {
     const transitions = sources.transitions.filter((t) => t.name === name).sort((a, b) => a.at.localeCompare(b.at));
     const snapshot = sources.alarms.find((a) => a.name === name);
-    if (transitions[0]?.from === 'ALARM') events.push({ alarm: name, at: sources.historyStart, active: true, value: null });
-    for (const t of transitions) if ((t.to === 'ALARM') !== (t.from === 'ALARM')) events.push({ alarm: name, at: t.at, active: t.to === 'ALARM', value: t.value });
+    const mine: AlarmEvent[] = [];
+    if (transitions[0]?.from === 'ALARM') mine.push({ alarm: name, at: sources.historyStart, active: true, value: null, current: false });
+    for (const t of transitions) if ((t.to === 'ALARM') !== (t.from === 'ALARM')) mine.push({ alarm: name, at: t.at, active: t.to === 'ALARM', value: alarmFigure(kind, t.value), current: false });
     const lastKnown = transitions.length ? transitions[transitions.length - 1]!.to === 'ALARM' : false;
     if (snapshot && (snapshot.state === 'ALARM') !== lastKnown) {
       const at = transitions.length && snapshot.updatedAt < transitions[transitions.length - 1]!.at ? transitions[transitions.length - 1]!.at : snapshot.updatedAt;
-      events.push({ alarm: name, at, active: snapshot.state === 'ALARM', value: snapshot.value });
+      mine.push({ alarm: name, at, active: snapshot.state === 'ALARM', value: snapshot.value, current: false });
     }
+    const last = mine[mine.length - 1];
+    if (snapshot?.state === 'ALARM' && last?.active) mine[mine.length - 1] = { ...last, current: true };
+    events.push(...mine);
   }
   return events;
-}
-
-function alarmPhrase(firing: Firing): string {
-  const v = firing.value;
-  switch (firing.kind) {
-    case 'outage':
-      return firing.regions.length ? 'not answering' : 'not answering from several probe regions';
-    case 'regional':
-      return firing.regions.length ? 'not answering' : 'not answering from some probe regions';
-    case 'lagging':
-      return v !== null ? `${Math.round(v)} blocks behind the network` : 'behind the network';
-    case 'tls-expiry':
-      return v !== null ? `TLS certificate expires in ${v.toFixed(1)} days` : 'TLS certificate expires soon';
-    case 'stale-head':
-      return v !== null ? `newest block is ${formatAge(v)} old: the chain may have stalled` : 'no new blocks: the chain may have stalled';
-    default:
-      return firing.kind;
-  }
 }

@@ -13,6 +13,10 @@ export interface PageNetwork {
   readonly blockTimeSeconds: number;
   readonly maxLagBlocks: number;
   readonly maxHeadAgeSeconds: number | null;
+  /** Finality lag it tolerates (s); null where finality is not judged. What the central page's region breakdown compares FinalityLag with. */
+  readonly maxFinalityLagSeconds: number | null;
+  /** The arrival watch's maxDelayMs; null where arrival is not watched. What the breakdown compares ArrivalDelay with. */
+  readonly arrivalMaxDelayMs: number | null;
   /** Public, non-reference endpoint ids in config order. */
   readonly endpoints: readonly string[];
 }
@@ -34,6 +38,8 @@ export function pageLayout(config: ResolvedConfig): PageLayout {
       blockTimeSeconds: n.blockTimeSeconds,
       maxLagBlocks: n.maxLagBlocks,
       maxHeadAgeSeconds: n.maxHeadAgeSeconds,
+      maxFinalityLagSeconds: n.maxFinalityLagSeconds,
+      arrivalMaxDelayMs: n.arrival?.maxDelayMs ?? null,
       endpoints: n.endpoints.filter((e) => !e.reference && e.visibility === 'public').map((e) => e.id),
     }))
     // A network with nothing public to show has no place on a public page.

@@ -52,6 +52,11 @@ const PHRASE: Readonly<Partial<Record<ReasonCode, string>>> = {
   late_blocks: 'new blocks arrive late',
 };
 
+/** A reason code's public words without figures ("new blocks arrive late"). */
+export function reasonWords(code: ReasonCode): string {
+  return PHRASE[code] ?? code.replaceAll('_', ' ');
+}
+
 /** The public observation of one endpoint in one report. */
 export function observeEndpoint(endpoint: EndpointReport, network: PageNetwork): Observation {
   const codes = [...new Set(endpoint.reasons.map((r) => r.code))].filter((c) => !OPERATOR_ONLY_CODES.has(c)).sort();
@@ -100,7 +105,7 @@ function phrase(code: ReasonCode, endpoint: EndpointReport, network: PageNetwork
       return interval !== null ? blockIntervalWords(interval, network.blockTimeSeconds) : PHRASE.slow_blocks!;
     }
     default:
-      return PHRASE[code] ?? code.replaceAll('_', ' ');
+      return reasonWords(code);
   }
 }
 
@@ -109,7 +114,18 @@ function lateBlocks(endpoint: EndpointReport): string {
   const arrival = endpoint.arrival;
   if (!arrival || arrival.p50Ms === null) return PHRASE.late_blocks!;
   const missed = arrival.missed > 0 ? ` (${arrival.missed} of ${blocks(arrival.blocks)} not seen in time)` : '';
-  return `blocks arrive ${(arrival.p50Ms / 1000).toFixed(1)} s after the fastest endpoint${missed}`;
+  return `${arrivalDelayWords(arrival.p50Ms)}${missed}`;
+}
+
+/** "blocks arrive 2.1 s after the fastest endpoint": for the page, from the report or from an alarm's value (ms). */
+export function arrivalDelayWords(delayMs: number): string {
+  return `blocks arrive ${(delayMs / 1000).toFixed(1)} s after the fastest endpoint`;
+}
+
+/** "2 addresses failing": the central page's count (an alarm's value); never which ones. */
+export function addressesFailingWords(count: number): string {
+  const n = Math.round(count);
+  return `${n} address${n === 1 ? '' : 'es'} failing`;
 }
 
 const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;

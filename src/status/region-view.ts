@@ -1,7 +1,10 @@
 // What each probe region sees of an endpoint right now, from the alarms that
 // fire for it and the regions each one is in breach in: down (outage and
-// regional alarms), degraded (lagging, TLS expiry), unknown (the region's
-// probes stopped reporting, or a firing alarm could not say where), else up.
+// regional alarms), degraded (lag, finality lag, late blocks), unknown (the
+// region's probes stopped reporting, or a firing alarm that has per-region
+// metrics could not say where), else up. Alarms on region-less facts
+// (certificate days, failing addresses) are not passed here at all
+// (alarm-model.ts): they say nothing about any one region.
 import type { RegionView } from './status-model.ts';
 
 export type RegionEffect = 'down' | 'degraded';

@@ -35,8 +35,8 @@ const childrenOf = (rule: string) => [...rule.matchAll(/ALARM\("([^"]+)"\)/g)].m
 const regionless = (network: string, endpoint: string) => [{ Name: 'AlarmGroup', Value: 'g1' }, { Name: 'Endpoint', Value: endpoint }, { Name: 'Network', Value: network }];
 
 describe('central stack alarms for 2 networks × 3 endpoints × 3 regions', () => {
-  it('creates 38 metric alarms and 5 composites, all named so the status function can parse them back', () => {
-    expect(alarms).toHaveLength(38);
+  it('creates 42 metric alarms and 5 composites, all named so the status function can parse them back', () => {
+    expect(alarms).toHaveLength(42);
     s.central.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 5);
     const kinds: Record<string, number> = {};
     for (const a of alarms) {
@@ -44,11 +44,11 @@ describe('central stack alarms for 2 networks × 3 endpoints × 3 regions', () =
       expect(subject, a.Properties['AlarmName']).not.toBeNull();
       kinds[subject!.kind] = (kinds[subject!.kind] ?? 0) + 1;
     }
-    // 4 served endpoints (api-1, rpc-1..3) × outage/regional/lagging/tls-expiry/exposure, finality for the 3 evm ones,
+    // 4 served endpoints (api-1, rpc-1..3) × outage/regional/lagging/tls-expiry/addresses/exposure, finality for the 3 evm ones,
     // + node-3-admin exposure; per network stale-head, slow-blocks, cadence band, maintenance; eth finality-stalled;
     // 1 partkey, 3 heartbeats and the deployment's maintenance suppressor. The reference endpoint none.
     expect(kinds).toEqual({
-      outage: 4, regional: 4, lagging: 4, 'tls-expiry': 4, exposure: 5, 'finality-lagging': 3, 'stale-head': 2, 'finality-stalled': 1,
+      outage: 4, regional: 4, lagging: 4, 'tls-expiry': 4, addresses: 4, exposure: 5, 'finality-lagging': 3, 'stale-head': 2, 'finality-stalled': 1,
       'slow-blocks': 2, 'cadence-anomaly': 2, maintenance: 3, 'partkey-expiry': 1, heartbeat: 3,
     });
     expect(alarms.map((a) => a.Properties['AlarmName']).filter((n: string) => n.includes('public-ref'))).toEqual([]);
@@ -348,5 +348,15 @@ describe('central dashboard', () => {
     // Certificate days come from the region-less alarm metric, one series per endpoint.
     expect(body).toContain('SELECT MIN(TlsDaysToExpiry) FROM SCHEMA(');
     expect(body).toContain("AlarmGroup, Network, Endpoint, WarnDays) WHERE Network = 'eth-main' GROUP BY Endpoint ORDER BY MIN() ASC");
+  });
+
+  it('graphs failing addresses per endpoint from the addresses alarm\'s own region-less metric, one series per endpoint', () => {
+    const body = JSON.stringify(Object.values(resourcesOf(s.central, 'AWS::CloudWatch::Dashboard'))[0]!.Properties['DashboardBody']);
+    for (const network of ['eth-main', 'algorand-mainnet']) {
+      expect(body).toContain(`${network}: failing addresses per endpoint`);
+      expect(body).toMatch(new RegExp(`SELECT MAX\\(AddressesUnhealthy\\) FROM SCHEMA\\([^,]+, AlarmGroup, Network, Endpoint\\) WHERE Network = '${network}' GROUP BY Endpoint ORDER BY MAX\\(\\) DESC`));
+    }
+    // No per-region series of it is published any more: the dashboard reads none.
+    expect(body).not.toMatch(/AddressesUnhealthy\) FROM SCHEMA\([^)]*ProbeRegion/);
   });
 });

@@ -62,10 +62,10 @@ networks:
   });
 
   it('refuses a fleet needing more Metrics Insights alarms than a deployment may use, in one line naming the count and the quota', () => {
-    // 26 evm networks of 251 endpoints: each its own alarm group, each with 6 fleet conditions.
-    const networks = Array.from({ length: 26 }, (_, n) => `  - id: n${n}\n    chain: evm\n    endpoints:\n${Array.from({ length: 251 }, (_, e) => `      - { id: e${e}, url: "https://e${e}.n${n}.example.com" }`).join('\n')}`).join('\n');
+    // 22 evm networks of 251 endpoints: each its own alarm group, each with 7 fleet conditions (22 × 7 = 154).
+    const networks = Array.from({ length: 22 }, (_, n) => `  - id: n${n}\n    chain: evm\n    endpoints:\n${Array.from({ length: 251 }, (_, e) => `      - { id: e${e}, url: "https://e${e}.n${n}.example.com" }`).join('\n')}`).join('\n');
     expect(problems(`version: 1\n${CENTRAL}probe: { regions: [us-east-1, eu-west-1] }\nnetworks:\n${networks}\n`)).toEqual([
-      'networks: need fleet alarms, and needs 156 Metrics Insights alarms; an account and region holds 200 (not adjustable) and one deployment keeps to 150 (docs/deploy.md, "Limits")',
+      'networks: need fleet alarms, and needs 154 Metrics Insights alarms; an account and region holds 200 (not adjustable) and one deployment keeps to 150 (docs/deploy.md, "Limits")',
     ]);
   }, 60_000);
 

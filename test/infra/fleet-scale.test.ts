@@ -29,10 +29,11 @@ describe('2,000 endpoints × 10 regions', () => {
     }
   });
 
-  it('watches it with fleet alarms: 24 Metrics Insights alarms, within the account\'s 200 and the deployment\'s 150', () => {
+  it('watches it with fleet alarms: 28 Metrics Insights alarms, within the account\'s 200 and the deployment\'s 150', () => {
     expect(fleet.synthesized.deployment.plan.strategy).toBe('fleet');
     const insights = fleet.templates.reduce((n, t) => n + t.insightsAlarms, 0);
-    expect(insights).toBe(24);
+    // 4 alarm groups × 7 conditions (outage, regional, lagging, certificates, exposure, finality, failing addresses).
+    expect(insights).toBe(28);
     expect(insights).toBeLessThanOrEqual(METRICS_INSIGHTS.maxAlarmsPerDeployment);
   });
 

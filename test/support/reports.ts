@@ -92,8 +92,8 @@ export const LAYOUT: PageLayout = {
   regions: ['us-east-1', 'eu-west-1'],
   maintenance: [],
   networks: [
-    { id: 'eth-main', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 60, endpoints: ['rpc-1', 'rpc-2', 'rpc-3'] },
-    { id: 'algo-main', chain: 'algorand', blockTimeSeconds: 2.8, maxLagBlocks: 10, maxHeadAgeSeconds: 30, endpoints: ['api-1'] },
+    { id: 'eth-main', chain: 'evm', blockTimeSeconds: 12, maxLagBlocks: 3, maxHeadAgeSeconds: 60, maxFinalityLagSeconds: 1200, arrivalMaxDelayMs: 1000, endpoints: ['rpc-1', 'rpc-2', 'rpc-3'] },
+    { id: 'algo-main', chain: 'algorand', blockTimeSeconds: 2.8, maxLagBlocks: 10, maxHeadAgeSeconds: 30, maxFinalityLagSeconds: null, arrivalMaxDelayMs: null, endpoints: ['api-1'] },
   ],
 };
 

@@ -73,6 +73,31 @@ describe('vantage check --publish', () => {
     expect(datums.filter((d) => d.MetricName === 'ProbeRuns')).toMatchObject([{ Dimensions: [{ Name: 'ProbeRegion', Value: 'office-berlin' }] }]);
   });
 
+  it('publishes the count of failing addresses region-less, beside the other alarm inputs, for a host name probed address by address', async () => {
+    // localhost is 127.0.0.1 and ::1; hardhat listens on 127.0.0.1 only, so ::1 fails where the machine has IPv6 (and is skipped where it has none).
+    const file = join(dir, 'localhost.yaml');
+    writeFileSync(file, `version: 1
+central: { account: "111111111111", region: eu-central-1, namespace: VantageLocal }
+networks:
+  - id: dev
+    chain: evm
+    endpoints:
+      - { id: node-1, url: "${hardhat.url.replace('127.0.0.1', 'localhost')}" }
+`);
+    const run = await vantage(['check', '--config', file, '--json', '--publish', '--region', 'office-berlin']);
+    const endpoint = JSON.parse(run.stdout).networks[0].endpoints[0] as { addresses: { address: string }[]; reasons: { code: string }[] };
+    expect(endpoint.addresses.map((a) => a.address)).toEqual(expect.arrayContaining(['127.0.0.1']));
+    const failing = endpoint.reasons.filter((r) => r.code === 'address_unhealthy').length;
+    const published = publishedDatums(aws.double).filter((d) => d.MetricName === 'AddressesUnhealthy');
+    expect(published).toMatchObject([{
+      Dimensions: [{ Name: 'AlarmGroup', Value: 'g1' }, { Name: 'Network', Value: 'dev' }, { Name: 'Endpoint', Value: 'node-1' }],
+      Unit: 'Count',
+      Value: failing,
+    }]);
+    // Never an address in a dimension.
+    expect(JSON.stringify(publishedDatums(aws.double))).not.toMatch(/127\.0\.0\.1|::1/);
+  });
+
   it('exits 1 and says why when publishing fails, after printing the report', async () => {
     aws.double.fault('PutMetricData', { kind: 'error500' });
     const run = await vantage(['check', '--config', config('down.yaml', true), '--json', '--publish']);

@@ -19,14 +19,15 @@ describe('alarm plan of the example config (per-endpoint)', () => {
 
   it('chooses per-endpoint alarms and says why', () => {
     expect(plan.strategy).toBe('per-endpoint');
-    expect(plan.reason).toBe('per-endpoint alarms fit: 38 metric alarms (at most 1000) and every composite within CloudWatch\'s limits');
+    // 38 before issue 13's address alarm, + 1 addresses alarm for each of the 4 served endpoints (api-1, rpc-1..3).
+    expect(plan.reason).toBe('per-endpoint alarms fit: 42 metric alarms (at most 1000) and every composite within CloudWatch\'s limits');
     expect(plan.problems).toEqual([]);
   });
 
   it('lists each served endpoint\'s conditions, exposure for the private one, none for the reference, then network, suppressor and composites', () => {
     const perEndpoint = (n: string, e: string, kinds: string[]) => kinds.map((k) => `Vantage ${n}/${e} ${k}`);
     expect(plan.alarms.map((a) => a.name)).toEqual([
-      ...perEndpoint('algorand-mainnet', 'api-1', ['outage', 'regional', 'lagging', 'tls-expiry', 'exposure']),
+      ...perEndpoint('algorand-mainnet', 'api-1', ['outage', 'regional', 'lagging', 'tls-expiry', 'addresses', 'exposure']),
       'Vantage algorand-mainnet/node-3-admin exposure',
       'Vantage algorand-mainnet stale-head',
       'Vantage algorand-mainnet slow-blocks',
@@ -36,7 +37,7 @@ describe('alarm plan of the example config (per-endpoint)', () => {
       'Vantage algorand-mainnet health',
       'Vantage algorand-mainnet warnings',
       // evm judges finality (DESIGN.md: maxFinalityLagSeconds 1200 by default).
-      ...['rpc-1', 'rpc-2', 'rpc-3'].flatMap((e) => perEndpoint('eth-main', e, ['outage', 'regional', 'lagging', 'tls-expiry', 'finality-lagging', 'exposure'])),
+      ...['rpc-1', 'rpc-2', 'rpc-3'].flatMap((e) => perEndpoint('eth-main', e, ['outage', 'regional', 'lagging', 'tls-expiry', 'finality-lagging', 'addresses', 'exposure'])),
       'Vantage eth-main stale-head',
       'Vantage eth-main finality-stalled',
       'Vantage eth-main slow-blocks',
@@ -76,7 +77,7 @@ describe('alarm plan of the example config (per-endpoint)', () => {
       'Vantage algorand-mainnet stale-head',
     ]);
     expect(children(byName(plan.alarms, 'Vantage algorand-mainnet warnings'))).toEqual([
-      'Vantage algorand-mainnet/api-1 regional', 'Vantage algorand-mainnet/api-1 lagging', 'Vantage algorand-mainnet/api-1 tls-expiry',
+      'Vantage algorand-mainnet/api-1 regional', 'Vantage algorand-mainnet/api-1 lagging', 'Vantage algorand-mainnet/api-1 tls-expiry', 'Vantage algorand-mainnet/api-1 addresses',
       'Vantage algorand-mainnet slow-blocks', 'Vantage algorand-mainnet cadence-anomaly',
       'Vantage account algorand-mainnet/WHNXGKYOVIQADYS4VTYBG6SGWFIG6235C5LMXM76J3LHE475QJLIHUC5KY partkey-expiry',
     ]);
@@ -95,6 +96,23 @@ describe('alarm plan of the example config (per-endpoint)', () => {
     expect(byName(plan.alarms, 'Vantage eth-main/rpc-2 tls-expiry').condition).toMatchObject({ metric: { name: 'TlsDaysToExpiry', dimensions: expect.arrayContaining([{ name: 'WarnDays', value: '14' }]) }, threshold: 14 });
     expect(byName(plan.alarms, 'Vantage eth-main stale-head').condition).toMatchObject({ metric: { name: 'HeadAge', statistic: 'Minimum', dimensions: [{ name: 'Network', value: 'eth-main' }] }, threshold: 120 });
     expect(byName(plan.alarms, 'Vantage eth-main cadence-anomaly')).toMatchObject({ condition: { type: 'anomaly', metric: { name: 'BlockInterval' } }, billing: 'anomaly', billedMetrics: 3 });
+  });
+
+  it('warns when at least one of an endpoint\'s addresses fails for 3 of 3 periods, on its region-less AddressesUnhealthy (the most any region saw)', () => {
+    expect(byName(plan.alarms, 'Vantage eth-main/rpc-1 addresses')).toMatchObject({
+      severity: 'warning',
+      notifies: null,
+      billing: 'standard',
+      billedMetrics: 1,
+      condition: {
+        type: 'metric',
+        metric: { name: 'AddressesUnhealthy', statistic: 'Maximum', dimensions: [{ name: 'AlarmGroup', value: 'g1' }, { name: 'Network', value: 'eth-main' }, { name: 'Endpoint', value: 'rpc-1' }] },
+        threshold: 1,
+        comparison: 'GreaterThanOrEqualToThreshold',
+      },
+      tuning: { periodSeconds: 60, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: 'notBreaching', highResolution: false },
+    });
+    expect(children(byName(plan.alarms, 'Vantage eth-main warnings'))).toContain('Vantage eth-main/rpc-1 addresses');
   });
 });
 
@@ -121,7 +139,7 @@ describe('alarm plan of 2,000 endpoints × 10 regions (fleet)', () => {
 
   it('chooses fleet alarms, naming the composite a per-endpoint plan would overflow', () => {
     expect(plan.strategy).toBe('fleet');
-    expect(plan.reason).toMatch(/^fleet alarms \(24 Metrics Insights alarms over 4 alarm groups\): per-endpoint would not fit: "Vantage n00-evm-n+ health" would combine 101 alarms in a rule of [\d,]+ characters; a composite alarm takes at most 100 alarms and 10,240 characters$/);
+    expect(plan.reason).toMatch(/^fleet alarms \(28 Metrics Insights alarms over 4 alarm groups\): per-endpoint would not fit: "Vantage n00-evm-n+ health" would combine 101 alarms in a rule of [\d,]+ characters; a composite alarm takes at most 100 alarms and 10,240 characters$/);
     expect(plan.problems).toEqual([]);
   });
 
@@ -134,10 +152,28 @@ describe('alarm plan of 2,000 endpoints × 10 regions (fleet)', () => {
       expect(c.query.length, alarm.name).toBeLessThanOrEqual(2048);
       expect(alarm.billedMetrics).toBe(c.matches);
     }
-    // 4 groups of 500 endpoints: outage, regional, lagging, certificates (one warnDays), exposure (evm, algorand, substrate), finality (evm, substrate, solana).
+    // 4 groups of 500 endpoints: outage, regional, lagging, certificates (one warnDays), exposure (evm, algorand, substrate), finality (evm, substrate, solana),
+    // failing addresses (every endpoint: host names, addresses: all).
     const kinds = new Map<string, number>();
     for (const a of insights) kinds.set(a.subject.kind, (kinds.get(a.subject.kind) ?? 0) + 1);
-    expect(Object.fromEntries(kinds)).toEqual({ outage: 4, regional: 4, lagging: 4, 'tls-expiry': 4, exposure: 4, 'finality-lagging': 4 });
+    expect(Object.fromEntries(kinds)).toEqual({ outage: 4, regional: 4, lagging: 4, 'tls-expiry': 4, exposure: 4, 'finality-lagging': 4, addresses: 4 });
+  });
+
+  it('watches failing addresses with one Metrics Insights alarm per group, one contributor per endpoint, notifying as a warning', () => {
+    expect(byName(plan.alarms, 'Vantage fleet g3 addresses')).toMatchObject({
+      severity: 'warning',
+      notifies: 'warning',
+      billedMetrics: 500,
+      tuning: { periodSeconds: 60, evaluationPeriods: 3, datapointsToAlarm: 3 },
+      condition: {
+        type: 'insights',
+        query: 'SELECT MAX(AddressesUnhealthy) FROM SCHEMA("Vantage", AlarmGroup, Network, Endpoint) WHERE AlarmGroup = \'g3\' GROUP BY Network, Endpoint ORDER BY MAX() DESC',
+        threshold: 1,
+        comparison: 'GreaterThanOrEqualToThreshold',
+        matches: 500,
+        series: 500,
+      },
+    });
   });
 
   it('writes each condition as one aggregate over one group, grouped by endpoint, worst first', () => {
@@ -169,7 +205,7 @@ describe('alarm plan of 2,000 endpoints × 10 regions (fleet)', () => {
       expect(kinds(kind).every((a) => a.billing === 'high-resolution' && a.tuning!.periodSeconds === 10 && a.notifies !== null), kind).toBe(true);
     }
     expect(ten.alarms.filter((a) => a.condition.type === 'insights').map((a) => a.subject.kind).sort()).toEqual([
-      ...Array(4).fill('exposure'), ...Array(4).fill('finality-lagging'), ...Array(4).fill('tls-expiry'),
+      ...Array(4).fill('addresses'), ...Array(4).fill('exposure'), ...Array(4).fill('finality-lagging'), ...Array(4).fill('tls-expiry'),
     ]);
   });
 });
@@ -186,6 +222,25 @@ networks:
     expect(alarmPlan(config).alarms.map((a) => a.subject.kind)).not.toContain('regional');
   });
 
+  it('watches addresses only where a host name\'s addresses are probed one by one: not with addresses: first, an IP-literal host, a private or a reference endpoint', () => {
+    const config = configFrom(`
+version: 1
+probe: { regions: [us-east-1] }
+networks:
+  - id: n
+    chain: bitcoin
+    endpoints:
+      - { id: all, url: "https://a.example.com" }
+      - { id: first, url: "https://b.example.com", addresses: first }
+      - { id: literal4, url: "https://203.0.113.7:8332" }
+      - { id: literal6, url: "https://[2001:db8::7]:8332" }
+      - { id: secret-host, url: "https://\${ssm:/vantage/btc-host}:8332" }
+      - { id: private, url: "https://c.example.com", visibility: private }
+      - { id: ref, url: "https://d.example.com", reference: true }
+`);
+    expect(alarmPlan(config).alarms.filter((a) => a.subject.kind === 'addresses').map((a) => a.subject.endpoint)).toEqual(['all', 'secret-host']);
+  });
+
   it('skips TLS expiry for plain http, stale head and cadence for families without head time', () => {
     const config = configFrom(`
 version: 1
@@ -194,6 +249,7 @@ networks:
   - { id: dot, chain: substrate, endpoints: [{ id: a, url: "http://10.0.0.1:9933" }] }
 `);
     expect(alarmPlan(config).alarms.map((a) => a.name)).toEqual([
+      // An IP-literal host: one address, so no address alarm.
       'Vantage dot/a outage', 'Vantage dot/a lagging', 'Vantage dot/a finality-lagging', 'Vantage dot/a exposure',
       'Vantage dot finality-stalled', 'Vantage dot maintenance', 'Vantage dot health', 'Vantage dot warnings',
       'Vantage probe us-east-1 heartbeat', 'Vantage * maintenance', 'Vantage * heartbeat',

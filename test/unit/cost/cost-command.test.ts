@@ -27,7 +27,9 @@ describe('vantage cost', () => {
   it('says which alarm strategy and why, the quotas, and per alarm kind the time to detect as given and every 10 s', async () => {
     const { code, out } = await run(['cost', '--config', 'examples/vantage.example.yaml']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^Alarms: per-endpoint\. Per-endpoint alarms fit: 38 metric alarms/m);
+    // 38 + an addresses alarm for each of the 4 served endpoints.
+    expect(out).toMatch(/^Alarms: per-endpoint\. Per-endpoint alarms fit: 42 metric alarms/m);
+    expect(out).toMatch(/^\s+addresses\s+310 s \(5\.2 min\) \(standard, 60 s × 3\/3\)\s+220 s \(3\.7 min\) \(standard, 60 s × 3\/3\)$/m);
     expect(out).toMatch(/^\s+\$[\d.]+ per endpoint-month, \$[\d.]+ per endpoint-region-month$/m);
     expect(out).toMatch(/^\s+Metrics Insights alarms per account and region\s+0\s+200\s+NO /m);
     expect(out).toContain('Quota increases needed: none.');

@@ -19,13 +19,15 @@ describe('estimateCost', () => {
   });
 
   it('prices metrics, alarm metrics and composites from the inventories', () => {
-    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(86 * 0.30, 6);
-    // 36 single-metric alarms (each reads one region-less metric) and 2 anomaly bands of 3 alarm metrics.
-    expect(usd(estimate.vantage, /^alarm metrics/)).toBeCloseTo((36 + 2 * 3) * 0.10, 6);
+    // 86 before AddressesUnhealthy went region-less: the 4 served endpoints' 4 × 3 regions per-region series
+    // become 4 region-less ones (86 − 12 + 4 = 78).
+    expect(usd(estimate.vantage, /^custom metrics/)).toBeCloseTo(78 * 0.30, 6);
+    // 40 single-metric alarms (each reads one region-less metric: 36 + 4 addresses) and 2 anomaly bands of 3 alarm metrics.
+    expect(usd(estimate.vantage, /^alarm metrics/)).toBeCloseTo((40 + 2 * 3) * 0.10, 6);
     expect(estimate.vantage.lines.some((l) => /Metrics Insights|high-resolution/.test(l.item))).toBe(false);
     // Two composites per network and the heartbeats' one.
     expect(usd(estimate.vantage, /^composite/)).toBeCloseTo(5 * 0.50, 6);
-    expect(estimate.shape).toMatchObject({ metrics: 86, alarms: 38, compositeAlarms: 5, insightsAlarms: 0, strategy: 'per-endpoint', alarmStacks: 0 });
+    expect(estimate.shape).toMatchObject({ metrics: 78, alarms: 42, compositeAlarms: 5, insightsAlarms: 0, strategy: 'per-endpoint', alarmStacks: 0 });
   });
 
   it('costs the example at least 20 times less than Synthetics, and names no quota increase', () => {
@@ -49,13 +51,16 @@ describe('estimateCost', () => {
 
   it('prices 2,000 endpoints × 10 regions with fleet alarms under $1 per endpoint-region-month', () => {
     const fleet = estimateCost(applyDefaults(parseConfigText(fleetYaml({ networks: 40, endpoints: 50, regions: TEN_REGIONS, shards: 20 }), { file: null, baseDir: process.cwd() })));
-    expect(fleet.shape).toMatchObject({ strategy: 'fleet', insightsAlarms: 24, alarmGroups: 4 });
+    // 6 conditions × 4 groups, + an addresses alarm per group (every generated endpoint is a host name with addresses: all).
+    expect(fleet.shape).toMatchObject({ strategy: 'fleet', insightsAlarms: 28, alarmGroups: 4 });
     // Each Metrics Insights alarm is billed for the metrics its query matches: 500 a group for most conditions.
     const analysed = fleet.vantage.lines.find((l) => l.item.startsWith('Metrics Insights alarms'))!;
     expect(analysed.unitUsd).toBe(0.10);
     expect(analysed.quantity).toBeGreaterThan(20 * 400);
     expect(fleet.perEndpointRegionUsd).toBeLessThanOrEqual(1);
-    expect(fleet.quotas.find((q) => q.quota.startsWith('Metrics Insights'))).toMatchObject({ used: 24, limit: 200, adjustable: false });
+    expect(fleet.quotas.find((q) => q.quota.startsWith('Metrics Insights'))).toMatchObject({ used: 28, limit: 200, adjustable: false });
+    // AddressesUnhealthy: one region-less series per endpoint (2,000) instead of one per endpoint and region (20,000).
+    expect(fleet.shape.metrics).toBe(96_340 - 20_000 + 2_000);
   });
 
   it('grows probe invocations, not metrics, with shards', () => {

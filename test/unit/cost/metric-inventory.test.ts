@@ -8,23 +8,25 @@ const example = applyDefaults(loadConfigFile('examples/vantage.example.yaml'));
 describe('metricInventory', () => {
   it('counts the example config\'s series in the layout: per endpoint and region, region-less per endpoint, per network', () => {
     const inventory = metricInventory(example);
-    // Served endpoints api-1 and rpc-1..3: Up, TimeToFirstByte, HeightLag, AddressesUnhealthy in each of 3
-    // regions, and FinalityLag for the evm ones (rpc-1..3; algorand's finality is instant). Region-less: RegionsDown, Lagging and
-    // TlsDaysToExpiry for each served endpoint (4 × 3), FinalityLagging for rpc-1..3, Exposed for api-1,
-    // rpc-1..3 (families probing admin APIs) and the private node-3-admin (5).
+    // Served endpoints api-1 and rpc-1..3: Up, TimeToFirstByte, HeightLag in each of 3 regions, and FinalityLag
+    // for the evm ones (rpc-1..3; algorand's finality is instant). Region-less: RegionsDown, Lagging,
+    // TlsDaysToExpiry and AddressesUnhealthy for each served endpoint (4 × 4), FinalityLagging for rpc-1..3,
+    // Exposed for api-1, rpc-1..3 (families probing admin APIs) and the private node-3-admin (5).
     // Per network: HeadAge and BlockInterval of both, eth-main's FinalityLagging. Other: the account's
     // PartKeyDaysToExpiry and 3 ProbeRuns heartbeats.
-    expect(inventory.byLayout).toEqual({ endpointRegion: 4 * 4 * 3 + 3 * 3, endpoint: 4 * 3 + 3 + 5, network: 2 + 2 + 1, other: 1 + 3 });
-    expect(inventory.metrics).toBe(57 + 20 + 5 + 4);
+    expect(inventory.byLayout).toEqual({ endpointRegion: 4 * 3 * 3 + 3 * 3, endpoint: 4 * 4 + 3 + 5, network: 2 + 2 + 1, other: 1 + 3 });
+    expect(inventory.metrics).toBe(45 + 24 + 5 + 4);
   });
 
   it('counts the datums of a region\'s first round (slow facts and heartbeat) and of each later round', () => {
     const inventory = metricInventory(example);
     // Network datums: HeadAge from every endpoint with a head time (api-1, public-ref, rpc-1..3),
     // FinalityLagging from rpc-1..3, one BlockInterval per network.
-    // Per endpoint and region, one round: 4 served × (Up, TimeToFirstByte, HeightLag, AddressesUnhealthy) + 3 FinalityLag.
-    expect(inventory.datumsFirstRound).toBe(19 + 20 + (5 + 3 + 2) + 1 + 1);
-    expect(inventory.datumsLaterRound).toBe(19 + 4 + 4 + 3 + (5 + 3 + 2));
+    // Per endpoint and region, one round: 4 served × (Up, TimeToFirstByte, HeightLag) + 3 FinalityLag = 15.
+    // Region-less, first round: 4 × (RegionsDown, Lagging, TlsDaysToExpiry, AddressesUnhealthy) + 3 FinalityLagging + 5 Exposed = 24;
+    // later rounds leave out the slow facts (TlsDaysToExpiry, Exposed), the account's PartKeyDaysToExpiry and the heartbeat.
+    expect(inventory.datumsFirstRound).toBe(15 + 24 + (5 + 3 + 2) + 1 + 1);
+    expect(inventory.datumsLaterRound).toBe(15 + 4 + 4 + 4 + 3 + (5 + 3 + 2));
   });
 
   it('counts finality only where it is tracked, BlockInterval once per network that reads cadence', () => {

@@ -69,7 +69,7 @@ const perRegion = (n: string, e: string, r = 'eu-west-1') => `Network=${n},Endpo
 const alarmed = (n: string, e: string, g = 'g1') => `AlarmGroup=${g},Network=${n},Endpoint=${e}`;
 
 describe('reportToDatums', () => {
-  it('publishes AddressesUnhealthy per region where addresses were probed: the count of address_unhealthy findings, no address as a dimension', () => {
+  it('publishes AddressesUnhealthy region-less for the alarm, every round, where addresses were probed one by one: the count of address_unhealthy findings, no address as a dimension', () => {
     const addresses: EndpointReport['addresses'] = [
       { address: '198.51.100.7', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 40.25, height: 1000 },
       { address: '198.51.100.8', family: 4, primary: false, status: 'down', reasons: [{ code: 'connect_refused', message: 'refused' }], ttfbMs: null, height: null },
@@ -83,11 +83,23 @@ describe('reportToDatums', () => {
     ])]);
     const datums = reportToDatums(r, plan);
     const t = table(datums);
-    expect(t[`AddressesUnhealthy ${perRegion('eth', 'a')}`]).toBe(2);
-    expect(t[`AddressesUnhealthy ${perRegion('eth', 'b')}`]).toBe(0);
-    expect(Object.keys(t).filter((k) => k.startsWith('AddressesUnhealthy'))).toHaveLength(2);
+    expect(t[`AddressesUnhealthy ${alarmed('eth', 'a')}`]).toBe(2);
+    expect(t[`AddressesUnhealthy ${alarmed('eth', 'b')}`]).toBe(0);
+    // Region-less only: the page and the dashboard read the alarm metric; no series per region.
+    expect(Object.keys(t).filter((k) => k.startsWith('AddressesUnhealthy'))).toEqual([`AddressesUnhealthy ${alarmed('eth', 'a')}`, `AddressesUnhealthy ${alarmed('eth', 'b')}`]);
+    expect(datums.find((d) => d.name === 'AddressesUnhealthy')!.unit).toBe('Count');
+    // Every round, not only with the invocation's slow facts.
+    expect(table(reportToDatums(r, plan, { invocationFacts: false }))[`AddressesUnhealthy ${alarmed('eth', 'a')}`]).toBe(2);
     const addressText = addresses.map((a) => a.address);
     for (const d of datums) for (const dim of d.dimensions) expect(addressText).not.toContain(dim.value);
+  });
+
+  it('publishes no AddressesUnhealthy for an endpoint probed at its first address only, or whose host is an IP address (its count is always 0)', () => {
+    const first = planOf(CONFIG.replace('{ id: b, url: "http://b.example.com", tls: { warnDays: 7 } }', '{ id: b, url: "http://b.example.com", tls: { warnDays: 7 }, addresses: first }')
+      .replace('{ id: node, url: "https://btc.example.com" }', '{ id: node, url: "https://203.0.113.7:8332" }'));
+    const one: EndpointReport['addresses'] = [{ address: '203.0.113.7', family: 4, primary: true, status: 'up', reasons: [], ttfbMs: 40.25, height: 1000 }];
+    const t = table(reportToDatums(report([network('eth', [endpoint({ id: 'a', addresses: one }), endpoint({ id: 'b', addresses: one })]), network('btc', [endpoint({ id: 'node', addresses: one })])]), first));
+    expect(Object.keys(t).filter((k) => k.startsWith('AddressesUnhealthy'))).toEqual([`AddressesUnhealthy ${alarmed('eth', 'a')}`]);
   });
 
   it('publishes the WebSocket phases only with metrics.detail full', () => {

@@ -148,6 +148,115 @@ describe('central status model from CloudWatch alarms', () => {
     expect(silent.networks[1]!.endpoints[0]!.regions).toEqual({ down: [], degraded: [], up: ['us-east-1'], unknown: ['eu-west-1'] });
   });
 
+  it('shows finality, late-block and address alarms as degraded endpoints, in plain words from the value behind each alarm', () => {
+    const model = modelFromAlarms(sources({
+      alarms: [
+        // Values as the status function hands them over: the worst region's FinalityLag (s) and ArrivalDelay (ms), the AddressesUnhealthy count.
+        { name: name({ kind: 'finality-lagging', network: 'eth-main', endpoint: 'rpc-1' }), state: 'ALARM', updatedAt: t(10), value: 1518, regions: ['us-east-1'] },
+        { name: name({ kind: 'late-blocks', network: 'eth-main', endpoint: 'rpc-2' }), state: 'ALARM', updatedAt: t(11), value: 2140, regions: ['eu-west-1'] },
+        { name: name({ kind: 'addresses', network: 'eth-main', endpoint: 'rpc-3' }), state: 'ALARM', updatedAt: t(12), value: 2, regions: [] },
+      ],
+    }));
+    const eth = model.networks[0]!;
+    expect(eth.endpoints.map((e) => [e.name, e.status, e.detail])).toEqual([
+      ['rpc-1', 'degraded_performance', 'finalized head 25 min behind the head'],
+      ['rpc-2', 'degraded_performance', 'blocks arrive 2.1 s after the fastest endpoint'],
+      ['rpc-3', 'degraded_performance', '2 addresses failing'],
+    ]);
+    expect(eth.status).toBe('degraded_performance');
+    expect(model.indicator).toBe('minor');
+    const body = (endpoint: string) => model.incidents.find((i) => i.components[0] === `eth-main/${endpoint}`)!.updates[0]!.body;
+    expect(body('rpc-1')).toBe('rpc-1 (eth-main): finalized head 25 min behind the head, seen from us-east-1.');
+    expect(body('rpc-2')).toBe('rpc-2 (eth-main): blocks arrive 2.1 s after the fastest endpoint, seen from eu-west-1.');
+    // Counts only, never which addresses; the count has no region.
+    expect(body('rpc-3')).toBe('rpc-3 (eth-main): 2 addresses failing, seen by the probes.');
+    expect(modelFromAlarms(sources({ alarms: [{ name: name({ kind: 'addresses', network: 'eth-main', endpoint: 'rpc-3' }), state: 'ALARM', updatedAt: t(12), value: 1, regions: [] }] }))
+      .networks[0]!.endpoints[2]!.detail).toBe('1 address failing');
+  });
+
+  it('degrades the network for slow blocks, an unusual block interval and stalled finality, in words from the alarm value', () => {
+    const slow = name({ kind: 'slow-blocks', network: 'algo-main' });
+    const band = name({ kind: 'cadence-anomaly', network: 'algo-main' });
+    const stalled = name({ kind: 'finality-stalled', network: 'eth-main' });
+    const model = modelFromAlarms(sources({
+      alarms: [
+        // Both cadence alarms read BlockInterval (s): one sentence, not the same one twice.
+        { name: slow, state: 'ALARM', updatedAt: t(10), value: 7.46, regions: [] },
+        { name: band, state: 'ALARM', updatedAt: t(11), value: 7.46, regions: [] },
+        { name: stalled, state: 'ALARM', updatedAt: t(12), value: null, regions: [] },
+      ],
+    }));
+    expect(model.networks.map((n) => [n.id, n.status, n.detail])).toEqual([
+      ['eth-main', 'degraded_performance', 'finalized head far behind the head on every endpoint: finality may have stalled'],
+      ['algo-main', 'degraded_performance', 'blocks every 7.5 s, expected ~2.8 s'],
+    ]);
+    // Endpoints are not touched by network-wide findings.
+    expect(model.networks.flatMap((n) => n.endpoints.map((e) => e.status)).every((s) => s === 'operational')).toBe(true);
+    expect(model.incidents.find((i) => i.components[0] === 'algo-main')!.updates[0]!.body).toBe('algo-main: blocks every 7.5 s, expected ~2.8 s, seen by the probes.');
+    // The anomaly band alone, and without a value.
+    const band_only = modelFromAlarms(sources({ alarms: [{ name: band, state: 'ALARM', updatedAt: t(11), value: null, regions: [] }] }));
+    expect(band_only.networks[1]).toMatchObject({ status: 'degraded_performance', detail: 'blocks come more slowly than usual' });
+  });
+
+  it('falls back to words without figures when an alarm of issue 14 has no value', () => {
+    const model = modelFromAlarms(sources({
+      alarms: [
+        { name: name({ kind: 'finality-lagging', network: 'eth-main', endpoint: 'rpc-1' }), state: 'ALARM', updatedAt: t(10), value: null, regions: [] },
+        { name: name({ kind: 'late-blocks', network: 'eth-main', endpoint: 'rpc-2' }), state: 'ALARM', updatedAt: t(10), value: null, regions: [] },
+        { name: name({ kind: 'addresses', network: 'eth-main', endpoint: 'rpc-3' }), state: 'ALARM', updatedAt: t(10), value: null, regions: [] },
+        { name: name({ kind: 'slow-blocks', network: 'algo-main' }), state: 'ALARM', updatedAt: t(10), value: null, regions: [] },
+      ],
+    }));
+    expect(model.networks[0]!.endpoints.map((e) => e.detail)).toEqual([
+      'finalized head far behind the head', 'new blocks arrive late', 'some of its addresses are failing',
+    ]);
+    expect(model.networks[1]!.detail).toBe('blocks are produced slowly');
+  });
+
+  it('takes a judgement alarm\'s figure from the region breakdown, never from its 0/1 datapoint in the alarm history', () => {
+    const lagging = name({ kind: 'lagging', network: 'eth-main', endpoint: 'rpc-2' });
+    const finality = name({ kind: 'finality-lagging', network: 'eth-main', endpoint: 'rpc-1' });
+    const model = modelFromAlarms(sources({
+      // The breakdown says 37 blocks and 1518 s now; the alarms' own datapoints are the probes' judgement, 1.
+      alarms: [
+        { name: lagging, state: 'ALARM', updatedAt: t(20), value: 37, regions: ['eu-west-1'] },
+        { name: finality, state: 'ALARM', updatedAt: t(20), value: 1518, regions: ['us-east-1'] },
+      ],
+      transitions: [
+        // An earlier episode, resolved: its only figure is the judgement.
+        { name: lagging, at: t(0), from: 'OK', to: 'ALARM', value: 1 },
+        { name: lagging, at: t(5), from: 'ALARM', to: 'OK', value: 0 },
+        { name: lagging, at: t(20), from: 'OK', to: 'ALARM', value: 1 },
+        { name: finality, at: t(20), from: 'OK', to: 'ALARM', value: 1 },
+      ],
+    }));
+    const [rpc1, rpc2] = model.networks[0]!.endpoints;
+    expect(rpc2!.detail).toBe('37 blocks behind the network');
+    expect(rpc1!.detail).toBe('finalized head 25 min behind the head');
+    const bodies = model.incidents.flatMap((i) => i.updates.map((u) => u.body));
+    expect(bodies).toContain('rpc-2 (eth-main): behind the network, seen by the probes.');
+    expect(bodies).toContain('rpc-2 (eth-main): 37 blocks behind the network, seen from eu-west-1.');
+    expect(bodies.join('\n')).not.toMatch(/\b1 blocks?\b|\b1 s behind/);
+  });
+
+  it('shows a certificate or address alarm as degraded without erasing what each probe region sees (those metrics have no region)', () => {
+    const model = modelFromAlarms(sources({
+      alarms: [
+        { name: name({ kind: 'tls-expiry', network: 'eth-main', endpoint: 'rpc-1' }), state: 'ALARM', updatedAt: t(10), value: 6.2, regions: [] },
+        { name: name({ kind: 'addresses', network: 'eth-main', endpoint: 'rpc-2' }), state: 'ALARM', updatedAt: t(10), value: 1, regions: [] },
+        // rpc-3: an expiring certificate while eu-west-1 sees it down.
+        { name: name({ kind: 'tls-expiry', network: 'eth-main', endpoint: 'rpc-3' }), state: 'ALARM', updatedAt: t(10), value: 6.2, regions: [] },
+        { name: name({ kind: 'regional', network: 'eth-main', endpoint: 'rpc-3' }), state: 'ALARM', updatedAt: t(10), value: 1, regions: ['eu-west-1'] },
+      ],
+    }));
+    const [rpc1, rpc2, rpc3] = model.networks[0]!.endpoints;
+    expect(rpc1).toMatchObject({ status: 'degraded_performance', detail: 'TLS certificate expires in 6.2 days' });
+    expect(rpc1!.regions).toEqual({ down: [], degraded: [], up: ['us-east-1', 'eu-west-1'], unknown: [] });
+    expect(rpc2!.regions).toEqual({ down: [], degraded: [], up: ['us-east-1', 'eu-west-1'], unknown: [] });
+    expect(rpc3!.regions).toEqual({ down: ['eu-west-1'], degraded: [], up: ['us-east-1'], unknown: [] });
+    expect(model.incidents.find((i) => i.components[0] === 'eth-main/rpc-1')!.updates[0]!.body).toBe('rpc-1 (eth-main): TLS certificate expires in 6.2 days, seen by the probes.');
+  });
+
   it('adds an incident update when a probe region starts or stops seeing the problem', () => {
     const regional = name({ kind: 'regional', network: 'eth-main', endpoint: 'rpc-2' });
     const model = modelFromAlarms(sources({

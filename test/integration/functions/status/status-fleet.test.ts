@@ -75,4 +75,29 @@ describe('status function on fleet alarms', () => {
     expect(world.double.calls('cloudwatch', 'DescribeAlarmContributors').map((c) => (c.input as { AlarmName: string }).AlarmName).sort())
       .toEqual(['Vantage fleet g1 lagging', 'Vantage fleet g1 outage']);
   });
+  it('says how many of a contributor\'s addresses fail, from its region-less AddressesUnhealthy in its group, never which, and leaves every region up', async () => {
+    world.alarms.setState('Vantage fleet g1 addresses', 'ALARM', new Date(NOW - 3 * MIN));
+    world.alarms.setContributors('Vantage fleet g1 addresses', [{
+      ContributorId: 'id-rpc-11', ContributorAttributes: { Network: 'eth-main', Endpoint: 'rpc-11' },
+      StateReason: 'Threshold Crossed: 3 datapoints were greater than or equal to the threshold.', StateTransitionedTimestamp: new Date(NOW - 3 * MIN), state: 'ALARM',
+    }]);
+    // The most any region saw, as the probes publish it: one datum per region into the endpoint's region-less metric.
+    world.points.push({ namespace: 'Vantage', metricName: 'AddressesUnhealthy', dimensions: { AlarmGroup: 'g1', Network: 'eth-main', Endpoint: 'rpc-11' }, unit: 'Count', at: NOW - 2 * MIN, value: 3 });
+    try {
+      const handler = createStatusHandler({
+        view: statusView(world.config),
+        env: { AWS_REGION: 'us-east-1', [FUNCTION_ENV.statusBucket]: BUCKET },
+        endpoints: { cloudwatch: world.double.url, s3: world.double.url },
+      });
+      await handler({}, lambdaContext());
+      const summary = world.json<Summary>('api/v2/summary.json');
+      expect(summary.components.find((c) => c.id === 'eth-main/rpc-11')).toMatchObject({ status: 'degraded_performance', description: '3 addresses failing' });
+      expect(summary.incidents.find((i) => i.name.startsWith('rpc-11'))!.incident_updates[0]!.body).toBe('rpc-11 (eth-main): 3 addresses failing, seen by the probes.');
+      const history = world.json<{ components: { id: string; regions: unknown }[] }>('history.json');
+      expect(history.components.find((c) => c.id === 'eth-main/rpc-11')!.regions).toEqual({ down: [], degraded: [], up: ['us-east-1', 'eu-west-1', 'ap-southeast-1'], unknown: [] });
+    } finally {
+      world.alarms.setState('Vantage fleet g1 addresses', 'OK', new Date(NOW - MIN));
+      world.alarms.setContributors('Vantage fleet g1 addresses', []);
+    }
+  });
 });
