@@ -8,19 +8,11 @@
 // the endpoint's own (the Exposed metric and its alarm must see it), never
 // folded into address_unhealthy.
 import { addReason, EXPOSURE_CODES, REASON_STATUS, reason, statusOfReasons, worstStatus, type Reason, type Status } from '../report/reasons.ts';
-import type { AddressStatus } from '../report/report.ts';
+import type { AddressReport, AddressStatus } from '../report/report.ts';
 import type { AddressProbe } from './probe-types.ts';
 
-export interface JudgedAddress {
-  readonly address: string;
-  readonly family: 4 | 6;
-  readonly primary: boolean;
-  readonly status: AddressStatus;
-  /** Its own reasons, then agreement's on its height; [] when skipped. */
-  readonly reasons: readonly Reason[];
-  readonly ttfbMs: number | null;
-  readonly height: number | null;
-}
+/** An address as judged here is exactly what the report shows of it. */
+export type JudgedAddress = AddressReport;
 
 export interface AddressVerdict {
   /** What the endpoint gains: address_unhealthy per worse address, and exposure found on other addresses. */

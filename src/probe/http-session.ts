@@ -12,7 +12,8 @@ import type { Socket } from 'node:net';
 import type { ConnectOutcome } from './connect.ts';
 import { ResponseReader, type ReadStep, type ResponseFailure } from './http1-response.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import { ms, type Timings } from '../report/timings.ts';
+import { ms } from '../report/timings.ts';
+import type { SessionOptions } from './session-options.ts';
 
 export interface HttpRequest {
   readonly method?: 'GET' | 'POST';
@@ -28,14 +29,7 @@ export type HttpOutcome =
   | { readonly ok: true; readonly status: number; readonly headers: Readonly<Record<string, string | string[] | undefined>>; readonly body: Buffer }
   | { readonly ok: false; readonly reason: Reason };
 
-export interface HttpSessionOptions {
-  readonly url: URL;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly maxResponseBytes: number;
-  readonly signal: AbortSignal;
-  readonly timings: Timings;
-  readonly startedAt: number;
-  readonly deadlineWords: () => string;
+export interface HttpSessionOptions extends SessionOptions {
   /**
    * Opens a further connection if the server closes the first between
    * calls. It must verify as the first was verified (Connector.open does).

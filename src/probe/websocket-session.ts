@@ -9,23 +9,16 @@ import WebSocket, { type RawData } from 'ws';
 import type { HttpOutcome, HttpRequest } from './http-session.ts';
 import { nodeText } from '../report/node-text.ts';
 import { reason, type Reason } from '../report/reasons.ts';
-import { ms, type Timings } from '../report/timings.ts';
+import type { SessionOptions } from './session-options.ts';
+import { ms } from '../report/timings.ts';
 
-export interface WebSocketSessionOptions {
-  /** ws: or wss:, credentials already moved into headers. */
-  readonly url: URL;
-  /** Sent with the upgrade request (API keys, Basic auth): a WebSocket has no other headers. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** Largest message read (ws's maxPayload): a bigger one ends the session as response_too_large. */
-  readonly maxResponseBytes: number;
-  /** Bounds the upgrade and every call until deadline() changes it. */
-  readonly signal: AbortSignal;
-  readonly timings: Timings;
-  /** performance.now() at the probe's start: ttfbMs counts from it. */
-  readonly startedAt: number;
-  /** Words for "until the signal fired", e.g. "within 5000 ms". */
-  readonly deadlineWords: () => string;
-}
+/**
+ * url is ws: or wss:, credentials already moved into headers (sent with the
+ * upgrade: a WebSocket has no other headers); maxResponseBytes is ws's
+ * maxPayload per message; signal bounds the upgrade and every call until
+ * deadline() changes it.
+ */
+export type WebSocketSessionOptions = SessionOptions;
 
 export type FrameAnswer = { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly reason: Reason };
 
